@@ -1,0 +1,98 @@
+// Configuration is read once, here, from the environment and an optional YAML file (same keys; the
+// environment wins), validated as a whole, and passed down as a frozen object.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { settings, type SettingKey } from './schema.js';
+
+export { settings } from './schema.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  mqttUrl: string | undefined;
+  mqttPort: number;
+  /** True when MQTT_PORT was given explicitly (a taken port is then an error, not a fallback). */
+  mqttPortExplicit: boolean;
+  logLevel: string;
+  /** Rolling window in seconds; null keeps everything. */
+  retentionSeconds: number | null;
+  futureToleranceSeconds: number;
+  retentionIntervalSeconds: number;
+  ingestBodyLimitBytes: number;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function readFile(file: string, problems: string[]): Record<string, string> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push(`CONFIG_FILE: cannot read ${file}: ${(err as Error).message}`);
+    return {};
+  }
+  if (doc === null || doc === undefined) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    problems.push(`CONFIG_FILE: ${file} must be a YAML mapping of setting names to values`);
+    return {};
+  }
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!Object.hasOwn(settings, key)) {
+      problems.push(`${key}: unknown setting in ${file}; allowed: ${Object.keys(settings).join(', ')}`);
+    } else if (value !== null && typeof value === 'object') {
+      problems.push(`${key}: must be a single value, not a list or mapping`);
+    } else if (value !== null && value !== undefined) {
+      out[key] = String(value as string | number | boolean);
+    }
+  }
+  return out;
+}
+
+/** Loads and validates the configuration; throws ConfigError naming every bad key. */
+export function loadConfig(env: Env = process.env, configFile?: string): Readonly<Config> {
+  const problems: string[] = [];
+  const file = configFile ?? env.CONFIG_FILE;
+  const fromFile = file ? readFile(file, problems) : {};
+  const raw = (key: SettingKey): string | undefined => {
+    const fromEnv = env[key];
+    return fromEnv !== undefined && fromEnv !== '' ? fromEnv : (fromFile[key] ?? settings[key].default);
+  };
+  const values: Partial<Record<SettingKey, unknown>> = {};
+  for (const key of Object.keys(settings) as SettingKey[]) {
+    const input = raw(key);
+    if (input === undefined) continue;
+    const result = settings[key].parse(input);
+    if (result.ok) values[key] = result.value;
+    else problems.push(`${key}: "${input}" is not valid; expected ${result.allowed}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const databaseUrl = values.DATABASE_URL as string | undefined;
+  return Object.freeze({
+    port: values.PORT as number,
+    host: values.HOST as string,
+    dataDir: path.resolve(values.DATA_DIR as string),
+    databaseUrl,
+    mqttUrl: values.MQTT_URL as string | undefined,
+    mqttPort: values.MQTT_PORT as number,
+    mqttPortExplicit: raw('MQTT_PORT') !== settings.MQTT_PORT.default,
+    logLevel: values.LOG_LEVEL as string,
+    retentionSeconds: values.RETENTION as number | null,
+    futureToleranceSeconds: values.FUTURE_TOLERANCE as number,
+    retentionIntervalSeconds: values.RETENTION_INTERVAL as number,
+    ingestBodyLimitBytes: values.INGEST_BODY_LIMIT as number,
+    demo: values.DEMO === undefined ? databaseUrl === undefined : values.DEMO === 'on',
+  });
+}

@@ -1,0 +1,138 @@
+// The single configuration schema: every setting, its default, what it accepts and what it does.
+// The README's configuration table is generated from this list (npm run docs:config).
+import { parseDurationSeconds } from '../core/duration.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; allowed: string };
+
+export interface Setting<T> {
+  key: string;
+  /** The default as a user would write it; undefined means unset. */
+  default: string | undefined;
+  description: string;
+  parse(raw: string): Parsed<T>;
+}
+
+const fail = (allowed: string) => ({ ok: false as const, allowed });
+
+const port: Setting<number>['parse'] = (raw) => {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= 1 && n <= 65535
+    ? { ok: true, value: n }
+    : fail('a port number from 1 to 65535');
+};
+const text: Setting<string>['parse'] = (raw) =>
+  raw.trim() ? { ok: true, value: raw } : fail('a non-empty string');
+const duration: Setting<number>['parse'] = (raw) => {
+  const d = parseDurationSeconds(raw);
+  return d.ok ? { ok: true, value: d.seconds } : fail('an ISO 8601 duration such as PT24H, PT10M or P7D');
+};
+const url =
+  (...schemes: string[]): Setting<string>['parse'] =>
+  (raw) => {
+    try {
+      const u = new URL(raw);
+      if (schemes.includes(u.protocol.slice(0, -1))) return { ok: true, value: raw };
+    } catch {
+      /* reported below */
+    }
+    return fail(`a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+  };
+const oneOf =
+  <T extends string>(...values: T[]): Setting<T>['parse'] =>
+  (raw) =>
+    (values as string[]).includes(raw.toLowerCase())
+      ? { ok: true, value: raw.toLowerCase() as T }
+      : fail(`one of ${values.join(', ')}`);
+const UNITS: Record<string, number> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+const bytes: Setting<number>['parse'] = (raw) => {
+  const m = /^(\d+)\s*(B|KB|MB|GB)?$/i.exec(raw.trim());
+  const factor = m ? UNITS[(m[2] ?? '').toUpperCase()] : undefined;
+  return m && factor
+    ? { ok: true, value: Number(m[1]) * factor }
+    : fail('a size such as 50MB, 512KB or 1048576');
+};
+
+export const settings = {
+  PORT: {
+    key: 'PORT',
+    default: '8080',
+    description: 'HTTP port of the API (EDR, ingest, health).',
+    parse: port,
+  },
+  HOST: {
+    key: 'HOST',
+    default: '127.0.0.1',
+    description:
+      'Address the HTTP server and the embedded MQTT broker bind to; `0.0.0.0` for all interfaces.',
+    parse: text,
+  },
+  DATA_DIR: {
+    key: 'DATA_DIR',
+    default: './data',
+    description: 'Directory for the embedded database and generated files.',
+    parse: text,
+  },
+  DATABASE_URL: {
+    key: 'DATABASE_URL',
+    default: undefined,
+    description:
+      'PostgreSQL 15+ with PostGIS, e.g. `postgres://user:pass@host:5432/obshub`. Unset: embedded PGlite in `DATA_DIR/pg`.',
+    parse: url('postgres', 'postgresql'),
+  },
+  MQTT_URL: {
+    key: 'MQTT_URL',
+    default: undefined,
+    description:
+      'External MQTT broker, e.g. `mqtt://user:pass@host:1883` or `mqtts://…`. Unset: embedded broker on `MQTT_PORT`.',
+    parse: url('mqtt', 'mqtts', 'ws', 'wss'),
+  },
+  MQTT_PORT: {
+    key: 'MQTT_PORT',
+    default: '1883',
+    description:
+      'Port of the embedded MQTT broker. When left at the default and taken, the next free port is used and logged.',
+    parse: port,
+  },
+  LOG_LEVEL: {
+    key: 'LOG_LEVEL',
+    default: 'info',
+    description: 'Log level of the JSON logs: fatal, error, warn, info, debug, trace or silent.',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  RETENTION: {
+    key: 'RETENTION',
+    default: 'PT24H',
+    description:
+      'Rolling window of kept observations (ISO 8601 duration); older ones are rejected on ingest, hidden on read and dropped by the retention job. `unlimited` keeps everything (archives, the E-SOH test day).',
+    parse: (raw: string): Parsed<number | null> =>
+      raw.toLowerCase() === 'unlimited' ? { ok: true, value: null } : duration(raw),
+  },
+  FUTURE_TOLERANCE: {
+    key: 'FUTURE_TOLERANCE',
+    default: 'PT10M',
+    description:
+      'How far into the future an observation time may lie (clock skew, forecasts of visual observations).',
+    parse: duration,
+  },
+  RETENTION_INTERVAL: {
+    key: 'RETENTION_INTERVAL',
+    default: 'PT10M',
+    description: 'How often the retention job drops expired partitions.',
+    parse: duration,
+  },
+  INGEST_BODY_LIMIT: {
+    key: 'INGEST_BODY_LIMIT',
+    default: '50MB',
+    description: 'Largest ingest request body, after gzip decoding; larger ones get 413.',
+    parse: bytes,
+  },
+  DEMO: {
+    key: 'DEMO',
+    default: undefined,
+    description:
+      'Built-in demo feed of synthetic European stations: `on` or `off`. Default: on with the embedded database, off when `DATABASE_URL` is set.',
+    parse: oneOf('on', 'off'),
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+export type SettingKey = keyof typeof settings;

@@ -1,0 +1,41 @@
+// One error catalogue (ARCHITECTURE.md §6.7): stable codes, HTTP status, problem type and a safe detail.
+// The HTTP error handler (ops/errorHandler.ts) renders every ObshubError as RFC 9457 problem+json.
+
+export interface Problem {
+  /** JSON Pointer into the request body, e.g. `/3/properties/period`. */
+  path: string;
+  message: string;
+}
+
+export const errorCatalogue = {
+  INGEST_INVALID: { status: 422, title: 'Invalid observations' },
+  BODY_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  BODY_UNREADABLE: { status: 400, title: 'Request body could not be read' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  NOT_READY: { status: 503, title: 'Service not ready' },
+  BAD_REQUEST: { status: 400, title: 'Bad request' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class ObshubError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly title: string;
+  readonly problems: Problem[] | undefined;
+
+  constructor(code: ErrorCode, detail: string, options: { problems?: Problem[]; cause?: unknown } = {}) {
+    super(detail, { cause: options.cause });
+    this.name = 'ObshubError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.title = errorCatalogue[code].title;
+    this.problems = options.problems;
+  }
+
+  /** The problem type URI: stable, documented in the README's error section. */
+  get type(): string {
+    return `https://obshub.dev/problems/${this.code.toLowerCase().replaceAll('_', '-')}`;
+  }
+}

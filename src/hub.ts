@@ -1,0 +1,107 @@
+// Composes the services into one running hub: storage, broker, HTTP API (health, ingest), background
+// jobs (retention, demo feed). `createHub` builds everything without binding the HTTP port, so tests can
+// use `app.inject`; `listen` binds it.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config/index.js';
+import { startDemoFeed, type DemoFeed } from './demo/index.js';
+import { IngestService, ingestPlugin } from './ingest/index.js';
+import { connectExternalBroker, PortInUseError, startEmbeddedBroker, type Broker } from './notify/index.js';
+import {
+  healthRoutes,
+  installErrorHandler,
+  loggerOptions,
+  startRetentionJob,
+  type RetentionJob,
+} from './ops/index.js';
+import { Storage } from './storage/index.js';
+
+export interface Hub {
+  readonly config: Readonly<Config>;
+  readonly app: FastifyInstance;
+  readonly storage: Storage;
+  readonly broker: Broker;
+  readonly ingest: IngestService;
+  readonly log: Logger;
+  readonly retention: RetentionJob;
+  demo: DemoFeed | undefined;
+  /** Binds the HTTP port and starts the demo feed; returns the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createHub(config: Readonly<Config>, options: { logger?: Logger } = {}): Promise<Hub> {
+  const log = options.logger ?? pino(loggerOptions(config.logLevel));
+  const storage = await Storage.open(config);
+  let broker: Broker | undefined;
+  try {
+    await storage.migrate();
+    broker = config.mqttUrl
+      ? connectExternalBroker(config.mqttUrl)
+      : await startEmbeddedBroker({
+          host: config.host,
+          port: config.mqttPort,
+          portExplicit: config.mqttPortExplicit,
+        });
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+  const connectedBroker = broker;
+  const ingest = new IngestService(storage, config);
+
+  const fastifyLogger: FastifyBaseLogger = log;
+  const app = Fastify({
+    loggerInstance: fastifyLogger,
+    requestIdHeader: 'x-request-id',
+  });
+  installErrorHandler(app);
+  await app.register(
+    healthRoutes([
+      { name: 'database', check: () => storage.ping() },
+      { name: 'broker', check: () => connectedBroker.checkReady() },
+    ]),
+  );
+  await app.register(
+    ingestPlugin({ ...config, storage, service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }),
+  );
+
+  const retention = startRetentionJob({
+    storage,
+    retentionSeconds: config.retentionSeconds,
+    intervalSeconds: config.retentionIntervalSeconds,
+    log,
+  });
+
+  const hub: Hub = {
+    config,
+    app,
+    storage,
+    broker: connectedBroker,
+    ingest,
+    log,
+    retention,
+    demo: undefined,
+    async listen() {
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+          throw new PortInUseError(config.port, 'PORT');
+        throw err;
+      }
+      const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+      if (config.demo) hub.demo = startDemoFeed({ ingest, log });
+      void retention.runOnce();
+      return url;
+    },
+    async close() {
+      hub.demo?.stop();
+      retention.stop();
+      await app.close();
+      await connectedBroker.close();
+      await storage.close();
+    },
+  };
+  return hub;
+}

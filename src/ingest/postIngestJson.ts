@@ -1,0 +1,83 @@
+// POST /ingest/json: E-SOH's POST /json. One message or an array; gzip bodies; no Content-Type is JSON.
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ObshubError } from '../core/errors.js';
+import { EsohBatch, IngestResponse } from './esohMessage.js';
+import type { IngestService } from './service.js';
+
+const gunzipAsync = promisify(gunzip);
+const JSON_TYPES = /^(application\/([\w.+-]+\+)?json|text\/plain)$/i;
+
+async function decodeBody(request: FastifyRequest, raw: Buffer, limit: number): Promise<unknown> {
+  const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+  let text: Buffer = raw;
+  if (encoding === 'gzip' || encoding === 'x-gzip') {
+    try {
+      text = await gunzipAsync(raw, { maxOutputLength: limit });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ObshubError(
+          'BODY_TOO_LARGE',
+          `the decompressed body exceeds the limit of ${limit} bytes (INGEST_BODY_LIMIT)`,
+        );
+      }
+      throw new ObshubError('BODY_UNREADABLE', `the body is not valid gzip: ${(err as Error).message}`);
+    }
+  } else if (encoding !== 'identity') {
+    throw new ObshubError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Encoding "${encoding}" is not supported; use gzip or none`,
+    );
+  }
+  try {
+    return JSON.parse(text.toString('utf8'));
+  } catch (err) {
+    throw new ObshubError('BODY_UNREADABLE', `the body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+export function postIngestJson(app: FastifyInstance, service: IngestService, bodyLimit: number): void {
+  // Scoped to this plugin: every Content-Type reaches this parser, which accepts JSON, text/plain and none
+  // (E-SOH's own loader sends none) and refuses the rest with 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (request, raw, done) => {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    if (type !== '' && !JSON_TYPES.test(type)) {
+      done(
+        new ObshubError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          `Content-Type "${type}" is not supported; send application/json`,
+        ),
+      );
+      return;
+    }
+    decodeBody(request, raw as Buffer, bodyLimit).then(
+      (body) => done(null, body),
+      (err: Error) => done(err),
+    );
+  });
+
+  app.post(
+    '/ingest/json',
+    {
+      bodyLimit,
+      schema: {
+        operationId: 'postIngestJson',
+        summary: 'Ingest E-SOH observation messages',
+        description:
+          'Takes one E-SOH message or an array of them (compatible with E-SOH POST /json). The whole batch is validated first; any problem rejects it with 422 listing every problem, and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.',
+        tags: ['ingest'],
+        body: EsohBatch,
+        response: { 200: IngestResponse },
+      },
+      // The body is validated by the ingest service, which reports every problem at once.
+      validatorCompiler: () => () => true,
+    },
+    async (request) => {
+      const result = await service.ingest(request.body);
+      request.log.info({ stored: result.stored, duplicates: result.duplicates }, 'ingested');
+      return { status_message: result.status_message, status_code: result.status_code };
+    },
+  );
+}

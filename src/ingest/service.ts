@@ -1,0 +1,54 @@
+// The ingest service: validates a whole batch, then stores it in one transaction. The caller's answer
+// is sent only after the commit, so an acknowledged observation is durable.
+import { formatDurationSeconds } from '../core/duration.js';
+import { ObshubError } from '../core/errors.js';
+import type { Storage } from '../storage/index.js';
+import type { IngestResponse } from './esohMessage.js';
+import { normaliseBatch, type Window } from './normalise.js';
+
+export interface IngestSettings {
+  retentionSeconds: number | null;
+  futureToleranceSeconds: number;
+}
+
+export interface IngestResult extends IngestResponse {
+  stored: number;
+  duplicates: number;
+}
+
+export class IngestService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly settings: IngestSettings,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  window(nowMs: number): Window {
+    const { retentionSeconds, futureToleranceSeconds } = this.settings;
+    return {
+      fromMs: retentionSeconds === null ? null : nowMs - retentionSeconds * 1000,
+      toMs: nowMs + futureToleranceSeconds * 1000,
+      retention: retentionSeconds === null ? 'unlimited' : formatDurationSeconds(retentionSeconds),
+      futureTolerance: formatDurationSeconds(futureToleranceSeconds),
+    };
+  }
+
+  /** Ingests one E-SOH message or an array of them; throws INGEST_INVALID listing every problem. */
+  async ingest(body: unknown): Promise<IngestResult> {
+    const now = this.now();
+    const batch = normaliseBatch(body, this.window(now));
+    if (batch.problems.length > 0) {
+      const n = batch.problems.length;
+      throw new ObshubError('INGEST_INVALID', `${n} problem${n === 1 ? '' : 's'} found; nothing was stored`, {
+        problems: batch.problems,
+      });
+    }
+    await this.storage.writeObservations(batch.observations, Math.floor(now / 1000) * 1000);
+    return {
+      status_message: batch.duplicates > 0 ? 'Insert accepted, duplicates removed.' : 'Successfully ingested',
+      status_code: 200,
+      stored: batch.observations.length,
+      duplicates: batch.duplicates,
+    };
+  }
+}

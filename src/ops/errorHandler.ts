@@ -1,0 +1,74 @@
+// One error handler renders every error as RFC 9457 problem+json. Domain errors carry their status and a
+// safe detail; anything unexpected is logged with its cause and answered 500 without internals.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ObshubError } from '../core/errors.js';
+
+export function problemBody(
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
+  return { type: 'about:blank', title, status, detail, ...extra };
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ObshubError, request, reply) => {
+    if (error instanceof ObshubError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return reply
+        .code(error.status)
+        .type('application/problem+json')
+        .send({
+          type: error.type,
+          title: error.title,
+          status: error.status,
+          detail: error.message,
+          ...(error.problems ? { errors: error.problems } : {}),
+        });
+    }
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply
+        .code(status)
+        .type('application/problem+json')
+        .send(
+          problemBody(
+            status,
+            'Internal Server Error',
+            'The request could not be completed; the error was logged.',
+          ),
+        );
+    }
+    const detail =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'the request body exceeds the size limit (INGEST_BODY_LIMIT)'
+        : error.message;
+    return reply
+      .code(status)
+      .type('application/problem+json')
+      .send(problemBody(status, httpTitle(status), detail));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problemBody(404, 'Not Found', `${request.method} ${request.url.split('?')[0]} does not exist`)),
+  );
+}
+
+function httpTitle(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    413: 'Content Too Large',
+    415: 'Unsupported Media Type',
+    422: 'Unprocessable Content',
+    429: 'Too Many Requests',
+  };
+  return titles[status] ?? 'Error';
+}

@@ -1,0 +1,56 @@
+// GET /health (the process is alive) and GET /ready (it can serve: database and broker reachable).
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+
+export interface ReadinessCheck {
+  name: string;
+  /** Resolves when healthy; throws with the reason otherwise. */
+  check(): Promise<void> | void;
+}
+
+const Checks = Type.Record(Type.String(), Type.String());
+
+export function healthRoutes(checks: readonly ReadinessCheck[]) {
+  return async function health(app: FastifyInstance): Promise<void> {
+    app.get(
+      '/health',
+      {
+        schema: {
+          operationId: 'getHealth',
+          summary: 'Liveness: the process is running',
+          tags: ['operations'],
+          response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+    app.get(
+      '/ready',
+      {
+        schema: {
+          operationId: 'getReady',
+          summary: 'Readiness: the database and the MQTT broker are reachable',
+          tags: ['operations'],
+          response: {
+            200: Type.Object({ status: Type.Literal('ready'), checks: Checks }),
+            503: Type.Object({ status: Type.Literal('not ready'), checks: Checks }),
+          },
+        },
+      },
+      async (_request, reply) => {
+        const results: Record<string, string> = {};
+        let ready = true;
+        for (const c of checks) {
+          try {
+            await c.check();
+            results[c.name] = 'ok';
+          } catch (err) {
+            ready = false;
+            results[c.name] = (err as Error).message;
+          }
+        }
+        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
+      },
+    );
+  };
+}

@@ -1,0 +1,5 @@
+// Operations: logging, errors, health and readiness, the retention job.
+export { installErrorHandler, problemBody } from './errorHandler.js';
+export { healthRoutes, type ReadinessCheck } from './health.js';
+export { loggerOptions } from './logger.js';
+export { startRetentionJob, type RetentionJob } from './retentionJob.js';

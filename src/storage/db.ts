@@ -1,0 +1,83 @@
+// The database connection: embedded PGlite (with PostGIS) or a PostgreSQL server through `pg`.
+// Both run the same SQL; everything above this file sees only the Database interface.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import pg from 'pg';
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives, for the start-up log line (no credentials). */
+  readonly description: string;
+  /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const dir = path.join(dataDir, 'pg');
+  mkdirSync(dir, { recursive: true });
+  const db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+  const sqlOf = (conn: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+    query: async <T>(text: string, params?: unknown[]) => (await conn.query<T>(text, params)).rows,
+    exec: async (script) => void (await conn.exec(script)),
+  });
+  return {
+    kind: 'pglite',
+    description: `embedded PGlite in ${dir}`,
+    ...sqlOf(db),
+    transaction: (fn) => db.transaction((tx) => fn(sqlOf(tx))),
+    close: () => db.close(),
+  };
+}
+
+function openPostgres(url: string): Database {
+  // bigint (count(*), sums) as a JavaScript number, as PGlite returns it.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(20, Number);
+  const pool = new pg.Pool({ connectionString: url, max: 20, types });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const safe = new URL(url);
+  safe.password = '';
+  safe.username = '';
+  return {
+    kind: 'postgres',
+    description: `PostgreSQL at ${safe.host}${safe.pathname}`,
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+    exec: async (script) => void (await pool.query(script)),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <T>(text: string, params?: unknown[]) =>
+            (await client.query(text, params)).rows as T[],
+          exec: async (script: string) => void (await client.query(script)),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

@@ -1,0 +1,74 @@
+// The storage service: the only place that speaks SQL. Opens the database (embedded or server),
+// migrates it, and offers repositories that take and return domain values.
+import type { Observation } from '../core/observation.js';
+import { openDatabase, type Database } from './db.js';
+import { migrate } from './migrate.js';
+import { countStored, writeObservations, type StoredCounts } from './observations.js';
+import { Partitions } from './partitions.js';
+import { dropExpired, type RetentionResult } from './retention.js';
+
+export type { StoredCounts } from './observations.js';
+export type { RetentionResult } from './retention.js';
+export { listMigrations } from './migrate.js';
+
+export interface StorageOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  retentionSeconds: number | null;
+}
+
+export class Storage {
+  private readonly partitions: Partitions;
+
+  private constructor(
+    private readonly db: Database,
+    retentionSeconds: number | null,
+  ) {
+    this.partitions = new Partitions(db, retentionSeconds);
+  }
+
+  static async open(options: StorageOptions): Promise<Storage> {
+    return new Storage(await openDatabase(options), options.retentionSeconds);
+  }
+
+  get kind(): Database['kind'] {
+    return this.db.kind;
+  }
+
+  get description(): string {
+    return this.db.description;
+  }
+
+  /** Applies pending migrations; returns the names applied now. */
+  migrate(): Promise<string[]> {
+    return migrate(this.db);
+  }
+
+  /** Stores a validated, de-duplicated batch durably, in one transaction. */
+  async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+    await this.partitions.ensure(observations.map((o) => o.obstimeMs));
+    await this.db.transaction((tx) => writeObservations(tx, observations, pubtimeMs));
+  }
+
+  /** Stored counts; with `sinceMs`, only what lies inside the window starting there. */
+  counts(sinceMs: number | null = null): Promise<StoredCounts> {
+    return countStored(this.db, sinceMs);
+  }
+
+  dropExpired(cutoffMs: number): Promise<RetentionResult> {
+    return dropExpired(this.db, this.partitions, cutoffMs);
+  }
+
+  listPartitions() {
+    return this.partitions.list();
+  }
+
+  /** Throws when the database cannot answer. */
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,218 @@
+// Repository of observations and their time series: bulk upserts with set-based statements (arrays
+// through unnest / jsonb_to_recordset), one statement per table, rows in a fixed order to avoid deadlocks.
+import type { Observation, Series } from '../core/observation.js';
+import { seriesKey } from '../core/series.js';
+import type { Sql } from './db.js';
+
+interface SeriesRow {
+  key: string;
+  first: number;
+  last: number;
+  lastPoint: string;
+  series: Series;
+}
+
+const pointKey = (lon: number, lat: number) => `${lon} ${lat}`;
+
+async function upsertPoints(tx: Sql, observations: readonly Observation[]): Promise<Map<string, number>> {
+  const points = new Map<string, [number, number]>();
+  for (const o of observations) points.set(pointKey(o.lon, o.lat), [o.lon, o.lat]);
+  const sorted = [...points.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const lons = sorted.map((p) => p[0]);
+  const lats = sorted.map((p) => p[1]);
+  await tx.query(
+    `INSERT INTO geo_point (lon, lat, point)
+     SELECT lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography
+     FROM unnest($1::float8[], $2::float8[]) AS u(lon, lat)
+     ON CONFLICT (lon, lat) DO NOTHING`,
+    [lons, lats],
+  );
+  const rows = await tx.query<{ id: number; lon: number; lat: number }>(
+    `SELECT g.id, g.lon, g.lat FROM geo_point g
+     JOIN unnest($1::float8[], $2::float8[]) AS u(lon, lat) ON g.lon = u.lon AND g.lat = u.lat`,
+    [lons, lats],
+  );
+  return new Map(rows.map((r) => [pointKey(r.lon, r.lat), r.id]));
+}
+
+function summariseSeries(observations: readonly Observation[]): SeriesRow[] {
+  const bySeries = new Map<string, SeriesRow>();
+  for (const o of observations) {
+    const key = seriesKey(o.series);
+    const row = bySeries.get(key);
+    if (!row) {
+      bySeries.set(key, {
+        key,
+        first: o.obstimeMs,
+        last: o.obstimeMs,
+        lastPoint: pointKey(o.lon, o.lat),
+        series: o.series,
+      });
+      continue;
+    }
+    row.series = o.series; // the last message's metadata wins, as in E-SOH
+    if (o.obstimeMs < row.first) row.first = o.obstimeMs;
+    if (o.obstimeMs >= row.last) {
+      row.last = o.obstimeMs;
+      row.lastPoint = pointKey(o.lon, o.lat);
+    }
+  }
+  return [...bySeries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+async function upsertSeries(
+  tx: Sql,
+  rows: readonly SeriesRow[],
+  pointIds: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const records = rows.map(({ series: s, first, last, lastPoint }) => ({
+    naming_authority: s.namingAuthority,
+    platform: s.platform,
+    standard_name: s.standardName,
+    level: s.levelCm,
+    function: s.function,
+    period: s.periodS,
+    instrument: s.instrument ?? '',
+    parameter_name: s.parameterName,
+    timeseries_id: s.timeseriesId,
+    ...s.metadata,
+    geo_point_id: pointIds.get(lastPoint),
+    first_obstime: new Date(first).toISOString(),
+    last_obstime: new Date(last).toISOString(),
+  }));
+  const result = await tx.query<{
+    id: number;
+    naming_authority: string;
+    platform: string;
+    standard_name: string;
+    level: number;
+    function: string;
+    period: number;
+    instrument: string;
+  }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+         naming_authority text, platform text, standard_name text, level integer, function text, period integer,
+         instrument text, parameter_name text, timeseries_id text, unit text, platform_name text,
+         platform_vocabulary text, instrument_vocabulary text, quality_code_vocabulary text, title text,
+         summary text, keywords text, keywords_vocabulary text, license text, conventions text, creator_type text,
+         creator_name text, creator_email text, creator_url text, institution text, project text, source text,
+         version text, links jsonb, geo_point_id integer, first_obstime timestamptz, last_obstime timestamptz)
+     )
+     INSERT INTO time_series AS t (naming_authority, platform, standard_name, level, function, period, instrument,
+       parameter_name, timeseries_id, unit, platform_name, platform_vocabulary, instrument_vocabulary,
+       quality_code_vocabulary, title, summary, keywords, keywords_vocabulary, license, conventions, creator_type,
+       creator_name, creator_email, creator_url, institution, project, source, version, links, geo_point_id,
+       first_obstime, last_obstime)
+     SELECT naming_authority, platform, standard_name, level, function, period, instrument, parameter_name,
+       timeseries_id, unit, platform_name, platform_vocabulary, instrument_vocabulary, quality_code_vocabulary,
+       title, summary, keywords, keywords_vocabulary, license, conventions, creator_type, creator_name,
+       creator_email, creator_url, institution, project, source, version, links, geo_point_id, first_obstime,
+       last_obstime
+     FROM input
+     ON CONFLICT ON CONSTRAINT time_series_identity DO UPDATE SET
+       unit = EXCLUDED.unit, platform_name = EXCLUDED.platform_name,
+       platform_vocabulary = EXCLUDED.platform_vocabulary, instrument_vocabulary = EXCLUDED.instrument_vocabulary,
+       quality_code_vocabulary = EXCLUDED.quality_code_vocabulary, title = EXCLUDED.title,
+       summary = EXCLUDED.summary, keywords = EXCLUDED.keywords, keywords_vocabulary = EXCLUDED.keywords_vocabulary,
+       license = EXCLUDED.license, conventions = EXCLUDED.conventions, creator_type = EXCLUDED.creator_type,
+       creator_name = EXCLUDED.creator_name, creator_email = EXCLUDED.creator_email,
+       creator_url = EXCLUDED.creator_url, institution = EXCLUDED.institution, project = EXCLUDED.project,
+       source = EXCLUDED.source, version = EXCLUDED.version, links = EXCLUDED.links,
+       first_obstime = LEAST(t.first_obstime, EXCLUDED.first_obstime),
+       last_obstime = GREATEST(t.last_obstime, EXCLUDED.last_obstime),
+       geo_point_id = CASE WHEN t.last_obstime IS NULL OR EXCLUDED.last_obstime >= t.last_obstime
+                           THEN EXCLUDED.geo_point_id ELSE t.geo_point_id END
+     RETURNING t.id, t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument`,
+    [JSON.stringify(records)],
+  );
+  return new Map(
+    result.map((r) => [
+      seriesKey({
+        namingAuthority: r.naming_authority,
+        platform: r.platform,
+        standardName: r.standard_name,
+        levelCm: r.level,
+        function: r.function,
+        periodS: r.period,
+        instrument: r.instrument,
+      }),
+      r.id,
+    ]),
+  );
+}
+
+async function upsertObservations(
+  tx: Sql,
+  observations: readonly Observation[],
+  seriesIds: ReadonlyMap<string, number>,
+  pointIds: ReadonlyMap<string, number>,
+  pubtimeMs: number,
+): Promise<void> {
+  const n = observations.length;
+  const tsIds = new Array<number | undefined>(n);
+  const times = new Array<number>(n);
+  const points = new Array<number | undefined>(n);
+  const values = new Array<number | null>(n);
+  const texts = new Array<string | null>(n);
+  const quality = new Array<number | null>(n);
+  const camsl = new Array<number | null>(n);
+  const history = new Array<string | null>(n);
+  const processing = new Array<string | null>(n);
+  observations.forEach((o, i) => {
+    tsIds[i] = seriesIds.get(seriesKey(o.series));
+    times[i] = o.obstimeMs / 1000;
+    points[i] = pointIds.get(pointKey(o.lon, o.lat));
+    values[i] = o.value;
+    texts[i] = o.valueText;
+    quality[i] = o.qualityCode;
+    camsl[i] = o.camsl;
+    history[i] = o.history;
+    processing[i] = o.processingLevel;
+  });
+  await tx.query(
+    `INSERT INTO observation AS o (ts_id, obstime, geo_point_id, value, value_text, pubtime, quality_code, camsl,
+       history, processing_level)
+     SELECT ts_id, to_timestamp(t), geo_point_id, value, value_text, to_timestamp($6), quality_code, camsl,
+       history, processing_level
+     FROM unnest($1::integer[], $2::float8[], $3::integer[], $4::float8[], $5::text[], $7::integer[],
+       $8::integer[], $9::text[], $10::text[])
+       AS u(ts_id, t, geo_point_id, value, value_text, quality_code, camsl, history, processing_level)
+     ON CONFLICT (ts_id, obstime) DO UPDATE SET
+       geo_point_id = EXCLUDED.geo_point_id, value = EXCLUDED.value, value_text = EXCLUDED.value_text,
+       pubtime = EXCLUDED.pubtime, quality_code = EXCLUDED.quality_code, camsl = EXCLUDED.camsl,
+       history = EXCLUDED.history, processing_level = EXCLUDED.processing_level`,
+    [tsIds, times, points, values, texts, pubtimeMs / 1000, quality, camsl, history, processing],
+  );
+}
+
+/**
+ * Writes a batch in the caller's transaction: positions, series (with their summaries) and observations.
+ * The batch must hold at most one observation per series and time (the ingest de-duplicates).
+ */
+export async function writeObservations(tx: Sql, observations: readonly Observation[], pubtimeMs: number) {
+  if (observations.length === 0) return;
+  const pointIds = await upsertPoints(tx, observations);
+  const seriesIds = await upsertSeries(tx, summariseSeries(observations), pointIds);
+  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs);
+}
+
+export interface StoredCounts {
+  observations: number;
+  series: number;
+  stations: number;
+}
+
+export async function countStored(sql: Sql, sinceMs: number | null): Promise<StoredCounts> {
+  const since = sinceMs === null ? null : new Date(sinceMs).toISOString();
+  const [obs] = await sql.query<{ n: number }>(
+    `SELECT count(*)::integer AS n FROM observation WHERE $1::timestamptz IS NULL OR obstime >= $1`,
+    [since],
+  );
+  const [series] = await sql.query<{ n: number; stations: number }>(
+    `SELECT count(*)::integer AS n, count(DISTINCT platform)::integer AS stations FROM time_series
+     WHERE $1::timestamptz IS NULL OR last_obstime >= $1`,
+    [since],
+  );
+  return { observations: obs?.n ?? 0, series: series?.n ?? 0, stations: series?.stations ?? 0 };
+}
