@@ -90,7 +90,9 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
           throw new PortInUseError(config.port, 'PORT');
         throw err;
       }
-      const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
       if (config.demo) hub.demo = startDemoFeed({ ingest, log });
       void retention.runOnce();
       return url;

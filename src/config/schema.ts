@@ -16,9 +16,9 @@ const fail = (allowed: string) => ({ ok: false as const, allowed });
 
 const port: Setting<number>['parse'] = (raw) => {
   const n = Number(raw);
-  return /^\d+$/.test(raw) && n >= 1 && n <= 65535
+  return /^\d+$/.test(raw) && n <= 65535
     ? { ok: true, value: n }
-    : fail('a port number from 1 to 65535');
+    : fail('a port number from 0 (any free port) to 65535');
 };
 const text: Setting<string>['parse'] = (raw) =>
   raw.trim() ? { ok: true, value: raw } : fail('a non-empty string');

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
+
+function problems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+function yamlFile(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'obshub-config-')), 'obshub.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    assert.equal(c.port, 8080);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.dataDir, path.resolve('./data'));
+    assert.equal(c.databaseUrl, undefined);
+    assert.equal(c.mqttUrl, undefined);
+    assert.equal(c.mqttPort, 1883);
+    assert.equal(c.mqttPortExplicit, false);
+    assert.equal(c.logLevel, 'info');
+    assert.equal(c.retentionSeconds, 86400);
+    assert.equal(c.futureToleranceSeconds, 600);
+    assert.equal(c.ingestBodyLimitBytes, 50 * 1024 * 1024);
+    assert.equal(c.demo, true);
+    assert.ok(Object.isFrozen(c));
+  });
+
+  it('reads typed values from the environment', () => {
+    const c = loadConfig({ PORT: '9000', RETENTION: 'unlimited', FUTURE_TOLERANCE: 'PT1H', INGEST_BODY_LIMIT: '2MB', MQTT_PORT: '1999', LOG_LEVEL: 'DEBUG' });
+    assert.equal(c.port, 9000);
+    assert.equal(c.retentionSeconds, null);
+    assert.equal(c.futureToleranceSeconds, 3600);
+    assert.equal(c.ingestBodyLimitBytes, 2 * 1024 * 1024);
+    assert.equal(c.mqttPortExplicit, true);
+    assert.equal(c.logLevel, 'debug');
+  });
+
+  it('turns the demo off by default with a database server', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://localhost/obshub' }).demo, false);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://localhost/obshub', DEMO: 'on' }).demo, true);
+    assert.equal(loadConfig({ DEMO: 'off' }).demo, false);
+  });
+
+  it('reports every bad value, naming the key and what is allowed', () => {
+    const found = problems(() => loadConfig({ PORT: 'eighty', RETENTION: 'P1Y', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }));
+    assert.deepEqual(found, [
+      'PORT: "eighty" is not valid; expected a port number from 0 (any free port) to 65535',
+      'DATABASE_URL: "mysql://x" is not valid; expected a URL starting with postgres:// or postgresql://',
+      'LOG_LEVEL: "loud" is not valid; expected one of fatal, error, warn, info, debug, trace, silent',
+      'RETENTION: "P1Y" is not valid; expected an ISO 8601 duration such as PT24H, PT10M or P7D',
+    ]);
+  });
+
+  it('reads the same keys from a YAML file; the environment wins', () => {
+    const file = yamlFile('PORT: 9100\nRETENTION: PT6H\nDEMO: "off"\n');
+    const c = loadConfig({ PORT: '9200' }, file);
+    assert.equal(c.port, 9200);
+    assert.equal(c.retentionSeconds, 21600);
+    assert.equal(c.demo, false);
+    assert.equal(loadConfig({ CONFIG_FILE: file }).retentionSeconds, 21600);
+  });
+
+  it('rejects unknown keys and bad values in the file', () => {
+    const found = problems(() => loadConfig({}, yamlFile('PROT: 9100\nPORT: [1, 2]\n')));
+    assert.equal(found.length, 2);
+    assert.match(found[0] ?? '', /^PROT: unknown setting in .*obshub\.yaml; allowed: PORT, HOST, DATA_DIR/);
+    assert.equal(found[1], 'PORT: must be a single value, not a list or mapping');
+  });
+
+  it('reports an unreadable file', () => {
+    assert.match(problems(() => loadConfig({}, '/nonexistent/obshub.yaml'))[0] ?? '', /^CONFIG_FILE: cannot read/);
+  });
+});
