@@ -3,11 +3,17 @@
 import type { Observation } from '../core/observation.js';
 import { openDatabase, type Database } from './db.js';
 import { migrate } from './migrate.js';
-import { countStored, writeObservations, type StoredCounts } from './observations.js';
+import {
+  countStored,
+  findSeriesValues,
+  writeObservations,
+  type StoredCounts,
+  type StoredValue,
+} from './observations.js';
 import { Partitions } from './partitions.js';
 import { dropExpired, type RetentionResult } from './retention.js';
 
-export type { StoredCounts } from './observations.js';
+export type { StoredCounts, StoredValue } from './observations.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 
@@ -53,6 +59,11 @@ export class Storage {
   /** Stored counts; with `sinceMs`, only what lies inside the window starting there. */
   counts(sinceMs: number | null = null): Promise<StoredCounts> {
     return countStored(this.db, sinceMs);
+  }
+
+  /** Stored values of one station's parameter (by E-SOH parameter_name), oldest first. */
+  seriesValues(platform: string, parameterName: string): Promise<StoredValue[]> {
+    return findSeriesValues(this.db, platform, parameterName);
   }
 
   dropExpired(cutoffMs: number): Promise<RetentionResult> {

@@ -216,3 +216,41 @@ export async function countStored(sql: Sql, sinceMs: number | null): Promise<Sto
   );
   return { observations: obs?.n ?? 0, series: series?.n ?? 0, stations: series?.stations ?? 0 };
 }
+
+export interface StoredValue {
+  obstimeMs: number;
+  value: number | null;
+  valueText: string | null;
+  unit: string;
+  lon: number;
+  lat: number;
+}
+
+/** The stored values of one station's parameter, oldest first. */
+export async function findSeriesValues(
+  sql: Sql,
+  platform: string,
+  parameterName: string,
+): Promise<StoredValue[]> {
+  const rows = await sql.query<{
+    obstime: Date;
+    value: number | null;
+    value_text: string | null;
+    unit: string;
+    lon: number;
+    lat: number;
+  }>(
+    `SELECT o.obstime, o.value, o.value_text, t.unit, g.lon, g.lat
+     FROM time_series t JOIN observation o ON o.ts_id = t.id JOIN geo_point g ON g.id = o.geo_point_id
+     WHERE t.platform = $1 AND t.parameter_name = $2 ORDER BY o.obstime`,
+    [platform, parameterName],
+  );
+  return rows.map((r) => ({
+    obstimeMs: r.obstime.getTime(),
+    value: r.value,
+    valueText: r.value_text,
+    unit: r.unit,
+    lon: r.lon,
+    lat: r.lat,
+  }));
+}
