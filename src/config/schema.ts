@@ -111,7 +111,7 @@ export const settings = {
     key: 'FUTURE_TOLERANCE',
     default: 'PT10M',
     description:
-      'How far into the future an observation time may lie (clock skew, forecasts of visual observations).',
+      'How far into the future an observation time may lie (clock skew between providers and the hub); later ones are rejected.',
     parse: duration,
   },
   RETENTION_INTERVAL: {

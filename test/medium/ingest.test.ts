@@ -36,7 +36,10 @@ describe(`ingest API (${databaseKind})`, () => {
     const res = await post([esohMessage({ platform: '0-20000-0-00002', datetime: at, value: '2.5' })]);
     assert.equal(res.statusCode, 200);
     const values = await hub.storage.seriesValues('0-20000-0-00002', PARAM);
-    assert.deepEqual(values.map((v) => v.value), [2.5]);
+    assert.deepEqual(
+      values.map((v) => v.value),
+      [2.5],
+    );
   });
 
   it('drops duplicates inside a batch with E-SOH message', async () => {
@@ -44,7 +47,10 @@ describe(`ingest API (${databaseKind})`, () => {
     const m = esohMessage({ platform: '0-20000-0-00003', datetime: at, value: '7' });
     const res = await post([m, m, esohMessage({ platform: '0-20000-0-00003', datetime: minutesAgo(4) })]);
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json(), { status_message: 'Insert accepted, duplicates removed.', status_code: 200 });
+    assert.deepEqual(res.json(), {
+      status_message: 'Insert accepted, duplicates removed.',
+      status_code: 200,
+    });
     assert.equal((await hub.storage.seriesValues('0-20000-0-00003', PARAM)).length, 2);
   });
 
@@ -52,7 +58,14 @@ describe(`ingest API (${databaseKind})`, () => {
     const at = minutesAgo(2);
     await post([
       esohMessage({ platform: '0-20000-0-00004', datetime: at, unit: 'K', value: '280.15' }),
-      esohMessage({ platform: '0-20000-0-00004', datetime: at, standardName: 'air_pressure', unit: 'Pa', value: '101325.0', level: '1' }),
+      esohMessage({
+        platform: '0-20000-0-00004',
+        datetime: at,
+        standardName: 'air_pressure',
+        unit: 'Pa',
+        value: '101325.0',
+        level: '1',
+      }),
     ]);
     const [t] = await hub.storage.seriesValues('0-20000-0-00004', PARAM);
     assert.equal(t?.value, 7);
@@ -63,7 +76,15 @@ describe(`ingest API (${databaseKind})`, () => {
   });
 
   it('keeps non-numeric values', async () => {
-    await post([esohMessage({ platform: '0-20000-0-00005', datetime: minutesAgo(1), standardName: 'visibility_in_air', unit: 'm', value: 'CAVOK' })]);
+    await post([
+      esohMessage({
+        platform: '0-20000-0-00005',
+        datetime: minutesAgo(1),
+        standardName: 'visibility_in_air',
+        unit: 'm',
+        value: 'CAVOK',
+      }),
+    ]);
     const [v] = await hub.storage.seriesValues('0-20000-0-00005', 'visibility_in_air:2.0:mean:PT1M');
     assert.deepEqual([v?.value, v?.valueText], [null, 'CAVOK']);
   });
@@ -81,7 +102,10 @@ describe(`ingest API (${databaseKind})`, () => {
     assert.equal(body.status, 422);
     assert.equal(body.detail, '1 problem found; nothing was stored');
     assert.deepEqual(body.errors, [
-      { path: '/1/properties/period', message: '"P1Y" has a year or month part, which has no fixed length in seconds' },
+      {
+        path: '/1/properties/period',
+        message: '"P1Y" has a year or month part, which has no fixed length in seconds',
+      },
     ]);
     assert.deepEqual(await hub.storage.counts(), before);
   });
@@ -89,26 +113,39 @@ describe(`ingest API (${databaseKind})`, () => {
   it('rejects observations outside the retention window, naming them', async () => {
     const res = await post([esohMessage({ platform: '0-20000-0-00007', datetime: '2022-12-31T00:00:00Z' })]);
     assert.equal(res.statusCode, 422);
-    assert.match(res.json().errors[0].message, /^"2022-12-31T00:00:00Z" is older than the retention window \(PT24H\)/);
+    assert.match(
+      res.json().errors[0].message,
+      /^"2022-12-31T00:00:00Z" is older than the retention window \(PT24H\)/,
+    );
     assert.equal(res.json().errors[0].path, '/0/properties/datetime');
   });
 
   it('reads a body without Content-Type as JSON (E-SOH loader) and gzip bodies', async () => {
-    const plain = await post(JSON.stringify([esohMessage({ platform: '0-20000-0-00008', datetime: minutesAgo(1) })]), {});
+    const plain = await post(
+      JSON.stringify([esohMessage({ platform: '0-20000-0-00008', datetime: minutesAgo(1) })]),
+      {},
+    );
     assert.equal(plain.statusCode, 200, plain.body);
-    const gz = gzipSync(JSON.stringify([esohMessage({ platform: '0-20000-0-00008', datetime: minutesAgo(2) })]));
+    const gz = gzipSync(
+      JSON.stringify([esohMessage({ platform: '0-20000-0-00008', datetime: minutesAgo(2) })]),
+    );
     const zipped = await post(gz, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     assert.equal(zipped.statusCode, 200, zipped.body);
     assert.equal((await hub.storage.seriesValues('0-20000-0-00008', PARAM)).length, 2);
   });
 
   it('answers 413 above INGEST_BODY_LIMIT, raw or after gunzip', async () => {
-    const big = JSON.stringify(Array.from({ length: 200 }, (_, i) => esohMessage({ datetime: minutesAgo(i) })));
+    const big = JSON.stringify(
+      Array.from({ length: 200 }, (_, i) => esohMessage({ datetime: minutesAgo(i) })),
+    );
     assert.ok(big.length > 64 * 1024);
     const raw = await post(big);
     assert.equal(raw.statusCode, 413);
     assert.match(raw.json().detail, /INGEST_BODY_LIMIT/);
-    const bomb = await post(gzipSync(big), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const bomb = await post(gzipSync(big), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
     assert.equal(bomb.statusCode, 413);
     assert.match(bomb.json().detail, /decompressed body exceeds the limit of 65536 bytes/);
   });

@@ -28,12 +28,17 @@ describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
       assert.deepEqual(res.json(), { status_message: 'Successfully ingested', status_code: 200 });
     }
     const seconds = (performance.now() - started) / 1000;
-    console.log(`# KNMI day loaded on ${databaseKind} in ${seconds.toFixed(1)} s (${Math.round(181733 / seconds)} obs/s)`);
+    console.log(
+      `# KNMI day loaded on ${databaseKind} in ${seconds.toFixed(1)} s (${Math.round(181733 / seconds)} obs/s)`,
+    );
     assert.deepEqual(await hub.storage.counts(), { observations: 181_733, series: 1_264, stations: 55 });
   });
 
   it('normalises as E-SOH: De Bilt has 144 pressure values at 1.0 m, first 95.0 % humidity, last 59.0 %', async () => {
-    const pressure = await hub.storage.seriesValues('0-20000-0-06260', 'air_pressure_at_mean_sea_level:1.0:mean:PT1M');
+    const pressure = await hub.storage.seriesValues(
+      '0-20000-0-06260',
+      'air_pressure_at_mean_sea_level:1.0:mean:PT1M',
+    );
     assert.equal(pressure.length, 144);
     assert.equal(pressure[0]?.unit, 'hPa');
     assert.equal(pressure[0]?.obstimeMs, Date.UTC(2022, 11, 31, 0, 0));

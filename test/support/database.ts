@@ -28,7 +28,11 @@ async function adminQuery(sql: string): Promise<void> {
 
 async function pgliteTemplate(): Promise<string> {
   const hash = createHash('sha1')
-    .update(listMigrations().map((m) => m.sql).join('\n'))
+    .update(
+      listMigrations()
+        .map((m) => m.sql)
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 12);
   const template = path.join(tmpdir(), `obshub-test-template-${hash}`);

@@ -35,7 +35,10 @@ export function esohMessage(o: MessageOptions = {}): any {
   return {
     type: 'Feature',
     version: '4.0',
-    geometry: { type: 'Point', coordinates: { lat: o.lat ?? 52.098821802977, lon: o.lon ?? 5.1797058644882 } },
+    geometry: {
+      type: 'Point',
+      coordinates: { lat: o.lat ?? 52.098821802977, lon: o.lon ?? 5.1797058644882 },
+    },
     links: [{ href: 'https://example.org/doc', rel: 'canonical' }],
     properties: {
       title: 'Air temperature',

@@ -40,7 +40,14 @@ describe('configuration', () => {
   });
 
   it('reads typed values from the environment', () => {
-    const c = loadConfig({ PORT: '9000', RETENTION: 'unlimited', FUTURE_TOLERANCE: 'PT1H', INGEST_BODY_LIMIT: '2MB', MQTT_PORT: '1999', LOG_LEVEL: 'DEBUG' });
+    const c = loadConfig({
+      PORT: '9000',
+      RETENTION: 'unlimited',
+      FUTURE_TOLERANCE: 'PT1H',
+      INGEST_BODY_LIMIT: '2MB',
+      MQTT_PORT: '1999',
+      LOG_LEVEL: 'DEBUG',
+    });
     assert.equal(c.port, 9000);
     assert.equal(c.retentionSeconds, null);
     assert.equal(c.futureToleranceSeconds, 3600);
@@ -56,7 +63,9 @@ describe('configuration', () => {
   });
 
   it('reports every bad value, naming the key and what is allowed', () => {
-    const found = problems(() => loadConfig({ PORT: 'eighty', RETENTION: 'P1Y', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }));
+    const found = problems(() =>
+      loadConfig({ PORT: 'eighty', RETENTION: 'P1Y', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+    );
     assert.deepEqual(found, [
       'PORT: "eighty" is not valid; expected a port number from 0 (any free port) to 65535',
       'DATABASE_URL: "mysql://x" is not valid; expected a URL starting with postgres:// or postgresql://',
@@ -82,6 +91,9 @@ describe('configuration', () => {
   });
 
   it('reports an unreadable file', () => {
-    assert.match(problems(() => loadConfig({}, '/nonexistent/obshub.yaml'))[0] ?? '', /^CONFIG_FILE: cannot read/);
+    assert.match(
+      problems(() => loadConfig({}, '/nonexistent/obshub.yaml'))[0] ?? '',
+      /^CONFIG_FILE: cannot read/,
+    );
   });
 });

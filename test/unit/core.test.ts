@@ -80,8 +80,14 @@ describe('series identity', () => {
   it('computes parameter_name with metres as Python prints them', () => {
     const base = { standardName: 'air_pressure_at_mean_sea_level', function: 'mean', periodS: 60 };
     assert.equal(parameterName({ ...base, levelCm: 100 }), 'air_pressure_at_mean_sea_level:1.0:mean:PT1M');
-    assert.equal(parameterName({ ...base, levelCm: 150, periodS: 600 }), 'air_pressure_at_mean_sea_level:1.5:mean:PT10M');
-    assert.equal(parameterName({ ...base, levelCm: 0, periodS: 86400 }), 'air_pressure_at_mean_sea_level:0.0:mean:PT24H');
+    assert.equal(
+      parameterName({ ...base, levelCm: 150, periodS: 600 }),
+      'air_pressure_at_mean_sea_level:1.5:mean:PT10M',
+    );
+    assert.equal(
+      parameterName({ ...base, levelCm: 0, periodS: 86400 }),
+      'air_pressure_at_mean_sea_level:0.0:mean:PT24H',
+    );
   });
   it('truncates levels to centimetres like int(float(level) * 100)', () => {
     assert.equal(levelToCm(1.8), 180);
@@ -94,7 +100,8 @@ describe('series identity', () => {
 
 describe('WIGOS ids', () => {
   it('accepts valid ids', () => {
-    for (const id of ['0-20000-0-06260', '0-578-2024-ABCDEFGHIJKLMNOP', '1-65534-0-x']) assert.equal(wigosIdProblem(id), undefined);
+    for (const id of ['0-20000-0-06260', '0-578-2024-ABCDEFGHIJKLMNOP', '1-65534-0-x'])
+      assert.equal(wigosIdProblem(id), undefined);
   });
   it('rejects bad ids with the reason', () => {
     assert.match(wigosIdProblem('06260') ?? '', /4 blocks/);
@@ -107,14 +114,26 @@ describe('WIGOS ids', () => {
 
 describe('UTC date-times', () => {
   it('accepts Z and +00:00', () => {
-    assert.deepEqual(parseUtcInstant('2022-12-31T00:10:00Z'), { ok: true, epochMs: Date.UTC(2022, 11, 31, 0, 10) });
-    assert.deepEqual(parseUtcInstant('2022-12-31T00:10:00+00:00'), { ok: true, epochMs: Date.UTC(2022, 11, 31, 0, 10) });
-    assert.deepEqual(parseUtcInstant('2022-12-31T00:10:00.250Z'), { ok: true, epochMs: Date.UTC(2022, 11, 31, 0, 10, 0, 250) });
+    assert.deepEqual(parseUtcInstant('2022-12-31T00:10:00Z'), {
+      ok: true,
+      epochMs: Date.UTC(2022, 11, 31, 0, 10),
+    });
+    assert.deepEqual(parseUtcInstant('2022-12-31T00:10:00+00:00'), {
+      ok: true,
+      epochMs: Date.UTC(2022, 11, 31, 0, 10),
+    });
+    assert.deepEqual(parseUtcInstant('2022-12-31T00:10:00.250Z'), {
+      ok: true,
+      epochMs: Date.UTC(2022, 11, 31, 0, 10, 0, 250),
+    });
   });
   it('rejects local times, other zones and impossible dates', () => {
     assert.match((parseUtcInstant('2022-12-31T00:10:00') as { reason: string }).reason, /no time zone/);
     assert.match((parseUtcInstant('2022-12-31T00:10:00+01:00') as { reason: string }).reason, /not in UTC/);
-    assert.match((parseUtcInstant('2022-02-30T00:00:00Z') as { reason: string }).reason, /not a valid date-time/);
+    assert.match(
+      (parseUtcInstant('2022-02-30T00:00:00Z') as { reason: string }).reason,
+      /not a valid date-time/,
+    );
     assert.match((parseUtcInstant('yesterday') as { reason: string }).reason, /not an ISO 8601 date-time/);
   });
   it('formats RFC 3339 UTC', () => {
@@ -132,13 +151,37 @@ describe('CF standard names and units', () => {
   });
   it('normalises units as E-SOH does', () => {
     assert.deepEqual(normaliseUnit('air_temperature', 'Cel', '4.5'), { ok: true, unit: 'Cel', value: '4.5' });
-    assert.deepEqual(normaliseUnit('air_temperature', 'degC', '4.5'), { ok: true, unit: 'Cel', value: '4.5' });
-    assert.deepEqual(normaliseUnit('air_temperature', 'K', '277.65'), { ok: true, unit: 'Cel', value: '4.50' });
+    assert.deepEqual(normaliseUnit('air_temperature', 'degC', '4.5'), {
+      ok: true,
+      unit: 'Cel',
+      value: '4.5',
+    });
+    assert.deepEqual(normaliseUnit('air_temperature', 'K', '277.65'), {
+      ok: true,
+      unit: 'Cel',
+      value: '4.50',
+    });
     assert.deepEqual(normaliseUnit('air_pressure', 'Pa', '101325'), { ok: true, unit: 'hPa', value: '1013' });
-    assert.deepEqual(normaliseUnit('air_pressure', 'Pa', '101325.0'), { ok: true, unit: 'hPa', value: '1013.2' });
-    assert.deepEqual(normaliseUnit('relative_humidity', '1', '0.91'), { ok: true, unit: '%', value: '91.00' });
-    assert.deepEqual(normaliseUnit('duration_of_sunshine', 'minutes', '2'), { ok: true, unit: 's', value: '120' });
-    assert.deepEqual(normaliseUnit('cloud_area_fraction', 'octas', '7'), { ok: true, unit: 'okta', value: '7' });
+    assert.deepEqual(normaliseUnit('air_pressure', 'Pa', '101325.0'), {
+      ok: true,
+      unit: 'hPa',
+      value: '1013.2',
+    });
+    assert.deepEqual(normaliseUnit('relative_humidity', '1', '0.91'), {
+      ok: true,
+      unit: '%',
+      value: '91.00',
+    });
+    assert.deepEqual(normaliseUnit('duration_of_sunshine', 'minutes', '2'), {
+      ok: true,
+      unit: 's',
+      value: '120',
+    });
+    assert.deepEqual(normaliseUnit('cloud_area_fraction', 'octas', '7'), {
+      ok: true,
+      unit: 'okta',
+      value: '7',
+    });
   });
   it('accepts the CF canonical unit for names outside E-SOH table', () => {
     assert.equal(storedUnit('sea_ice_thickness'), 'm');
@@ -147,7 +190,13 @@ describe('CF standard names and units', () => {
   it('rejects unknown units naming the allowed ones, and conversions of non-numbers', () => {
     const r = normaliseUnit('air_temperature', 'F', '40');
     assert.equal(r.ok, false);
-    assert.match((r as { reason: string }).reason, /unit "F" is not known for air_temperature; use one of "Cel", "degC", "K"/);
-    assert.match((normaliseUnit('air_temperature', 'K', 'warm') as { reason: string }).reason, /must be a number/);
+    assert.match(
+      (r as { reason: string }).reason,
+      /unit "F" is not known for air_temperature; use one of "Cel", "degC", "K"/,
+    );
+    assert.match(
+      (normaliseUnit('air_temperature', 'K', 'warm') as { reason: string }).reason,
+      /must be a number/,
+    );
   });
 });

@@ -1,0 +1,15 @@
+// Prints the configuration reference (Markdown table) generated from the config schema; the README
+// embeds it between the config-table markers, and test/unit/readme.test.ts keeps the two in sync.
+import { settings } from '../src/config/index.js';
+
+export function configTable(): string {
+  const rows = Object.values(settings).map(
+    (s) =>
+      `| \`${s.key}\` | ${s.default === undefined ? '(unset)' : `\`${s.default}\``} | ${s.description} |`,
+  );
+  const file =
+    '| `CONFIG_FILE` | (unset) | YAML file with any of these settings under the same names (also `--config <file>`); the environment wins over the file. |';
+  return ['| Variable | Default | What it does |', '|---|---|---|', ...rows, file].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(configTable());
