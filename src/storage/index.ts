@@ -2,6 +2,7 @@
 // migrates it, and offers repositories that take and return domain values.
 import type { Observation } from '../core/observation.js';
 import { openDatabase, type Database } from './db.js';
+import { findExtent, type DataExtent } from './extent.js';
 import { migrate } from './migrate.js';
 import {
   countStored,
@@ -16,6 +17,7 @@ import { dropExpired, type RetentionResult } from './retention.js';
 export type { StoredCounts, StoredValue } from './observations.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
+export type { DataExtent } from './extent.js';
 
 export interface StorageOptions {
   databaseUrl: string | undefined;
@@ -59,6 +61,11 @@ export class Storage {
   /** Stored counts; with `sinceMs`, only what lies inside the window starting there. */
   counts(sinceMs: number | null = null): Promise<StoredCounts> {
     return countStored(this.db, sinceMs);
+  }
+
+  /** Spatial and temporal extent of the data inside the window starting at `sinceMs` (null: all). */
+  extent(sinceMs: number | null = null): Promise<DataExtent> {
+    return findExtent(this.db, sinceMs);
   }
 
   /** Stored values of one station's parameter (by E-SOH parameter_name), oldest first. */

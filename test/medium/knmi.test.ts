@@ -62,3 +62,28 @@ describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
     assert.equal((await hub.storage.counts()).observations, 181_733);
   });
 });
+
+describe(`extent of the KNMI day (${databaseKind})`, () => {
+  it('is computed from the series summaries', async () => {
+    const hub = await startTestHub({ RETENTION: 'unlimited' });
+    try {
+      for (const { gz } of knmiFiles().filter((f) =>
+        ['0-20000-0-06260', '0-20000-0-78990'].includes(f.station),
+      )) {
+        await hub.app.inject({
+          method: 'POST',
+          url: '/ingest/json',
+          headers: { 'content-encoding': 'gzip' },
+          payload: gz,
+        });
+      }
+      assert.deepEqual(await hub.storage.extent(), {
+        bbox: [-68.2758333, 12.13, 5.1797058644882, 52.098821802977],
+        interval: [Date.UTC(2022, 11, 31, 0, 0), Date.UTC(2022, 11, 31, 23, 50)],
+      });
+      assert.deepEqual(await hub.storage.extent(Date.UTC(2023, 0, 1)), { bbox: null, interval: null });
+    } finally {
+      await hub.stop();
+    }
+  });
+});
