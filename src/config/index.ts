@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Base URL clients use to reach the hub, without a trailing slash. */
+  publicUrl: string;
   mqttUrl: string | undefined;
   mqttPort: number;
   /** True when MQTT_PORT was given explicitly (a taken port is then an error, not a fallback). */
@@ -60,6 +62,11 @@ function readFile(file: string, problems: string[]): Record<string, string> {
   return out;
 }
 
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /** Loads and validates the configuration; throws ConfigError naming every bad key. */
 export function loadConfig(env: Env = process.env, configFile?: string): Readonly<Config> {
   const problems: string[] = [];
@@ -85,6 +92,10 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     host: values.HOST as string,
     dataDir: path.resolve(values.DATA_DIR as string),
     databaseUrl,
+    publicUrl: (
+      (values.PUBLIC_URL as string | undefined) ??
+      `http://${hostForUrl(values.HOST as string)}:${String(values.PORT)}`
+    ).replace(/\/+$/, ''),
     mqttUrl: values.MQTT_URL as string | undefined,
     mqttPort: values.MQTT_PORT as number,
     mqttPortExplicit: raw('MQTT_PORT') !== settings.MQTT_PORT.default,

@@ -79,6 +79,13 @@ export const settings = {
       'PostgreSQL 15+ with PostGIS, e.g. `postgres://user:pass@host:5432/obshub`. Unset: embedded PGlite in `DATA_DIR/pg`.',
     parse: url('postgres', 'postgresql'),
   },
+  PUBLIC_URL: {
+    key: 'PUBLIC_URL',
+    default: undefined,
+    description:
+      'Base URL under which clients reach the hub (behind a proxy: its public address), used in links of notifications and metadata. Unset: `http://HOST:PORT`.',
+    parse: url('http', 'https'),
+  },
   MQTT_URL: {
     key: 'MQTT_URL',
     default: undefined,

@@ -29,6 +29,7 @@ describe('configuration', () => {
     assert.equal(c.dataDir, path.resolve('./data'));
     assert.equal(c.databaseUrl, undefined);
     assert.equal(c.mqttUrl, undefined);
+    assert.equal(c.publicUrl, 'http://127.0.0.1:8080');
     assert.equal(c.mqttPort, 1883);
     assert.equal(c.mqttPortExplicit, false);
     assert.equal(c.logLevel, 'info');
@@ -54,6 +55,14 @@ describe('configuration', () => {
     assert.equal(c.ingestBodyLimitBytes, 2 * 1024 * 1024);
     assert.equal(c.mqttPortExplicit, true);
     assert.equal(c.logLevel, 'debug');
+  });
+
+  it('takes the public URL as given, without a trailing slash', () => {
+    assert.equal(
+      loadConfig({ PUBLIC_URL: 'https://obs.example.org/hub/' }).publicUrl,
+      'https://obs.example.org/hub',
+    );
+    assert.equal(loadConfig({ HOST: '0.0.0.0', PORT: '9000' }).publicUrl, 'http://localhost:9000');
   });
 
   it('turns the demo off by default with a database server', () => {
