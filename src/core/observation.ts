@@ -35,6 +35,8 @@ export interface SeriesMetadata {
 }
 
 export interface Series extends SeriesIdentity {
+  /** seriesKey() of the identity, computed once. */
+  key: string;
   parameterName: string;
   timeseriesId: string;
   metadata: SeriesMetadata;

@@ -37,15 +37,7 @@ export function timeseriesId(s: SeriesIdentity): string {
   return createHash('md5').update(key).digest('hex');
 }
 
-/** A string key for the full identity (instrument included), for de-duplication inside one batch. */
+/** A string key for the full identity (instrument included): de-duplication and lookups. */
 export function seriesKey(s: SeriesIdentity): string {
-  return JSON.stringify([
-    s.namingAuthority,
-    s.platform,
-    s.standardName,
-    s.levelCm,
-    s.function,
-    s.periodS,
-    s.instrument ?? '',
-  ]);
+  return `${s.namingAuthority}\u0001${s.platform}\u0001${s.standardName}\u0001${s.levelCm}\u0001${s.function}\u0001${s.periodS}\u0001${s.instrument ?? ''}`;
 }

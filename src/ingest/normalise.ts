@@ -117,6 +117,7 @@ function normaliseMessage(
   at: string,
   window: Window,
   problems: Problem[],
+  seriesOfBatch: Map<string, Series>,
 ): Observation | undefined {
   const before = problems.length;
   const p = m.properties;
@@ -196,12 +197,20 @@ function normaliseMessage(
     periodS: period.seconds,
     instrument: p.instrument ?? null,
   };
-  const series: Series = {
-    ...identity,
-    parameterName: parameterName(identity),
-    timeseriesId: timeseriesId(identity),
-    metadata: metadataOf(m, unit),
-  };
+  const key = seriesKey(identity);
+  let series = seriesOfBatch.get(key);
+  if (series) {
+    series.metadata = metadataOf(m, unit); // the last message's metadata wins, as in E-SOH
+  } else {
+    series = {
+      ...identity,
+      key,
+      parameterName: parameterName(identity),
+      timeseriesId: timeseriesId(identity),
+      metadata: metadataOf(m, unit),
+    };
+    seriesOfBatch.set(key, series);
+  }
   const number = parseNumber(value);
   return {
     series,
@@ -230,20 +239,21 @@ export function normaliseBatch(body: unknown, window: Window): NormalisedBatch {
     return { observations: [], duplicates: 0, problems: [{ path: '', message: 'the batch is empty' }] };
   }
   const observations: Observation[] = [];
+  const seriesOfBatch = new Map<string, Series>();
   messages.forEach((message, i) => {
     const at = isArray ? `/${i}` : '';
     if (!validateStructure(message)) {
       problems.push(...structuralProblems(validateStructure.errors ?? [], at));
       return;
     }
-    const observation = normaliseMessage(message, at, window, problems);
+    const observation = normaliseMessage(message, at, window, problems, seriesOfBatch);
     if (observation) observations.push(observation);
   });
   if (problems.length > 0) return { observations: [], duplicates: 0, problems };
 
   const seen = new Set<string>();
   const unique = observations.filter((o) => {
-    const key = `${seriesKey(o.series)}@${o.obstimeMs}`;
+    const key = `${o.series.key}@${o.obstimeMs}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -38,7 +38,7 @@ async function upsertPoints(tx: Sql, observations: readonly Observation[]): Prom
 function summariseSeries(observations: readonly Observation[]): SeriesRow[] {
   const bySeries = new Map<string, SeriesRow>();
   for (const o of observations) {
-    const key = seriesKey(o.series);
+    const key = o.series.key;
     const row = bySeries.get(key);
     if (!row) {
       bySeries.set(key, {
@@ -160,7 +160,7 @@ async function upsertObservations(
   const history = new Array<string | null>(n);
   const processing = new Array<string | null>(n);
   observations.forEach((o, i) => {
-    tsIds[i] = seriesIds.get(seriesKey(o.series));
+    tsIds[i] = seriesIds.get(o.series.key);
     times[i] = o.obstimeMs / 1000;
     points[i] = pointIds.get(pointKey(o.lon, o.lat));
     values[i] = o.value;
