@@ -13,6 +13,7 @@ export const errorCatalogue = {
   BODY_UNREADABLE: { status: 400, title: 'Request body could not be read' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   NOT_READY: { status: 503, title: 'Service not ready' },
+  DATABASE_UNAVAILABLE: { status: 503, title: 'Database unavailable' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   NOT_FOUND: { status: 404, title: 'Not found' },
 } as const;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
+import { ObshubError } from '../core/errors.js';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -38,23 +39,69 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+
+function isConnectionLoss(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  return (
+    (e.code !== undefined &&
+      (CONNECTION_ERRORS.has(e.code) || e.code.startsWith('08') || e.code.startsWith('57P'))) ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      e.message ?? '',
+    )
+  );
+}
+
+/** Losing the server is not a bug of the request: it becomes a 503 that tells the client to retry. */
+function unavailable(err: unknown): unknown {
+  if (!isConnectionLoss(err)) return err;
+  const detail = 'the database cannot be reached; nothing was stored, retry later';
+  return new ObshubError('DATABASE_UNAVAILABLE', detail, { cause: err });
+}
+
 function openPostgres(url: string): Database {
   // bigint (count(*), sums) as a JavaScript number, as PGlite returns it.
   const types = new pg.TypeOverrides();
   types.setTypeParser(20, Number);
   const pool = new pg.Pool({ connectionString: url, max: 20, types });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
+  // A client that loses its server must not crash the process, idle or checked out: the pending query
+  // rejects (answered 503) and the pool opens a new connection for the next one.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const safe = new URL(url);
   safe.password = '';
   safe.username = '';
   return {
     kind: 'postgres',
     description: `PostgreSQL at ${safe.host}${safe.pathname}`,
-    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
-    exec: async (script) => void (await pool.query(script)),
+    query: async <T>(text: string, params?: unknown[]) => {
+      try {
+        return (await pool.query(text, params)).rows as T[];
+      } catch (err) {
+        throw unavailable(err);
+      }
+    },
+    exec: async (script) => {
+      try {
+        await pool.query(script);
+      } catch (err) {
+        throw unavailable(err);
+      }
+    },
     transaction: async (fn) => {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((err: unknown) => {
+        throw unavailable(err);
+      });
+      let failure: unknown;
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -65,10 +112,12 @@ function openPostgres(url: string): Database {
         await client.query('COMMIT');
         return result;
       } catch (err) {
+        failure = err;
         await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        throw unavailable(err);
       } finally {
-        client.release();
+        // A client whose connection broke is destroyed, not returned to the pool.
+        client.release(isConnectionLoss(failure) ? (failure as Error) : undefined);
       }
     },
     close: () => pool.end(),

@@ -9,11 +9,15 @@ export interface TestHub extends Hub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+/** `routeDatabase` may rewrite the database URL the hub uses (e.g. through a proxy). */
+export async function startTestHub(
+  env: Record<string, string> = {},
+  routeDatabase: (url: string) => string = (url) => url,
+): Promise<TestHub> {
   const db = await testDatabase();
   const config = loadConfig({
     DATA_DIR: db.dataDir,
-    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    ...(db.databaseUrl ? { DATABASE_URL: routeDatabase(db.databaseUrl) } : {}),
     MQTT_PORT: '0',
     PORT: '0',
     DEMO: 'off',
