@@ -35,8 +35,8 @@ export class ObshubError extends Error {
     this.problems = options.problems;
   }
 
-  /** The problem type URI: stable, documented in the README's error section. */
+  /** The problem type URI: stable and listed in the README (a URN, since it names a kind of problem, not a page). */
   get type(): string {
-    return `https://obshub.dev/problems/${this.code.toLowerCase().replaceAll('_', '-')}`;
+    return `urn:obshub:problem:${this.code.toLowerCase().replaceAll('_', '-')}`;
   }
 }
