@@ -1,0 +1,126 @@
+// Baseline for ingest: the same observation rows written with a raw COPY into the same (partitioned)
+// observation table through the database driver, with series and positions already in place. This is
+// what the storage engine allows; the ingest figure is reported as a ratio of it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { IngestService } from '../../src/ingest/index.js';
+import { Storage } from '../../src/storage/index.js';
+import { type DatasetOptions, esohMessage, PARAMETERS, rows, stations } from '../dataset.js';
+
+const COPY = 'COPY observation (ts_id, obstime, geo_point_id, value, pubtime) FROM';
+
+/** Creates series, positions and partitions through the product, so that COPY writes only observations. */
+async function seed(storage: Storage, dataset: DatasetOptions): Promise<void> {
+  const ingest = new IngestService(storage, { retentionSeconds: null, futureToleranceSeconds: 3600 });
+  const start = dataset.endMs - dataset.hours * 3_600_000;
+  const all = stations(dataset);
+  const first = all.flatMap((station) =>
+    PARAMETERS.map((parameter) => esohMessage({ station, parameter, timeMs: start, value: 0 })),
+  );
+  for (let i = 0; i < first.length; i += 5000) await ingest.ingest(first.slice(i, i + 5000));
+  const hourly = Array.from({ length: dataset.hours + 1 }, (_, h) =>
+    esohMessage({ station: all[0]!, parameter: PARAMETERS[0]!, timeMs: start + h * 3_600_000, value: 0 }),
+  );
+  await ingest.ingest(hourly);
+}
+
+function csvLines(
+  dataset: DatasetOptions,
+  ids: { series: Map<string, number>; points: Map<string, number> },
+): string[] {
+  const pubtime = new Date().toISOString();
+  const chunks: string[] = [];
+  let chunk = '';
+  for (const r of rows(dataset)) {
+    const ts = ids.series.get(`${r.station.id} ${r.parameter.parameterName}`);
+    const point = ids.points.get(`${r.station.lon} ${r.station.lat}`);
+    chunk += `${ts}\t${new Date(r.timeMs).toISOString()}\t${point}\t${r.value}\t${pubtime}\n`;
+    if (chunk.length > 1 << 20) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+  }
+  chunks.push(chunk);
+  return chunks;
+}
+
+interface IdRows {
+  series: { id: number; platform: string; parameter_name: string }[];
+  points: { id: number; lon: number; lat: number }[];
+}
+const ID_QUERIES = {
+  series: 'SELECT id, platform, parameter_name FROM time_series',
+  points: 'SELECT id, lon, lat FROM geo_point',
+};
+function idMaps(r: IdRows) {
+  return {
+    series: new Map(r.series.map((s) => [`${s.platform} ${s.parameter_name}`, s.id])),
+    points: new Map(r.points.map((p) => [`${p.lon} ${p.lat}`, p.id])),
+  };
+}
+
+/** Observations per second of a raw COPY of the data set. */
+export async function measureCopy(dataset: DatasetOptions, serverUrl: string | undefined): Promise<number> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'obshub-bench-copy-'));
+  let databaseUrl: string | undefined;
+  let admin: pg.Client | undefined;
+  const name = `obshub_bench_copy_${process.pid}`;
+  if (serverUrl) {
+    admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+  }
+  try {
+    const storage = await Storage.open({ databaseUrl, dataDir, retentionSeconds: null });
+    await storage.migrate();
+    await seed(storage, dataset);
+    await storage.close();
+
+    if (databaseUrl) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      const ids = idMaps({
+        series: (await client.query(ID_QUERIES.series)).rows,
+        points: (await client.query(ID_QUERIES.points)).rows,
+      });
+      await client.query('TRUNCATE observation');
+      const chunks = csvLines(dataset, ids);
+      const count = chunks.reduce((n, c) => n + c.split('\n').length - 1, 0);
+      const t0 = performance.now();
+      await pipeline(Readable.from(chunks), client.query(copyFrom(`${COPY} STDIN`)));
+      const seconds = (performance.now() - t0) / 1000;
+      await client.end();
+      return Math.round(count / seconds);
+    }
+    const db = await PGlite.create({ dataDir: path.join(dataDir, 'pg'), extensions: { postgis } });
+    const ids = idMaps({
+      series: (await db.query<IdRows['series'][number]>(ID_QUERIES.series)).rows,
+      points: (await db.query<IdRows['points'][number]>(ID_QUERIES.points)).rows,
+    });
+    await db.query('TRUNCATE observation');
+    const chunks = csvLines(dataset, ids);
+    const count = chunks.reduce((n, c) => n + c.split('\n').length - 1, 0);
+    const t0 = performance.now();
+    await db.query(`${COPY} '/dev/blob'`, [], { blob: new Blob(chunks) });
+    const seconds = (performance.now() - t0) / 1000;
+    await db.close();
+    return Math.round(count / seconds);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Ingest throughput: E-SOH messages in batches of 1 000 through POST /ingest/json, several requests in
+// flight, as providers send them. Bodies are built before the clock starts.
+import { type DatasetOptions, ingestBodies } from '../dataset.js';
+import { latencySummary } from '../stats.js';
+
+export interface IngestMeasurement {
+  observations: number;
+  seconds: number;
+  perSecond: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+export async function measureIngest(
+  url: string,
+  dataset: DatasetOptions,
+  concurrency = 4,
+): Promise<IngestMeasurement> {
+  const bodies = [...ingestBodies(dataset, 1000)];
+  const latencies: number[] = [];
+  let next = 0;
+  let observations = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < bodies.length; i = next++) {
+      const { body, count } = bodies[i]!;
+      const t0 = performance.now();
+      const res = await fetch(`${url}/ingest/json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const text = await res.text();
+      latencies.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${text.slice(0, 500)}`);
+      observations += count;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    observations,
+    seconds,
+    perSecond: Math.round(observations / seconds),
+    ...latencySummary(latencies),
+  };
+}
