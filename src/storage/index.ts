@@ -7,7 +7,9 @@ import { migrate } from './migrate.js';
 import {
   countStored,
   findSeriesValues,
+  resolvePoints,
   writeObservations,
+  type KnownSeries,
   type StoredCounts,
   type StoredValue,
 } from './observations.js';
@@ -27,6 +29,10 @@ export interface StorageOptions {
 
 export class Storage {
   private readonly partitions: Partitions;
+  /** Position → geo_point id; positions are never deleted, so the cache never goes stale. */
+  private readonly knownPoints = new Map<string, number>();
+  /** Series identity → id and last written metadata, so unchanged series skip the full upsert. */
+  private readonly knownSeries = new Map<string, KnownSeries>();
 
   private constructor(
     private readonly db: Database,
@@ -55,7 +61,11 @@ export class Storage {
   /** Stores a validated, de-duplicated batch durably, in one transaction. */
   async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
     await this.partitions.ensure(observations.map((o) => o.obstimeMs));
-    await this.db.transaction((tx) => writeObservations(tx, observations, pubtimeMs));
+    const pointIds = await resolvePoints(this.db, observations, this.knownPoints);
+    const learned = await this.db.transaction((tx) =>
+      writeObservations(tx, observations, pointIds, pubtimeMs, this.knownSeries),
+    );
+    for (const [key, series] of learned) this.knownSeries.set(key, series);
   }
 
   /** Stored counts; with `sinceMs`, only what lies inside the window starting there. */
@@ -73,8 +83,10 @@ export class Storage {
     return findSeriesValues(this.db, platform, parameterName);
   }
 
-  dropExpired(cutoffMs: number): Promise<RetentionResult> {
-    return dropExpired(this.db, this.partitions, cutoffMs);
+  async dropExpired(cutoffMs: number): Promise<RetentionResult> {
+    const result = await dropExpired(this.db, this.partitions, cutoffMs);
+    if (result.deletedSeries > 0) this.knownSeries.clear();
+    return result;
   }
 
   listPartitions() {

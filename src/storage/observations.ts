@@ -1,8 +1,9 @@
 // Repository of observations and their time series: bulk upserts with set-based statements (arrays
 // through unnest / jsonb_to_recordset), one statement per table, rows in a fixed order to avoid deadlocks.
+import { createHash } from 'node:crypto';
 import type { Observation, Series } from '../core/observation.js';
 import { seriesKey } from '../core/series.js';
-import type { Sql } from './db.js';
+import type { Database, Sql } from './db.js';
 
 interface SeriesRow {
   key: string;
@@ -12,27 +13,44 @@ interface SeriesRow {
   series: Series;
 }
 
-const pointKey = (lon: number, lat: number) => `${lon} ${lat}`;
+export const pointKey = (lon: number, lat: number) => `${lon} ${lat}`;
 
-async function upsertPoints(tx: Sql, observations: readonly Observation[]): Promise<Map<string, number>> {
-  const points = new Map<string, [number, number]>();
-  for (const o of observations) points.set(pointKey(o.lon, o.lat), [o.lon, o.lat]);
-  const sorted = [...points.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+/**
+ * Ids of the batch's positions. Positions are never deleted, so their ids are cached for the life of the
+ * process: in steady state a batch costs no query here. Unknown positions are inserted (and committed) in
+ * their own small transaction first; an orphan position left by a batch that fails later is harmless.
+ */
+export async function resolvePoints(
+  db: Database,
+  observations: readonly Observation[],
+  known: Map<string, number>,
+): Promise<ReadonlyMap<string, number>> {
+  const missing = new Map<string, [number, number]>();
+  for (const o of observations) {
+    const key = pointKey(o.lon, o.lat);
+    if (!known.has(key)) missing.set(key, [o.lon, o.lat]);
+  }
+  if (missing.size === 0) return known;
+  const sorted = [...missing.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const lons = sorted.map((p) => p[0]);
   const lats = sorted.map((p) => p[1]);
-  await tx.query(
-    `INSERT INTO geo_point (lon, lat, point)
-     SELECT lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography
-     FROM unnest($1::float8[], $2::float8[]) AS u(lon, lat)
-     ON CONFLICT (lon, lat) DO NOTHING`,
-    [lons, lats],
-  );
-  const rows = await tx.query<{ id: number; lon: number; lat: number }>(
-    `SELECT g.id, g.lon, g.lat FROM geo_point g
-     JOIN unnest($1::float8[], $2::float8[]) AS u(lon, lat) ON g.lon = u.lon AND g.lat = u.lat`,
-    [lons, lats],
-  );
-  return new Map(rows.map((r) => [pointKey(r.lon, r.lat), r.id]));
+  const rows = await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO geo_point (lon, lat, point)
+       SELECT lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography
+       FROM unnest($1::float8[], $2::float8[]) AS u(lon, lat)
+       WHERE NOT EXISTS (SELECT 1 FROM geo_point g WHERE g.lon = u.lon AND g.lat = u.lat)
+       ON CONFLICT (lon, lat) DO NOTHING`,
+      [lons, lats],
+    );
+    return tx.query<{ id: number; lon: number; lat: number }>(
+      `SELECT g.id, g.lon, g.lat FROM geo_point g
+       JOIN unnest($1::float8[], $2::float8[]) AS u(lon, lat) ON g.lon = u.lon AND g.lat = u.lat`,
+      [lons, lats],
+    );
+  });
+  for (const r of rows) known.set(pointKey(r.lon, r.lat), r.id);
+  return known;
 }
 
 function summariseSeries(observations: readonly Observation[]): SeriesRow[] {
@@ -190,11 +208,79 @@ async function upsertObservations(
  * Writes a batch in the caller's transaction: positions, series (with their summaries) and observations.
  * The batch must hold at most one observation per series and time (the ingest de-duplicates).
  */
-export async function writeObservations(tx: Sql, observations: readonly Observation[], pubtimeMs: number) {
-  if (observations.length === 0) return;
-  const pointIds = await upsertPoints(tx, observations);
-  const seriesIds = await upsertSeries(tx, summariseSeries(observations), pointIds);
+/** What the process knows of a stored series: its id and a hash of the metadata last written for it. */
+export interface KnownSeries {
+  id: number;
+  metadata: string;
+}
+
+/**
+ * For series whose metadata is unchanged since this process last wrote them, only the summaries move:
+ * a narrow UPDATE instead of the full upsert. Returns the ids of those that still exist (retention may
+ * have deleted a series meanwhile; those go through the full upsert again).
+ */
+async function touchSeries(
+  tx: Sql,
+  rows: readonly { id: number; row: SeriesRow }[],
+  pointIds: ReadonlyMap<string, number>,
+): Promise<Set<number>> {
+  const existing = await tx.query<{ id: number }>(
+    `WITH u AS (
+       SELECT * FROM unnest($1::integer[], $2::float8[], $3::float8[], $4::integer[]) AS u(id, first, last, point)
+     ), changed AS (
+       UPDATE time_series t SET
+         first_obstime = LEAST(t.first_obstime, to_timestamp(u.first)),
+         last_obstime = GREATEST(t.last_obstime, to_timestamp(u.last)),
+         geo_point_id = CASE WHEN to_timestamp(u.last) >= t.last_obstime THEN u.point ELSE t.geo_point_id END
+       FROM u
+       WHERE t.id = u.id AND (to_timestamp(u.first) < t.first_obstime OR to_timestamp(u.last) > t.last_obstime
+         OR (to_timestamp(u.last) = t.last_obstime AND u.point IS DISTINCT FROM t.geo_point_id))
+       RETURNING t.id
+     )
+     SELECT t.id FROM time_series t JOIN u ON t.id = u.id`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.row.first / 1000),
+      rows.map((r) => r.row.last / 1000),
+      rows.map((r) => pointIds.get(r.row.lastPoint)),
+    ],
+  );
+  return new Set(existing.map((r) => r.id));
+}
+
+/**
+ * Writes a batch in the caller's transaction: series (with their summaries) and observations. Positions
+ * must be resolved first (resolvePoints). `known` is the process's cache of written series; the caller
+ * commits `learned` into it after the transaction commits.
+ */
+export async function writeObservations(
+  tx: Sql,
+  observations: readonly Observation[],
+  pointIds: ReadonlyMap<string, number>,
+  pubtimeMs: number,
+  known: ReadonlyMap<string, KnownSeries>,
+): Promise<Map<string, KnownSeries>> {
+  const learned = new Map<string, KnownSeries>();
+  if (observations.length === 0) return learned;
+  const rows = summariseSeries(observations);
+  const metadata = new Map(
+    rows.map((r) => [r.key, createHash('sha1').update(JSON.stringify(r.series.metadata)).digest('base64')]),
+  );
+  const cached = rows.flatMap((row) => {
+    const k = known.get(row.key);
+    return k && k.metadata === metadata.get(row.key) ? [{ id: k.id, row }] : [];
+  });
+  const stillThere = cached.length > 0 ? await touchSeries(tx, cached, pointIds) : new Set<number>();
+  const seriesIds = new Map(cached.filter((c) => stillThere.has(c.id)).map((c) => [c.row.key, c.id]));
+  const upsert = rows.filter((r) => !seriesIds.has(r.key));
+  if (upsert.length > 0) {
+    for (const [key, id] of await upsertSeries(tx, upsert, pointIds)) {
+      seriesIds.set(key, id);
+      learned.set(key, { id, metadata: metadata.get(key) ?? '' });
+    }
+  }
   await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs);
+  return learned;
 }
 
 export interface StoredCounts {

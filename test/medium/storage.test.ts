@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { IngestService } from '../../src/ingest/index.js';
 import { listMigrations, Storage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
@@ -13,9 +14,10 @@ const HOUR = 3_600_000;
 
 describe(`retention (${databaseKind})`, () => {
   let hub: TestHub;
-  const now = Math.floor(Date.now() / HOUR) * HOUR + 30 * 60_000; // half past the current hour
+  // Times relative to the start of the current hour, all inside [now − 3 h, now + 2 h] whatever the minute.
+  const hour = Math.floor(Date.now() / HOUR) * HOUR;
   before(async () => {
-    hub = await startTestHub({ RETENTION: 'PT90M', FUTURE_TOLERANCE: 'PT2H' });
+    hub = await startTestHub({ RETENTION: 'PT3H', FUTURE_TOLERANCE: 'PT2H' });
   });
   after(() => hub.stop());
 
@@ -25,9 +27,9 @@ describe(`retention (${databaseKind})`, () => {
       method: 'POST',
       url: '/ingest/json',
       payload: [
-        esohMessage({ platform: '0-20000-0-00010', datetime: at(now - 80 * 60_000) }), // previous hour, 00:10
-        esohMessage({ platform: '0-20000-0-00011', datetime: at(now - 10 * 60_000) }), // this hour
-        esohMessage({ platform: '0-20000-0-00011', datetime: at(now + 60 * 60_000) }), // next hour
+        esohMessage({ platform: '0-20000-0-00010', datetime: at(hour - 90 * 60_000) }), // two hours ago, :30
+        esohMessage({ platform: '0-20000-0-00011', datetime: at(hour) }), // this hour
+        esohMessage({ platform: '0-20000-0-00011', datetime: at(hour + 90 * 60_000) }), // next hour
       ],
     });
     assert.equal(res.statusCode, 200, res.body);
@@ -35,8 +37,9 @@ describe(`retention (${databaseKind})`, () => {
     assert.equal(partitions.length, 3);
     assert.ok(partitions.every((p) => p.toMs - p.fromMs === HOUR));
 
-    // An hour later, the oldest partition lies wholly before the window; the current one does not.
-    const result = await hub.storage.dropExpired(now + HOUR - 90 * 60_000);
+    // With the window starting half an hour before this hour, the oldest partition lies wholly before it;
+    // the partition of this hour does not.
+    const result = await hub.storage.dropExpired(hour - 30 * 60_000);
     assert.equal(result.droppedPartitions.length, 1);
     assert.equal(result.deletedSeries, 1, 'the series whose last observation expired is removed');
     assert.equal((await hub.storage.listPartitions()).length, 2);
@@ -45,7 +48,7 @@ describe(`retention (${databaseKind})`, () => {
 
   it('the periodic job applies the window on its own', async () => {
     await hub.retention.runOnce();
-    assert.ok((await hub.storage.counts()).observations <= 2);
+    assert.equal((await hub.storage.counts()).observations, 2);
   });
 });
 
@@ -87,3 +90,37 @@ describe(`migrations (${databaseKind})`, () => {
     }
   });
 });
+
+describe(
+  `series cache across processes (${databaseKind})`,
+  { skip: databaseKind !== 'postgres' && 'needs two processes on one database (PostgreSQL)' },
+  () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await testDatabase();
+    });
+    after(() => db.drop());
+
+    it('re-creates a series that another process deleted by retention', async () => {
+      const open = () =>
+        Storage.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: 3 * 3600 });
+      const [writer, janitor] = [await open(), await open()];
+      await writer.migrate();
+      const ingest = new IngestService(writer, { retentionSeconds: 3 * 3600, futureToleranceSeconds: 600 });
+      const hour = Math.floor(Date.now() / HOUR) * HOUR;
+      await ingest.ingest([
+        esohMessage({ platform: '0-20000-0-00030', datetime: new Date(hour - 2 * HOUR).toISOString() }),
+      ]);
+      // Another process applies retention: the series' only observation left the window, so it is deleted.
+      assert.equal((await janitor.dropExpired(hour - HOUR)).deletedSeries, 1);
+      // The writer still remembers the series' id; its next write must notice and create it again.
+      await ingest.ingest([
+        esohMessage({ platform: '0-20000-0-00030', datetime: new Date(hour).toISOString() }),
+      ]);
+      assert.deepEqual(await writer.counts(), { observations: 1, series: 1, stations: 1 });
+      assert.equal((await writer.seriesValues('0-20000-0-00030', 'air_temperature:2.0:mean:PT1M')).length, 1);
+      await writer.close();
+      await janitor.close();
+    });
+  },
+);
