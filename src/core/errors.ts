@@ -15,6 +15,9 @@ export const errorCatalogue = {
   NOT_READY: { status: 503, title: 'Service not ready' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   NOT_FOUND: { status: 404, title: 'Not found' },
+  QUERY_INVALID: { status: 400, title: 'Invalid query' },
+  NO_DATA: { status: 404, title: 'No data' },
+  QUERY_TOO_LARGE: { status: 413, title: 'Query result too large' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -13,11 +13,37 @@ import {
 } from './observations.js';
 import { Partitions } from './partitions.js';
 import { dropExpired, type RetentionResult } from './retention.js';
+import {
+  countObservations,
+  findDataVersion,
+  findKnownParameterNames,
+  findLocations,
+  findParameters,
+  findSeries,
+  findSeriesData,
+  findSeriesRecords,
+  type LocationRow,
+  type ParameterRow,
+  type SeriesData,
+  type SeriesFilter,
+  type SeriesRecord,
+  type SeriesRow,
+} from './series.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 export type { DataExtent } from './extent.js';
+export type {
+  Area,
+  LocationRow,
+  ParameterRow,
+  SeriesData,
+  SeriesFilter,
+  SeriesRecord,
+  SeriesRow,
+} from './series.js';
+export { seriesMetadataFields } from './series.js';
 
 export interface StorageOptions {
   databaseUrl: string | undefined;
@@ -71,6 +97,46 @@ export class Storage {
   /** Stored values of one station's parameter (by E-SOH parameter_name), oldest first. */
   seriesValues(platform: string, parameterName: string): Promise<StoredValue[]> {
     return findSeriesValues(this.db, platform, parameterName);
+  }
+
+  /** Series matching a query filter, ordered by position and parameter name (metadata only). */
+  findSeries(filter: SeriesFilter): Promise<SeriesRow[]> {
+    return findSeries(this.db, filter);
+  }
+
+  /** Full series records ordered by timeseries_id, one page. */
+  findSeriesRecords(filter: SeriesFilter, page: { limit: number; offset: number }): Promise<SeriesRecord[]> {
+    return findSeriesRecords(this.db, filter, page);
+  }
+
+  /** Observations of the series `ids` inside the filter's time window, as arrays per series. */
+  seriesData(ids: readonly number[], filter: SeriesFilter): Promise<Map<number, SeriesData>> {
+    return findSeriesData(this.db, ids, filter);
+  }
+
+  /** How many observations `seriesData` would return. */
+  countObservations(ids: readonly number[], filter: SeriesFilter): Promise<number> {
+    return countObservations(this.db, ids, filter);
+  }
+
+  /** Stations matching a filter, with their parameter names, sorted by platform. */
+  findLocations(filter: SeriesFilter): Promise<LocationRow[]> {
+    return findLocations(this.db, filter);
+  }
+
+  /** One definition per parameter name inside the window starting at `sinceMs`. */
+  parameters(sinceMs: number | null): Promise<ParameterRow[]> {
+    return findParameters(this.db, sinceMs);
+  }
+
+  /** The subset of `names` that are stored parameter names inside the window. */
+  knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Set<string>> {
+    return findKnownParameterNames(this.db, names, sinceMs);
+  }
+
+  /** When the stored series last changed, and their number: the version behind ETags. */
+  dataVersion(): Promise<{ updatedMs: number | null; series: number }> {
+    return findDataVersion(this.db);
   }
 
   dropExpired(cutoffMs: number): Promise<RetentionResult> {
