@@ -72,7 +72,15 @@ export function parseWkt(text: string): WktGeometry | null {
     }
     return items;
   };
-  const NESTING: Record<string, number> = { Point: 0, LineString: 0, LinearRing: 0, MultiPoint: 0, Polygon: 1, MultiLineString: 1, MultiPolygon: 2 };
+  const NESTING: Record<string, number> = {
+    Point: 0,
+    LineString: 0,
+    LinearRing: 0,
+    MultiPoint: 0,
+    Polygon: 1,
+    MultiLineString: 1,
+    MultiPolygon: 2,
+  };
   try {
     const parsed = list(NESTING[type]!);
     const coordinates = type === 'Point' ? parsed[0] : parsed;

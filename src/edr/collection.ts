@@ -21,10 +21,22 @@ export function collectionDocument(
   parameters: ParameterRow[],
   isSelf: boolean,
 ): Record<string, unknown> {
-  const standardNames = sortedUnique(parameters.map((p) => p.standardName), byText);
-  const levels = sortedUnique(parameters.map((p) => p.levelCm), byNumber);
-  const methods = sortedUnique(parameters.map((p) => p.function), byText);
-  const periods = sortedUnique(parameters.map((p) => p.periodS), byNumber);
+  const standardNames = sortedUnique(
+    parameters.map((p) => p.standardName),
+    byText,
+  );
+  const levels = sortedUnique(
+    parameters.map((p) => p.levelCm),
+    byNumber,
+  );
+  const methods = sortedUnique(
+    parameters.map((p) => p.function),
+    byText,
+  );
+  const periods = sortedUnique(
+    parameters.map((p) => p.periodS),
+    byNumber,
+  );
   const custom = (id: string, values: unknown[], reference: string) => ({
     id,
     interval: [[values[0] ?? null, values.at(-1) ?? null]],

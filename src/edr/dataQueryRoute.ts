@@ -7,7 +7,13 @@ import { QuerySyntaxError } from '../core/querySyntax.js';
 import { encoders, findEncoder } from './encoders.js';
 import { QueryError } from './errors.js';
 import type { QueryType } from './queryTypes.js';
-import { commonQueryProperties, dataResponses, EsohErrorBody, formatProperty, ProblemBody } from './schemas.js';
+import {
+  commonQueryProperties,
+  dataResponses,
+  EsohErrorBody,
+  formatProperty,
+  ProblemBody,
+} from './schemas.js';
 import { asQueryError, type EdrService } from './service.js';
 
 export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: QueryType): void {
@@ -20,7 +26,14 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
         summary: q.summary,
         description: q.description,
         tags: ['Collection data queries'],
-        querystring: Type.Object({ ...q.querystring.properties, ...commonQueryProperties, ...formatProperty }),
+        querystring: Type.Object({
+          ...q.querystring.properties,
+          ...Object.fromEntries(
+            Object.entries({ ...commonQueryProperties, ...formatProperty }).filter(
+              ([k]) => !(k in q.querystring.properties),
+            ),
+          ),
+        }),
         ...(q.params ? { params: q.params } : {}),
         response: dataResponses(q.errorStyle === 'esoh' ? EsohErrorBody : ProblemBody),
       },
@@ -38,7 +51,8 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
       } catch (err) {
         throw err instanceof QuerySyntaxError ? asQueryError(err) : err;
       }
-      const common = await service.commonFilter({ ...query, z: query.z || selection.z });
+      const z = selection.zConsumed ? undefined : query.z || selection.z;
+      const common = await service.commonFilter({ ...query, z });
       const groups = await service.coverages({ ...common, ...selection.filter });
       return reply.type(encoder.mediaType).send(Readable.from(encoder.encode(groups)));
     },

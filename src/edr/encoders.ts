@@ -72,7 +72,8 @@ export const coverageJson: Encoder = {
 export const geoJson: Encoder = {
   name: 'GeoJSON',
   mediaType: 'application/geo+json',
-  description: 'GeoJSON FeatureCollection: one Point feature per station and time, one property per parameter',
+  description:
+    'GeoJSON FeatureCollection: one Point feature per station and time, one property per parameter',
   async *encode(groups) {
     yield '{"type":"FeatureCollection","features":[';
     let first = true;
@@ -95,7 +96,8 @@ const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""'
 export const csv: Encoder = {
   name: 'CSV',
   mediaType: 'text/csv',
-  description: 'CSV, one row per observation: wigos_id, longitude, latitude, parameter_name, datetime, value, unit',
+  description:
+    'CSV, one row per observation: wigos_id, longitude, latitude, parameter_name, datetime, value, unit',
   async *encode(groups) {
     yield 'wigos_id,longitude,latitude,parameter_name,datetime,value,unit\r\n';
     for await (const g of groups) {

@@ -15,7 +15,9 @@ export function getCollection(app: FastifyInstance, source: MetadataSource): voi
         description:
           'Spatial and temporal extent, custom dimensions (standard_name, level, method, duration), data queries and parameter_names, from the series summaries.',
         tags: ['Capabilities'],
-        response: { 200: { description: 'Collection', content: { 'application/json': { schema: { type: 'object' } } } } },
+        response: {
+          200: { description: 'Collection', content: { 'application/json': { schema: { type: 'object' } } } },
+        },
       },
     },
     async (_request, reply) => sendJson(reply, 'application/json', await source(true)),

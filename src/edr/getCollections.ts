@@ -12,7 +12,12 @@ export function getCollections(app: FastifyInstance, source: MetadataSource, bas
         operationId: 'getCollections',
         summary: 'Collections',
         tags: ['Capabilities'],
-        response: { 200: { description: 'Collections', content: { 'application/json': { schema: { type: 'object' } } } } },
+        response: {
+          200: {
+            description: 'Collections',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+        },
       },
     },
     async (_request, reply) =>

@@ -15,7 +15,11 @@ export function getConformance(app: FastifyInstance): void {
         response: {
           200: {
             description: 'conformsTo',
-            content: { 'application/json': { schema: { type: 'object', examples: [{ conformsTo: conformanceClasses }] } } },
+            content: {
+              'application/json': {
+                schema: { type: 'object', examples: [{ conformsTo: conformanceClasses }] },
+              },
+            },
           },
         },
       },

@@ -18,6 +18,9 @@ export const cubeQuery: QueryType = {
   variables: { height_units: ['m'] },
   select(query) {
     const [west, south, east, north] = parseBbox(query.bbox ?? '');
-    return { filter: { area: { kind: 'box', west, south, east, north }, levels: parseLevels(query.z ?? '') } };
+    return {
+      filter: { area: { kind: 'box', west, south, east, north }, levels: parseLevels(query.z ?? '') },
+      zConsumed: true,
+    };
   },
 };

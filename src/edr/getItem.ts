@@ -19,10 +19,16 @@ export function getItem(app: FastifyInstance, service: EdrService, storage: Stor
         description: 'The metadata of one time series (GeoJSON Feature) with a link to its data.',
         tags: ['Collection items'],
         params: Type.Object({
-          item_id: Type.String({ description: 'timeseries_id', examples: ['20bf5cc13b08b4c1d737966b64d0aea5'] }),
+          item_id: Type.String({
+            description: 'timeseries_id',
+            examples: ['20bf5cc13b08b4c1d737966b64d0aea5'],
+          }),
         }),
         response: {
-          200: { description: 'GeoJSON Feature', content: { 'application/geo+json': { schema: { type: 'object' } } } },
+          200: {
+            description: 'GeoJSON Feature',
+            content: { 'application/geo+json': { schema: { type: 'object' } } },
+          },
           404: { description: 'Unknown id', content: { 'application/json': { schema: EsohErrorBody } } },
         },
       },

@@ -17,7 +17,9 @@ const list = (description: string, examples: string[] = []) =>
 
 export const ItemsQuery = Type.Object({
   bbox: list('west,south,east,north', ['4.5,52.4,4.6,52.57']),
-  datetime: list('Series with observations in this instant or interval', ['2022-12-31T00:50:00Z/2022-12-31T02:10:00Z']),
+  datetime: list('Series with observations in this instant or interval', [
+    '2022-12-31T00:50:00Z/2022-12-31T02:10:00Z',
+  ]),
   id: list('Comma-separated timeseries ids'),
   'parameter-name': list('Comma-separated parameter names (`*` wildcards)'),
   'naming-authority': list('Comma-separated naming authorities', ['nl.knmi']),
@@ -30,7 +32,9 @@ export const ItemsQuery = Type.Object({
   period: list('ISO 8601 durations or ranges', ['PT10M']),
   method: list('Comma-separated aggregation methods', ['mean']),
   limit: Type.Optional(
-    Type.String({ description: `Page size (1…${MAX_LIMIT}); without it every match is returned, as E-SOH does` }),
+    Type.String({
+      description: `Page size (1…${MAX_LIMIT}); without it every match is returned, as E-SOH does`,
+    }),
   ),
   offset: Type.Optional(Type.String({ description: 'Start of the page (follow the next link)' })),
 });
@@ -53,7 +57,10 @@ export function getItems(app: FastifyInstance, service: EdrService, storage: Sto
             content: { 'application/geo+json': { schema: { type: 'object' } } },
           },
           400: { description: 'Invalid query', content: { 'application/json': { schema: EsohErrorBody } } },
-          404: { description: 'No series matches', content: { 'application/json': { schema: EsohErrorBody } } },
+          404: {
+            description: 'No series matches',
+            content: { 'application/json': { schema: EsohErrorBody } },
+          },
         },
       },
     },
@@ -66,7 +73,16 @@ export function getItems(app: FastifyInstance, service: EdrService, storage: Sto
       try {
         if (q.bbox) {
           const [w, s, e, n] = parseBbox(q.bbox);
-          filter.area = { kind: 'polygon', ring: [[w, s], [e, s], [e, n], [w, n], [w, s]] };
+          filter.area = {
+            kind: 'polygon',
+            ring: [
+              [w, s],
+              [e, s],
+              [e, n],
+              [w, n],
+              [w, s],
+            ],
+          };
         }
         if (q.datetime) Object.assign(filter, parseDatetime(q.datetime));
         const lists: [keyof SeriesFilter, string | undefined][] = [
@@ -83,7 +99,8 @@ export function getItems(app: FastifyInstance, service: EdrService, storage: Sto
         for (const [key, value] of lists) if (value) Object.assign(filter, { [key]: splitAndStrip(value) });
         if (q.level) filter.levels = parseLevels(q.level);
         if (q.period) filter.periods = parseDurations(q.period);
-        if (q.limit !== undefined) limit = Math.min(MAX_LIMIT, Math.max(1, Number.parseInt(q.limit, 10) || 10));
+        if (q.limit !== undefined)
+          limit = Math.min(MAX_LIMIT, Math.max(1, Number.parseInt(q.limit, 10) || 10));
         if (q.offset !== undefined) offset = Math.max(0, Number.parseInt(q.offset, 10) || 0);
       } catch (err) {
         throw asQueryError(err);
@@ -103,7 +120,11 @@ export function getItems(app: FastifyInstance, service: EdrService, storage: Sto
         );
         next.set('limit', String(limit));
         next.set('offset', String(offset + limit));
-        links.push({ href: `${base}/collections/observations/items?${next}`, rel: 'next', type: 'application/geo+json' });
+        links.push({
+          href: `${base}/collections/observations/items?${next.toString()}`,
+          rel: 'next',
+          type: 'application/geo+json',
+        });
       }
       return sendJson(reply, 'application/geo+json', {
         type: 'FeatureCollection',

@@ -16,7 +16,8 @@ export function prefersHtml(accept: string | undefined): boolean {
     const q = qParam ? Number(qParam.slice(2)) : 1;
     const score = q * 1000 - i; // earlier wins at equal q
     if (type === 'text/html' || type === 'application/xhtml+xml') html = Math.max(html, score);
-    if (type === 'application/json' || type === '*/*' || type === 'application/*') json = Math.max(json, q * 1000 - i - (type === 'application/json' ? 0 : 500));
+    if (type === 'application/json' || type === '*/*' || type === 'application/*')
+      json = Math.max(json, q * 1000 - i - (type === 'application/json' ? 0 : 500));
   });
   return html > 0 && html > json;
 }
@@ -33,7 +34,10 @@ export function getLandingPage(app: FastifyInstance, base: string): void {
         tags: ['Capabilities'],
         querystring: Type.Object({ f: Type.Optional(Type.String({ description: 'json (default)' })) }),
         response: {
-          200: { description: 'Landing page', content: { 'application/json': { schema: { type: 'object' } } } },
+          200: {
+            description: 'Landing page',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
           302: { description: 'Redirect of a browser to the web app' },
         },
       },
@@ -60,7 +64,12 @@ export function getLandingPage(app: FastifyInstance, base: string): void {
             title: 'Conformance Declaration in JSON',
             type: 'application/json',
           },
-          { href: `${base}/collections`, rel: 'data', title: 'Collections metadata in JSON', type: 'application/json' },
+          {
+            href: `${base}/collections`,
+            rel: 'data',
+            title: 'Collections metadata in JSON',
+            type: 'application/json',
+          },
         ],
         keywords: ['weather', 'temperature', 'wind', 'humidity', 'pressure', 'clouds', 'radiation'],
         provider: { name: 'obshub', url: 'https://obshub.dev' },

@@ -7,7 +7,8 @@ export const locationQuery: QueryType = {
   path: '/collections/observations/locations/:location_id',
   operationId: 'getLocation',
   summary: 'Observations of one station',
-  description: 'Time series of one station, by WIGOS id; the station list is at /collections/observations/locations.',
+  description:
+    'Time series of one station, by WIGOS id; the station list is at /collections/observations/locations.',
   errorStyle: 'esoh',
   querystring: Type.Object({}),
   params: Type.Object({

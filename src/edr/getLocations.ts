@@ -20,7 +20,9 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
           'Stations with the parameter names they report, sorted by WIGOS id, optionally inside a bbox (at most 90° wide) and filtered like the data queries. From the series summaries, never a scan of the observations.',
         tags: ['Collection data queries'],
         querystring: Type.Object({
-          bbox: Type.Optional(Type.String({ description: 'west,south,east,north', examples: ['5.0,52.0,6.0,52.1'] })),
+          bbox: Type.Optional(
+            Type.String({ description: 'west,south,east,north', examples: ['5.0,52.0,6.0,52.1'] }),
+          ),
           ...commonQueryProperties,
         }),
         response: {
@@ -29,7 +31,10 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
             content: { 'application/geo+json': { schema: { type: 'object' } } },
           },
           400: { description: 'Invalid query', content: { 'application/json': { schema: EsohErrorBody } } },
-          404: { description: 'No station matches', content: { 'application/json': { schema: EsohErrorBody } } },
+          404: {
+            description: 'No station matches',
+            content: { 'application/json': { schema: EsohErrorBody } },
+          },
         },
       },
     },
@@ -39,7 +44,16 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
       if (query.bbox) {
         try {
           const [w, s, e, n] = parseEsohBbox(query.bbox);
-          area = { kind: 'polygon' as const, ring: [[w, s], [e, s], [e, n], [w, n], [w, s]] };
+          area = {
+            kind: 'polygon' as const,
+            ring: [
+              [w, s],
+              [e, s],
+              [e, n],
+              [w, n],
+              [w, s],
+            ],
+          };
         } catch (err) {
           throw asQueryError(err);
         }
@@ -62,12 +76,10 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
           id: l.platform,
         })),
         parameters: Object.fromEntries(
-          [...used]
-            .sort()
-            .flatMap((name) => {
-              const p = byName.get(name);
-              return p ? [[name, coverageParameter(p)]] : [];
-            }),
+          [...used].sort().flatMap((name) => {
+            const p = byName.get(name);
+            return p ? [[name, coverageParameter(p)]] : [];
+          }),
         ),
       });
     },

@@ -17,6 +17,9 @@ export const positionQuery: QueryType = {
   select(query) {
     const point = geometryOf(query.coords, 'Point');
     const [lon = 0, lat = 0, z] = point.coordinates as number[];
-    return { filter: { area: { kind: 'circle', lon, lat, radiusM: 10 } }, z: z === undefined ? undefined : pyStr(z) };
+    return {
+      filter: { area: { kind: 'circle', lon, lat, radiusM: 10 } },
+      z: z === undefined ? undefined : pyStr(z),
+    };
   },
 };

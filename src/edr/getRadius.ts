@@ -16,7 +16,7 @@ export const radiusQuery: QueryType = {
   querystring: Type.Object({
     coords: Type.String({ description: 'WKT POINT(lon lat)', examples: ['POINT(5.179705 52.0988218)'] }),
     within: Type.String({ description: 'The distance', examples: ['40'] }),
-    'within-units': Type.String({ description: `Unit of within: ${units.join(', ')}`, enum: units, examples: ['km'] }),
+    'within-units': Type.String({ description: `Unit of within: ${units.join(', ')}`, examples: units }),
   }),
   variables: { within_units: units },
   select(query) {
@@ -29,8 +29,11 @@ export const radiusQuery: QueryType = {
       within = NaN;
     }
     if (!Number.isFinite(within) || within < 0)
-      throw new QuerySyntaxError({ within: `within must be a distance of 0 or more, not "${query.within ?? ''}"` });
-    const factor = distanceUnits[query['within-units'] ?? ''];
+      throw new QuerySyntaxError({
+        within: `within must be a distance of 0 or more, not "${query.within ?? ''}"`,
+      });
+    const unit = query['within-units'] ?? '';
+    const factor = Object.hasOwn(distanceUnits, unit) ? distanceUnits[unit] : undefined;
     if (factor === undefined)
       throw new QuerySyntaxError({
         'within-units': `within-units must be one of ${units.join(', ')}, not "${query['within-units'] ?? ''}"`,

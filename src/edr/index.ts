@@ -22,6 +22,7 @@ import { getLandingPage } from './getLandingPage.js';
 import { getLocations } from './getLocations.js';
 import { getOpenApi } from './getOpenApi.js';
 import { getWebApp } from './getWebApp.js';
+import { installHttpRules, methodNotAllowed } from './httpRules.js';
 import { toJson } from './json.js';
 import { queryTypes } from './queryTypes.js';
 import { EdrService } from './service.js';
@@ -54,7 +55,12 @@ function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
         body: {
           detail: missing.length
             ? missing.map((p) => ({ type: 'missing', loc: [where, p], msg: 'Field required', input: null }))
-            : validation.map((v) => ({ type: 'invalid', loc: [where], msg: v.message ?? 'invalid', input: null })),
+            : validation.map((v) => ({
+                type: 'invalid',
+                loc: [where],
+                msg: v.message ?? 'invalid',
+                input: null,
+              })),
         },
       };
     }
@@ -108,6 +114,7 @@ export function edrPlugin(options: EdrPluginOptions) {
     });
     await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { tryItOutEnabled: true } });
 
+    installHttpRules(app);
     installCaching(app, dataVersionSource(options.storage, options.retentionSeconds));
 
     const metadata = async (isSelf: boolean) => {
@@ -129,5 +136,15 @@ export function edrPlugin(options: EdrPluginOptions) {
     for (const q of queryTypes) dataQueryRoute(app, service, q);
     getItems(app, service, options.storage, base);
     getItem(app, service, options.storage, base);
+    methodNotAllowed(app, [
+      '/',
+      '/conformance',
+      '/collections',
+      '/collections/observations',
+      '/collections/observations/locations',
+      ...queryTypes.map((q) => q.path),
+      '/collections/observations/items',
+      '/collections/observations/items/:item_id',
+    ]);
   };
 }

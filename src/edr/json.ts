@@ -34,7 +34,11 @@ export function toJson(value: unknown): string {
       }
       return `{${parts.join(',')}}`;
     }
-    default:
+    case 'bigint':
+      return value.toString();
+    case 'undefined':
+    case 'function':
+    case 'symbol':
       return 'null';
   }
 }

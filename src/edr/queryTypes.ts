@@ -12,8 +12,10 @@ import { radiusQuery } from './getRadius.js';
 
 export interface Selection {
   filter: Partial<SeriesFilter>;
-  /** Replaces the `z` parameter (a coords height, or cube's z). */
+  /** A height from coords, used as `z` when the request has none. */
   z?: string;
+  /** True when the query type read `z` itself (cube), so it is not also a height filter. */
+  zConsumed?: boolean;
 }
 
 export interface QueryType {
@@ -35,4 +37,10 @@ export interface QueryType {
 }
 
 /** In the order data_queries lists them. */
-export const queryTypes: readonly QueryType[] = [positionQuery, radiusQuery, areaQuery, cubeQuery, locationQuery];
+export const queryTypes: readonly QueryType[] = [
+  positionQuery,
+  radiusQuery,
+  areaQuery,
+  cubeQuery,
+  locationQuery,
+];

@@ -17,13 +17,19 @@ export const commonQueryProperties = {
     ['2022-12-31T00:00:00Z/2022-12-31T12:00:00Z', '../2022-12-31T01:10:00Z'],
   ),
   z: text('Height above mean sea level in metres: values, ranges `a/b` and `Rn/start/step`.', ['10/100']),
-  standard_name: text('Comma-separated CF standard names (custom dimension).', ['air_temperature, wind_speed']),
+  standard_name: text('Comma-separated CF standard names (custom dimension).', [
+    'air_temperature, wind_speed',
+  ]),
   level: text(
     'Sensor height above ground in metres: a list, ranges (`1.0/10.0`, `../10.0`) and repeating intervals `Rn/start/step` (custom dimension).',
     ['2.0', '0/1.8', 'R6/1.5/0.1'],
   ),
   method: text('Comma-separated aggregation methods (custom dimension).', ['mean, maximum']),
-  duration: text('Comma-separated ISO 8601 durations or ranges (custom dimension).', ['PT10M', 'PT1M/PT10M', 'PT6H/..']),
+  duration: text('Comma-separated ISO 8601 durations or ranges (custom dimension).', [
+    'PT10M',
+    'PT1M/PT10M',
+    'PT6H/..',
+  ]),
 };
 
 export const formatProperty = {

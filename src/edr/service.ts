@@ -101,7 +101,9 @@ export class EdrService {
       if (q['parameter-name']) {
         const names = splitAndStrip(q['parameter-name']);
         const plain = names.filter((n) => !n.includes('*'));
-        const known = plain.length ? await this.storage.knownParameterNames(plain, filter.sinceMs) : new Set();
+        const known = plain.length
+          ? await this.storage.knownParameterNames(plain, filter.sinceMs)
+          : new Set();
         const unknown = plain.filter((n) => !known.has(n));
         if (unknown.length) throw new QueryError(400, `Unknown parameter-name ${pyListRepr(unknown)}`);
         filter.parameterNames = names;

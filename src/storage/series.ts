@@ -80,7 +80,8 @@ export interface ParameterRow {
   unit: string;
 }
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
 /** Builds the WHERE clause of a filter over `time_series t JOIN geo_point g`. */
 class Where {
@@ -138,7 +139,8 @@ function seriesWhere(f: SeriesFilter): Where {
   w.numbers('t.level', f.levels);
   w.numbers('t.period', f.periods);
   const since = f.sinceMs ?? null;
-  const start = f.startMs === undefined || f.startMs === null ? since : Math.max(f.startMs, since ?? -Infinity);
+  const start =
+    f.startMs === undefined || f.startMs === null ? since : Math.max(f.startMs, since ?? -Infinity);
   if (start !== null) w.parts.push(`t.last_obstime >= ${w.param(iso(start))}::timestamptz`);
   if (f.endMs !== undefined && f.endMs !== null)
     w.parts.push(`t.first_obstime <= ${w.param(iso(f.endMs))}::timestamptz`);
@@ -167,9 +169,11 @@ function seriesWhere(f: SeriesFilter): Where {
 function observationTime(w: Where, f: SeriesFilter): string {
   let out = '';
   const since = f.sinceMs ?? null;
-  const start = f.startMs === undefined || f.startMs === null ? since : Math.max(f.startMs, since ?? -Infinity);
+  const start =
+    f.startMs === undefined || f.startMs === null ? since : Math.max(f.startMs, since ?? -Infinity);
   if (start !== null) out += ` AND o.obstime >= ${w.param(iso(start))}::timestamptz`;
-  if (f.endMs !== undefined && f.endMs !== null) out += ` AND o.obstime <= ${w.param(iso(f.endMs))}::timestamptz`;
+  if (f.endMs !== undefined && f.endMs !== null)
+    out += ` AND o.obstime <= ${w.param(iso(f.endMs))}::timestamptz`;
   return out;
 }
 
