@@ -41,4 +41,5 @@ export function toJson(value: unknown): string {
     case 'symbol':
       return 'null';
   }
+  return 'null';
 }
