@@ -157,7 +157,12 @@ describe('query syntax', () => {
       detail(() => parseEsohBbox('-100,0,10,10')),
       {
         range: 'Maximum bbox range is 90 degrees: -100,0,10,10',
-        longitude: 'Invalid longitude: -100,0,10,10',
+      },
+    );
+    assert.deepEqual(
+      detail(() => parseEsohBbox('-190,0,-170,10')),
+      {
+        longitude: 'Invalid longitude: -190,0,-170,10',
       },
     );
     assert.deepEqual(
