@@ -10,7 +10,14 @@ import {
   QuerySyntaxError,
   splitAndStrip,
 } from '../core/querySyntax.js';
-import type { LocationRow, ParameterRow, SeriesFilter, SeriesRow, Storage } from '../storage/index.js';
+import type {
+  LocationRow,
+  ParameterRow,
+  SeriesData,
+  SeriesFilter,
+  SeriesRow,
+  Storage,
+} from '../storage/index.js';
 import { QueryError } from './errors.js';
 
 /** Query parameters shared by every data query and /locations (E-SOH's add_request_parameters). */
@@ -128,20 +135,44 @@ export class EdrService {
   async coverages(filter: SeriesFilter): Promise<Lookahead<CoverageGroup>> {
     const series = await this.storage.findSeries(filter);
     if (series.length === 0) throw new QueryError(404, 'Requested data not found.');
-    const ids = series.map((s) => s.id);
-    const count = await this.storage.countObservations(ids, filter);
+    // An answer of one chunk is read whole before the first byte anyway: its size is known from the data.
+    // A larger one is counted first (an index-only count on the observations' primary key).
+    let first: Map<number, SeriesData> | undefined;
+    if (series.length <= SERIES_PER_CHUNK) {
+      first = await this.storage.seriesData(
+        series.map((s) => s.id),
+        filter,
+      );
+      let count = 0;
+      for (const d of first.values()) count += d.times.length;
+      this.checkSize(count);
+    } else {
+      this.checkSize(
+        await this.storage.countObservations(
+          series.map((s) => s.id),
+          filter,
+        ),
+      );
+    }
+    const groups = new Lookahead(this.groups(series, filter, first));
+    if ((await groups.peek(1)).length === 0) throw new QueryError(404, 'Requested data not found.');
+    return groups;
+  }
+
+  private checkSize(count: number): void {
     if (count > this.options.maxValues) {
       throw new QueryError(
         413,
         `The query selects ${count} values, more than the limit of ${this.options.maxValues}; narrow it with datetime, parameter-name or a smaller area.`,
       );
     }
-    const groups = new Lookahead(this.groups(series, filter));
-    if ((await groups.peek(1)).length === 0) throw new QueryError(404, 'Requested data not found.');
-    return groups;
   }
 
-  private async *groups(series: SeriesRow[], filter: SeriesFilter): AsyncGenerator<CoverageGroup> {
+  private async *groups(
+    series: SeriesRow[],
+    filter: SeriesFilter,
+    prefetched: Map<number, SeriesData> | undefined,
+  ): AsyncGenerator<CoverageGroup> {
     let i = 0;
     while (i < series.length) {
       // A chunk ends at a change of position, so that one position's series are grouped together.
@@ -149,10 +180,12 @@ export class EdrService {
       while (end < series.length && samePlace(series[end - 1]!, series[end]!)) end++;
       const chunk = series.slice(i, end);
       i = end;
-      const data = await this.storage.seriesData(
-        chunk.map((s) => s.id),
-        filter,
-      );
+      const data =
+        prefetched ??
+        (await this.storage.seriesData(
+          chunk.map((s) => s.id),
+          filter,
+        ));
       let start = 0;
       while (start < chunk.length) {
         let stop = start + 1;
