@@ -12,7 +12,15 @@ export const pyf = (value: number): PyFloat => new PyFloat(value);
 
 /** A float or null (E-SOH writes NaN and missing values as null). */
 export function floatText(x: number | null): string {
-  return x === null || !Number.isFinite(x) ? 'null' : pyFloatRepr(x);
+  if (x === null || !Number.isFinite(x)) return 'null';
+  // Fast path for the common range, where JavaScript and Python print the same digits (Python adds
+  // ".0" to integral values); elsewhere the exponent rules differ and pyFloatRepr decides.
+  const a = Math.abs(x);
+  if (a >= 1e-4 && a < 1e15 && !Object.is(x, -0)) {
+    const s = String(x);
+    return Number.isInteger(x) ? `${s}.0` : s;
+  }
+  return pyFloatRepr(x);
 }
 
 /** Serialises a value; objects keep their key order and skip undefined members. */

@@ -16,7 +16,8 @@ import {
   splitAndStrip,
 } from '../../src/core/querySyntax.js';
 import { parseWkt } from '../../src/core/wkt.js';
-import { pyf, toJson } from '../../src/edr/json.js';
+import { floatText, pyf, toJson } from '../../src/edr/json.js';
+import { pyFloatRepr } from '../../src/core/pyfloat.js';
 import { prefersHtml } from '../../src/edr/getLandingPage.js';
 import { acceptable } from '../../src/edr/httpRules.js';
 import { standardNameLabel } from '../../src/edr/parameters.js';
@@ -254,6 +255,16 @@ describe('JSON as E-SOH writes it', () => {
     );
     assert.equal(toJson(pyf(1e16)), '1e+16');
     assert.equal(toJson(pyf(-0)), '-0.0');
+  });
+
+  it('prints floats exactly as Python repr, on its fast path too', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const xs = [0.0001, 0.00009999, 1e15, 1e15 - 1, 1e16, 123456789012345.6, -0, 0, 95, -3.5, 1002.31];
+    for (let i = 0; i < 20000; i++) xs.push((random() - 0.5) * 10 ** Math.floor(random() * 40 - 20));
+    for (const x of xs) assert.equal(floatText(x), pyFloatRepr(x), String(x));
+    assert.equal(floatText(null), 'null');
+    assert.equal(floatText(NaN), 'null');
   });
 
   it('labels standard names as Python str.capitalize does', () => {
