@@ -109,6 +109,13 @@ describe(`EDR API on the KNMI day (${databaseKind})`, () => {
       assert.match(res.body, /"values":\[95\.0\]/, 'floats keep their decimal point');
     });
 
+    it('a station with an open duration range and an instant', async () => {
+      const { doc } = await covjson(
+        `${C}/locations/${DE_BILT}?duration=PT6H/..&datetime=2022-12-31T00:00:00Z`,
+      );
+      assertSameAsEsoh(doc, golden('data_locations_one_location_with_multiple_parameters.json'));
+    });
+
     it('area with a wildcard parameter-name', async () => {
       const { doc } = await covjson(
         `${C}/area?coords=POLYGON((4.0 52.4, 4.7 52.4,4.7 52.6,4.0 52.6, 4.0 52.4))&parameter-name=air_temperature:2.0:*:PT6H&datetime=2022-12-31T00:00:00Z`,
