@@ -115,7 +115,7 @@ export class EdrService {
         if (unknown.length) throw new QueryError(400, `Unknown parameter-name ${pyListRepr(unknown)}`);
         filter.parameterNames = names;
       }
-      if (q.datetime) Object.assign(filter, intervalOf(q.datetime));
+      if (q.datetime) Object.assign(filter, parseDatetime(q.datetime));
       if (q.z) filter.camsl = parseLevels(q.z);
       if (q.standard_name) filter.standardNames = splitAndStrip(q.standard_name);
       if (q.level) filter.levels = parseLevels(q.level);
@@ -221,10 +221,6 @@ function groupPlace(rows: SeriesRow[], data: Map<number, { times: number[]; valu
     group.series.push({ row, values: d.values });
   }
   return [...byAxis.values()].sort((a, b) => compareTimes(a.times, b.times));
-}
-
-export function intervalOf(datetime: string): { startMs: number | null; endMs: number | null } {
-  return parseDatetime(datetime);
 }
 
 export function asQueryError(err: unknown): unknown {
