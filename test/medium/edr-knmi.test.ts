@@ -109,6 +109,21 @@ describe(`EDR API on the KNMI day (${databaseKind})`, () => {
       assert.match(res.body, /"values":\[95\.0\]/, 'floats keep their decimal point');
     });
 
+    it('area with two parameters, and with standard names: a CoverageCollection of two stations', async () => {
+      const polygon = 'POLYGON((5.0 52.0, 6.0 52.0,6.0 52.1,5.0 52.1, 5.0 52.0))';
+      for (const query of [
+        'parameter-name=relative_humidity:2.0:mean:PT1M ,   wind_speed:10.0:mean:PT10M',
+        'standard_name=relative_humidity, wind_speed',
+      ]) {
+        const { res, doc } = await covjson(
+          `${C}/area?coords=${polygon}&${query}&datetime=2022-12-31T22:50:00Z/..`,
+        );
+        assertSameAsEsoh(doc, golden('data_area_two_locations_with_two_parameters.json'));
+        assert.deepEqual(Object.keys(doc), ['type', 'coverages', 'parameters']);
+        assert.match(res.body, /"values":\[56\.0,56\.0,55\.0,58\.0,56\.0,56\.0,57\.0\]/);
+      }
+    });
+
     it('a station with an open duration range and an instant', async () => {
       const { doc } = await covjson(
         `${C}/locations/${DE_BILT}?duration=PT6H/..&datetime=2022-12-31T00:00:00Z`,
