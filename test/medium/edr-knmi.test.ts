@@ -138,6 +138,17 @@ describe(`EDR API on the KNMI day (${databaseKind})`, () => {
       assertSameAsEsoh(doc, golden('data_area_one_location_with_parameter_with_wildcard.json'));
     });
 
+    it('items of one platform, by bbox and by platform', async () => {
+      const ignoreData = (p: string[]) =>
+        p.length === 4 && p[0] === 'features' && p[2] === 'properties' && p[3] === 'data';
+      for (const url of [`${C}/items?bbox=4.5,52.4,4.6,52.57`, `${C}/items?platform=0-20000-0-06225`]) {
+        const res = await get(url);
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['content-type'], 'application/geo+json');
+        assertSameAsEsoh(res.json(), golden('items_within_area_single_platform.json'), ignoreData);
+      }
+    });
+
     it('items by bbox and parameter-name, and by id', async () => {
       const ignoreData = (p: string[]) => p.join('/') === 'properties/data';
       for (const url of [
