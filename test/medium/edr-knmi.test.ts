@@ -124,6 +124,14 @@ describe(`EDR API on the KNMI day (${databaseKind})`, () => {
       }
     });
 
+    it('a station with three parameters (spaces around names) and an open-start interval', async () => {
+      const { res, doc } = await covjson(
+        `${C}/locations/${DE_BILT}?parameter-name=air_temperature:1.5:maximum:PT10M , wind_from_direction:2.0:mean:PT10M,relative_humidity:2.0:mean:PT1M&datetime=../2022-12-31T01:10:00Z`,
+      );
+      assertSameAsEsoh(doc, golden('data_locations_one_location_with_three_parameters.json'));
+      assert.match(res.body, /"values":\[224\.3,226\.0,228\.3/);
+    });
+
     it('a station with an open duration range and an instant', async () => {
       const { doc } = await covjson(
         `${C}/locations/${DE_BILT}?duration=PT6H/..&datetime=2022-12-31T00:00:00Z`,
