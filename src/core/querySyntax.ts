@@ -35,6 +35,9 @@ function metresToCm(text: string): number {
   return Math.trunc(cm);
 }
 
+/** Most levels one repeating interval may expand to. */
+export const MAX_REPEATS = 10_000;
+
 const REPEAT = /^R\d+\/\d+(\.\d+)?\/\d+(\.\d+)?$/;
 
 /**
@@ -48,6 +51,8 @@ export function parseLevels(text: string): NumberMatch[] {
     if (parts.length > 2) {
       if (!REPEAT.test(item)) throw new QuerySyntaxError(`Invalid levels repeating-interval: ${item}`);
       const n = Number(parts[0]!.slice(1));
+      // E-SOH has no bound; a million levels would only be a way to exhaust the server.
+      if (n > MAX_REPEATS) throw new QuerySyntaxError(`Invalid levels repeating-interval: ${item}`);
       const start = Math.trunc(Number(parts[1]) * 100);
       const step = Math.trunc(Number(parts[2]) * 100);
       for (let i = 0; i < n; i++) out.push({ eq: start + i * step });
