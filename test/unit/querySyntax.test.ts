@@ -78,6 +78,11 @@ describe('query syntax', () => {
       detail(() => parseLevels('1/2/3')),
       'Invalid levels repeating-interval: 1/2/3',
     );
+    assert.equal(parseLevels('R10000/0/1').length, 10000);
+    assert.equal(
+      detail(() => parseLevels('R10001/0/1')),
+      'Invalid levels repeating-interval: R10001/0/1',
+    );
   });
 
   it('durations: lists, ranges and open ranges in seconds; E-SOH year and month lengths', () => {
