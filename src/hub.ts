@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { startDemoFeed, type DemoFeed } from './demo/index.js';
+import { edrPlugin } from './edr/index.js';
 import { IngestService, ingestPlugin } from './ingest/index.js';
 import { connectExternalBroker, PortInUseError, startEmbeddedBroker, type Broker } from './notify/index.js';
 import {
@@ -65,6 +66,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   await app.register(
     ingestPlugin({ ...config, storage, service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }),
   );
+  await app.register(edrPlugin({ ...config, storage }));
 
   const retention = startRetentionJob({
     storage,

@@ -24,6 +24,8 @@ export interface Config {
   futureToleranceSeconds: number;
   retentionIntervalSeconds: number;
   ingestBodyLimitBytes: number;
+  /** Most observation values one EDR data query may return (else 413). */
+  edrMaxValues: number;
   demo: boolean;
 }
 
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     futureToleranceSeconds: values.FUTURE_TOLERANCE as number,
     retentionIntervalSeconds: values.RETENTION_INTERVAL as number,
     ingestBodyLimitBytes: values.INGEST_BODY_LIMIT as number,
+    edrMaxValues: values.EDR_MAX_VALUES as number,
     demo: values.DEMO === undefined ? databaseUrl === undefined : values.DEMO === 'on',
   });
 }

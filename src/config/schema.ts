@@ -133,6 +133,16 @@ export const settings = {
     description: 'Largest ingest request body, after gzip decoding; larger ones get 413.',
     parse: bytes,
   },
+  EDR_MAX_VALUES: {
+    key: 'EDR_MAX_VALUES',
+    default: '5000000',
+    description:
+      'Largest number of observation values one EDR data query may return; larger requests get 413 with a hint to narrow them. Answers below it are streamed.',
+    parse: (raw: string): Parsed<number> =>
+      /^\d+$/.test(raw.trim()) && Number(raw) > 0
+        ? { ok: true, value: Number(raw) }
+        : fail('a positive whole number of values, e.g. 5000000'),
+  },
   DEMO: {
     key: 'DEMO',
     default: undefined,

@@ -16,6 +16,9 @@ export const errorCatalogue = {
   DATABASE_UNAVAILABLE: { status: 503, title: 'Database unavailable' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   NOT_FOUND: { status: 404, title: 'Not found' },
+  QUERY_INVALID: { status: 400, title: 'Invalid query' },
+  NO_DATA: { status: 404, title: 'No data' },
+  QUERY_TOO_LARGE: { status: 413, title: 'Query result too large' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,62 @@
+// HTTP caching of the query API: ETag and Last-Modified from the data version (when any series last
+// changed and, under a rolling window, the current minute), 304 on revalidation,
+// and Cache-Control from the route's `cacheSeconds`. The version costs one small query on the series
+// table, shared by the requests of the same second; a 304 never runs the query itself.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Storage } from '../storage/index.js';
+
+export interface DataVersion {
+  key: string;
+  lastModifiedMs: number;
+}
+
+export function dataVersionSource(storage: Storage, retentionSeconds: number | null, startedMs = Date.now()) {
+  let cached: { at: number; value: Promise<DataVersion> } | undefined;
+  return (): Promise<DataVersion> => {
+    const now = Date.now();
+    if (cached && now - cached.at < 1000) return cached.value;
+    const value = storage.dataVersion().then((v) => ({
+      key: `${v.updatedMs ?? 0}|${retentionSeconds === null ? '' : Math.floor(now / 60_000)}`,
+      lastModifiedMs: Math.max(v.updatedMs ?? startedMs, 0),
+    }));
+    value.catch(() => (cached = undefined));
+    cached = { at: now, value };
+    return value;
+  };
+}
+
+const etagMatches = (header: string, etag: string) =>
+  header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
+
+export function installCaching(app: FastifyInstance, version: () => Promise<DataVersion>): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const seconds = request.routeOptions.config?.cacheSeconds;
+    if (seconds === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+    const v = await version();
+    const etag = `W/"${createHash('sha1').update(`${v.key}|${request.url}`).digest('base64url').slice(0, 27)}"`;
+    const lastModified = new Date(Math.floor(v.lastModifiedMs / 1000) * 1000);
+    void reply
+      .header('etag', etag)
+      .header('last-modified', lastModified.toUTCString())
+      .header('cache-control', `public, max-age=${seconds}`)
+      .header('vary', 'Accept, Accept-Encoding');
+    const inm = request.headers['if-none-match'];
+    const ims = request.headers['if-modified-since'];
+    const fresh = inm
+      ? etagMatches(inm, etag)
+      : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= lastModified.getTime();
+    if (fresh) return reply.code(304).send();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode >= 400) {
+      reply.removeHeader('etag');
+      reply.removeHeader('last-modified');
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+}

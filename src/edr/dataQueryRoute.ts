@@ -1,0 +1,60 @@
+// The shared steps of every data query route: choose the encoder (`f`), let the query type select,
+// apply the common filters, and stream the encoded coverages.
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { QuerySyntaxError } from '../core/querySyntax.js';
+import { encoders, findEncoder } from './encoders.js';
+import { QueryError } from './errors.js';
+import type { QueryType } from './queryTypes.js';
+import {
+  commonQueryProperties,
+  dataResponses,
+  EsohErrorBody,
+  formatProperty,
+  ProblemBody,
+} from './schemas.js';
+import { asQueryError, type EdrService } from './service.js';
+
+export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: QueryType): void {
+  app.get(
+    q.path,
+    {
+      config: { errorStyle: q.errorStyle, cacheSeconds: 60 },
+      schema: {
+        operationId: q.operationId,
+        summary: q.summary,
+        description: q.description,
+        tags: ['Collection data queries'],
+        querystring: Type.Object({
+          ...q.querystring.properties,
+          ...Object.fromEntries(
+            Object.entries({ ...commonQueryProperties, ...formatProperty }).filter(
+              ([k]) => !(k in q.querystring.properties),
+            ),
+          ),
+        }),
+        ...(q.params ? { params: q.params } : {}),
+        response: dataResponses(q.errorStyle === 'esoh' ? EsohErrorBody : ProblemBody),
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as Record<string, string | undefined>;
+      const encoder = findEncoder(query.f);
+      if (!encoder)
+        throw new QueryError(400, {
+          f: `Unsupported format: ${query.f}; use one of ${encoders.map((e) => e.name).join(', ')}`,
+        });
+      let selection;
+      try {
+        selection = q.select(query, request.params as Record<string, string>);
+      } catch (err) {
+        throw err instanceof QuerySyntaxError ? asQueryError(err) : err;
+      }
+      const z = selection.zConsumed ? undefined : query.z || selection.z;
+      const common = await service.commonFilter({ ...query, z });
+      const groups = await service.coverages({ ...common, ...selection.filter });
+      return reply.type(encoder.mediaType).send(Readable.from(encoder.encode(groups)));
+    },
+  );
+}

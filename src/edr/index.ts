@@ -1,0 +1,150 @@
+// The query service as one Fastify plugin: OGC API - EDR routes compatible with E-SOH's public API
+// (landing page, conformance, collections, locations, position, area, items) and beyond it (radius,
+// cube, GeoJSON and CSV output, streaming, paging, HTTP caching, compression, OpenAPI 3.1 at
+// /openapi.json with Swagger UI at /docs).
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ObshubError } from '../core/errors.js';
+import type { Storage } from '../storage/index.js';
+import { dataVersionSource, installCaching } from './caching.js';
+import { collectionDocument } from './collection.js';
+import { dataQueryRoute } from './dataQueryRoute.js';
+import { QueryError } from './errors.js';
+import { getCollection } from './getCollection.js';
+import { getCollections } from './getCollections.js';
+import { getConformance } from './getConformance.js';
+import { getItem } from './getItem.js';
+import { getItems } from './getItems.js';
+import { getLandingPage } from './getLandingPage.js';
+import { getLocations } from './getLocations.js';
+import { getOpenApi } from './getOpenApi.js';
+import { getWebApp } from './getWebApp.js';
+import { installHttpRules, methodNotAllowed } from './httpRules.js';
+import { toJson } from './json.js';
+import { queryTypes } from './queryTypes.js';
+import { EdrService } from './service.js';
+
+export { EdrService } from './service.js';
+export { encoders } from './encoders.js';
+export { queryTypes } from './queryTypes.js';
+export { conformanceClasses } from './conformance.js';
+
+export interface EdrPluginOptions {
+  storage: Storage;
+  publicUrl: string;
+  retentionSeconds: number | null;
+  edrMaxValues: number;
+}
+
+function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
+  if (error instanceof QueryError) {
+    return style === 'esoh' ? { status: error.status, body: { detail: error.detail } } : error.toProblem();
+  }
+  const validation = (error as FastifyError).validation;
+  if (validation) {
+    const where = (error as FastifyError).validationContext === 'params' ? 'path' : 'query';
+    const missing = validation
+      .map((v) => (v.params as { missingProperty?: string }).missingProperty)
+      .filter((p): p is string => p !== undefined);
+    if (style === 'esoh') {
+      return {
+        status: 400,
+        body: {
+          detail: missing.length
+            ? missing.map((p) => ({ type: 'missing', loc: [where, p], msg: 'Field required', input: null }))
+            : validation.map((v) => ({
+                type: 'invalid',
+                loc: [where],
+                msg: v.message ?? 'invalid',
+                input: null,
+              })),
+        },
+      };
+    }
+    return new ObshubError(
+      'QUERY_INVALID',
+      missing.length ? `missing query parameter: ${missing.join(', ')}` : error.message,
+    );
+  }
+  return error;
+}
+
+export function edrPlugin(options: EdrPluginOptions) {
+  return async function edr(app: FastifyInstance): Promise<void> {
+    const base = options.publicUrl;
+    const service = new EdrService(options.storage, {
+      retentionSeconds: options.retentionSeconds,
+      maxValues: options.edrMaxValues,
+    });
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const rendered = renderError(error, request.routeOptions.config?.errorStyle ?? 'problem');
+      if (rendered instanceof Error) throw rendered; // problem+json by the hub's error handler
+      return reply
+        .code(rendered.status)
+        .header('content-type', 'application/json')
+        .send(Buffer.from(toJson(rendered.body), 'utf8'));
+    });
+
+    await app.register(compress, {
+      encodings: ['br', 'gzip'],
+      threshold: 1024,
+      brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    });
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'obshub: OGC API - EDR',
+          description:
+            'Near-real-time surface weather observations through OGC API - EDR, compatible with the E-SOH public API, with radius and cube queries, CoverageJSON, GeoJSON and CSV output.',
+          version: '0.1.0',
+          license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+        },
+        servers: [{ url: base }],
+        tags: [
+          { name: 'Capabilities', description: 'Landing page, conformance and collections' },
+          { name: 'Collection data queries', description: 'Observations as CoverageJSON, GeoJSON or CSV' },
+          { name: 'Collection items', description: 'Time-series metadata' },
+        ],
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { tryItOutEnabled: true } });
+
+    installHttpRules(app);
+    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds));
+
+    const metadata = async (isSelf: boolean) => {
+      const since = service.sinceMs();
+      const [extent, parameters] = await Promise.all([
+        options.storage.extent(since),
+        options.storage.parameters(since),
+      ]);
+      return collectionDocument(base, extent, parameters, isSelf);
+    };
+
+    getLandingPage(app, base);
+    getWebApp(app);
+    getOpenApi(app);
+    getConformance(app);
+    getCollections(app, metadata, base);
+    getCollection(app, metadata);
+    getLocations(app, service, base);
+    for (const q of queryTypes) dataQueryRoute(app, service, q);
+    getItems(app, service, options.storage, base);
+    getItem(app, service, options.storage, base);
+    methodNotAllowed(app, [
+      '/',
+      '/conformance',
+      '/collections',
+      '/collections/observations',
+      '/collections/observations/locations',
+      ...queryTypes.map((q) => q.path),
+      '/collections/observations/items',
+      '/collections/observations/items/:item_id',
+    ]);
+  };
+}

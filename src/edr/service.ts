@@ -1,0 +1,228 @@
+// The query service: turns parsed EDR queries into repository calls and yields coverage groups for the
+// encoders. Series are grouped as E-SOH groups them (same position and identical time axis → one
+// coverage), in E-SOH's order (latitude, longitude, time axis; parameters by name), fetched a few
+// stations at a time so that memory stays bounded whatever the size of the answer.
+import {
+  parseDatetime,
+  parseDurations,
+  parseLevels,
+  pyListRepr,
+  QuerySyntaxError,
+  splitAndStrip,
+} from '../core/querySyntax.js';
+import type {
+  LocationRow,
+  ParameterRow,
+  SeriesData,
+  SeriesFilter,
+  SeriesRow,
+  Storage,
+} from '../storage/index.js';
+import { QueryError } from './errors.js';
+
+/** Query parameters shared by every data query and /locations (E-SOH's add_request_parameters). */
+export interface CommonQuery {
+  'parameter-name'?: string;
+  datetime?: string;
+  z?: string;
+  standard_name?: string;
+  level?: string;
+  method?: string;
+  duration?: string;
+}
+
+export interface CoverageSeries {
+  row: SeriesRow;
+  values: (number | null)[];
+}
+
+/** One coverage: a position, a time axis and the series that share them. */
+export interface CoverageGroup {
+  lon: number;
+  lat: number;
+  platform: string;
+  times: number[];
+  series: CoverageSeries[];
+}
+
+/** An async sequence whose first items can be looked at before it is consumed. */
+export class Lookahead<T> implements AsyncIterable<T> {
+  private readonly buffer: T[] = [];
+  private done = false;
+  constructor(private readonly source: AsyncIterator<T>) {}
+
+  async peek(n: number): Promise<T[]> {
+    while (!this.done && this.buffer.length < n) {
+      const next = await this.source.next();
+      if (next.done) this.done = true;
+      else this.buffer.push(next.value);
+    }
+    return this.buffer.slice(0, n);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    for (;;) {
+      const item = this.buffer.shift();
+      if (item !== undefined) {
+        yield item;
+        continue;
+      }
+      if (this.done) return;
+      const next = await this.source.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+}
+
+const SERIES_PER_CHUNK = 400;
+
+function compareTimes(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+export interface EdrServiceOptions {
+  retentionSeconds: number | null;
+  maxValues: number;
+}
+
+export class EdrService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: EdrServiceOptions,
+  ) {}
+
+  /** Start of the retention window now, or null when unlimited. */
+  sinceMs(): number | null {
+    return this.options.retentionSeconds === null ? null : Date.now() - this.options.retentionSeconds * 1000;
+  }
+
+  /**
+   * E-SOH's add_request_parameters, in its order: parameter-name (unknown names without `*` are a 400),
+   * datetime, z, standard_name, level, method, duration.
+   */
+  async commonFilter(q: CommonQuery): Promise<SeriesFilter> {
+    const filter: SeriesFilter = { sinceMs: this.sinceMs() };
+    try {
+      if (q['parameter-name']) {
+        const names = splitAndStrip(q['parameter-name']);
+        const plain = names.filter((n) => !n.includes('*'));
+        const known = plain.length
+          ? await this.storage.knownParameterNames(plain, filter.sinceMs)
+          : new Set();
+        const unknown = plain.filter((n) => !known.has(n));
+        if (unknown.length) throw new QueryError(400, `Unknown parameter-name ${pyListRepr(unknown)}`);
+        filter.parameterNames = names;
+      }
+      if (q.datetime) Object.assign(filter, parseDatetime(q.datetime));
+      if (q.z) filter.camsl = parseLevels(q.z);
+      if (q.standard_name) filter.standardNames = splitAndStrip(q.standard_name);
+      if (q.level) filter.levels = parseLevels(q.level);
+      if (q.method) filter.methods = splitAndStrip(q.method);
+      if (q.duration) filter.periods = parseDurations(q.duration);
+    } catch (err) {
+      throw asQueryError(err);
+    }
+    return filter;
+  }
+
+  /**
+   * The coverage groups of a data query, in E-SOH's order. Throws 404 when nothing matches and 413 when
+   * the answer would hold more than the configured number of values. The first group is read before
+   * this resolves, so errors come before any byte of the answer.
+   */
+  async coverages(filter: SeriesFilter): Promise<Lookahead<CoverageGroup>> {
+    const series = await this.storage.findSeries(filter);
+    if (series.length === 0) throw new QueryError(404, 'Requested data not found.');
+    // An answer of one chunk is read whole before the first byte anyway: its size is known from the data.
+    // A larger one is counted first (an index-only count on the observations' primary key).
+    let first: Map<number, SeriesData> | undefined;
+    if (series.length <= SERIES_PER_CHUNK) {
+      first = await this.storage.seriesData(
+        series.map((s) => s.id),
+        filter,
+      );
+      let count = 0;
+      for (const d of first.values()) count += d.times.length;
+      this.checkSize(count);
+    } else {
+      this.checkSize(
+        await this.storage.countObservations(
+          series.map((s) => s.id),
+          filter,
+        ),
+      );
+    }
+    const groups = new Lookahead(this.groups(series, filter, first));
+    if ((await groups.peek(1)).length === 0) throw new QueryError(404, 'Requested data not found.');
+    return groups;
+  }
+
+  private checkSize(count: number): void {
+    if (count > this.options.maxValues) {
+      throw new QueryError(
+        413,
+        `The query selects ${count} values, more than the limit of ${this.options.maxValues}; narrow it with datetime, parameter-name or a smaller area.`,
+      );
+    }
+  }
+
+  private async *groups(
+    series: SeriesRow[],
+    filter: SeriesFilter,
+    prefetched: Map<number, SeriesData> | undefined,
+  ): AsyncGenerator<CoverageGroup> {
+    let i = 0;
+    while (i < series.length) {
+      // A chunk ends at a change of position, so that one position's series are grouped together.
+      let end = Math.min(i + SERIES_PER_CHUNK, series.length);
+      while (end < series.length && samePlace(series[end - 1]!, series[end]!)) end++;
+      const chunk = series.slice(i, end);
+      i = end;
+      const data =
+        prefetched ??
+        (await this.storage.seriesData(
+          chunk.map((s) => s.id),
+          filter,
+        ));
+      let start = 0;
+      while (start < chunk.length) {
+        let stop = start + 1;
+        while (stop < chunk.length && samePlace(chunk[start]!, chunk[stop]!)) stop++;
+        yield* groupPlace(chunk.slice(start, stop), data);
+        start = stop;
+      }
+    }
+  }
+
+  /** Stations for /locations with the parameters of their series. */
+  async locations(filter: SeriesFilter): Promise<{ locations: LocationRow[]; parameters: ParameterRow[] }> {
+    const locations = await this.storage.findLocations(filter);
+    if (locations.length === 0) throw new QueryError(404, 'Query did not return any locations.');
+    return { locations, parameters: await this.storage.parameters(filter.sinceMs) };
+  }
+}
+
+const samePlace = (a: SeriesRow, b: SeriesRow) => a.lat === b.lat && a.lon === b.lon;
+
+function groupPlace(rows: SeriesRow[], data: Map<number, { times: number[]; values: (number | null)[] }>) {
+  const byAxis = new Map<string, CoverageGroup>();
+  for (const row of rows) {
+    const d = data.get(row.id);
+    if (!d || d.times.length === 0) continue;
+    const key = d.times.join(',');
+    let group = byAxis.get(key);
+    if (!group) {
+      group = { lon: row.lon, lat: row.lat, platform: row.platform, times: d.times, series: [] };
+      byAxis.set(key, group);
+    }
+    group.platform = row.platform; // E-SOH takes the wigosId of the group's last series
+    group.series.push({ row, values: d.values });
+  }
+  return [...byAxis.values()].sort((a, b) => compareTimes(a.times, b.times));
+}
+
+export function asQueryError(err: unknown): unknown {
+  return err instanceof QuerySyntaxError ? new QueryError(400, err.detail) : err;
+}

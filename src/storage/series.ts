@@ -1,0 +1,339 @@
+// Repository of time series for the query API: series selected by domain filters (identity fields with
+// `*` wildcards, numeric matches, an area, a time window), their observations as arrays per series, the
+// station list and the collection summaries. Everything reads the series summaries (first/last obstime,
+// latest position) except the observation arrays themselves.
+import type { NumberMatch } from '../core/querySyntax.js';
+import type { Sql } from './db.js';
+
+export type Area =
+  | { kind: 'polygon'; ring: readonly (readonly number[])[] }
+  | { kind: 'circle'; lon: number; lat: number; radiusM: number }
+  | { kind: 'box'; west: number; south: number; east: number; north: number };
+
+export interface SeriesFilter {
+  /** Start of the retention window (epoch ms); null: unlimited. */
+  sinceMs: number | null;
+  platforms?: readonly string[];
+  parameterNames?: readonly string[];
+  standardNames?: readonly string[];
+  methods?: readonly string[];
+  timeseriesIds?: readonly string[];
+  namingAuthorities?: readonly string[];
+  institutions?: readonly string[];
+  units?: readonly string[];
+  instruments?: readonly string[];
+  /** Levels in centimetres. */
+  levels?: readonly NumberMatch[];
+  /** Periods in seconds. */
+  periods?: readonly NumberMatch[];
+  /** Height above mean sea level of the observations, in centimetres (E-SOH's camsl). */
+  camsl?: readonly NumberMatch[];
+  area?: Area;
+  /** Inclusive time window (epoch ms). */
+  startMs?: number | null;
+  endMs?: number | null;
+}
+
+export interface SeriesRow {
+  id: number;
+  platform: string;
+  platformName: string | null;
+  parameterName: string;
+  standardName: string;
+  levelCm: number;
+  function: string;
+  periodS: number;
+  unit: string;
+  lon: number;
+  lat: number;
+}
+
+/** All stored metadata of a series, for /items. */
+export interface SeriesRecord extends SeriesRow {
+  timeseriesId: string;
+  namingAuthority: string;
+  instrument: string;
+  metadata: Record<string, string | null>;
+  firstMs: number;
+  lastMs: number;
+}
+
+export interface SeriesData {
+  times: number[];
+  values: (number | null)[];
+}
+
+export interface LocationRow {
+  platform: string;
+  platformName: string | null;
+  lon: number;
+  lat: number;
+  parameterNames: string[];
+}
+
+export interface ParameterRow {
+  parameterName: string;
+  standardName: string;
+  levelCm: number;
+  function: string;
+  periodS: number;
+  unit: string;
+}
+
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
+
+/** Builds the WHERE clause of a filter over `time_series t JOIN geo_point g`. */
+class Where {
+  readonly params: unknown[] = [];
+  readonly parts: string[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  strings(column: string, values: readonly string[] | undefined): void {
+    if (!values) return;
+    const exact = values.filter((v) => !v.includes('*'));
+    const patterns = values
+      .filter((v) => v.includes('*'))
+      .map((v) => v.replace(/[\\%_]/g, (c) => `\\${c}`).replaceAll('*', '%'));
+    const ors: string[] = [];
+    if (exact.length) ors.push(`${column} = ANY(${this.param(exact)}::text[])`);
+    if (patterns.length) ors.push(`${column} LIKE ANY(${this.param(patterns)}::text[])`);
+    this.parts.push(ors.length ? `(${ors.join(' OR ')})` : 'false');
+  }
+
+  numbers(column: string, matches: readonly NumberMatch[] | undefined): void {
+    if (!matches) return;
+    this.parts.push(this.numberClause(column, matches));
+  }
+
+  numberClause(column: string, matches: readonly NumberMatch[]): string {
+    const eqs = matches.flatMap((m) => ('eq' in m ? [m.eq] : []));
+    const ors: string[] = [];
+    if (eqs.length) ors.push(`${column} = ANY(${this.param(eqs)}::bigint[])`);
+    for (const m of matches) {
+      if ('eq' in m) continue;
+      const c: string[] = [];
+      if (m.min !== null) c.push(`${column} >= ${this.param(m.min)}::float8`);
+      if (m.max !== null) c.push(`${column} <= ${this.param(m.max)}::float8`);
+      ors.push(c.length ? `(${c.join(' AND ')})` : `${column} IS NOT NULL`);
+    }
+    return ors.length ? `(${ors.join(' OR ')})` : 'false';
+  }
+}
+
+function seriesWhere(f: SeriesFilter): Where {
+  const w = new Where();
+  w.strings('t.platform', f.platforms);
+  w.strings('t.parameter_name', f.parameterNames);
+  w.strings('t.standard_name', f.standardNames);
+  w.strings('t.function', f.methods);
+  w.strings('t.timeseries_id', f.timeseriesIds);
+  w.strings('t.naming_authority', f.namingAuthorities);
+  w.strings('t.institution', f.institutions);
+  w.strings('t.unit', f.units);
+  w.strings('t.instrument', f.instruments);
+  w.numbers('t.level', f.levels);
+  w.numbers('t.period', f.periods);
+  const since = f.sinceMs ?? null;
+  const start =
+    f.startMs === undefined || f.startMs === null ? since : Math.max(f.startMs, since ?? -Infinity);
+  if (start !== null) w.parts.push(`t.last_obstime >= ${w.param(iso(start))}::timestamptz`);
+  if (f.endMs !== undefined && f.endMs !== null)
+    w.parts.push(`t.first_obstime <= ${w.param(iso(f.endMs))}::timestamptz`);
+  const a = f.area;
+  if (a?.kind === 'polygon') {
+    const wkt = `POLYGON((${a.ring.map((p) => `${p[0]} ${p[1]}`).join(',')}))`;
+    w.parts.push(`ST_Intersects(g.point, ST_GeogFromText(${w.param(`SRID=4326;${wkt}`)}))`);
+  } else if (a?.kind === 'circle') {
+    w.parts.push(
+      `ST_DWithin(g.point, ST_SetSRID(ST_MakePoint(${w.param(a.lon)}::float8, ${w.param(a.lat)}::float8), 4326)::geography, ${w.param(a.radiusM)}::float8)`,
+    );
+  } else if (a?.kind === 'box') {
+    w.parts.push(
+      `g.lon BETWEEN ${w.param(a.west)}::float8 AND ${w.param(a.east)}::float8 AND g.lat BETWEEN ${w.param(a.south)}::float8 AND ${w.param(a.north)}::float8`,
+    );
+  }
+  if (f.camsl) {
+    const time = observationTime(w, f);
+    w.parts.push(
+      `EXISTS (SELECT 1 FROM observation o WHERE o.ts_id = t.id${time} AND ${w.numberClause('o.camsl', f.camsl)})`,
+    );
+  }
+  return w;
+}
+
+function observationTime(w: Where, f: SeriesFilter): string {
+  let out = '';
+  const since = f.sinceMs ?? null;
+  const start =
+    f.startMs === undefined || f.startMs === null ? since : Math.max(f.startMs, since ?? -Infinity);
+  if (start !== null) out += ` AND o.obstime >= ${w.param(iso(start))}::timestamptz`;
+  if (f.endMs !== undefined && f.endMs !== null)
+    out += ` AND o.obstime <= ${w.param(iso(f.endMs))}::timestamptz`;
+  return out;
+}
+
+const where = (w: Where) => (w.parts.length ? `WHERE ${w.parts.join(' AND ')}` : '');
+
+const ROW_COLUMNS = `t.id, t.platform, t.platform_name AS "platformName", t.parameter_name AS "parameterName",
+  t.standard_name AS "standardName", t.level AS "levelCm", t.function, t.period AS "periodS", t.unit, g.lon, g.lat`;
+
+/** Series matching the filter, ordered by position (lat, lon) and parameter name. */
+export function findSeries(sql: Sql, f: SeriesFilter): Promise<SeriesRow[]> {
+  const w = seriesWhere(f);
+  return sql.query<SeriesRow>(
+    `SELECT ${ROW_COLUMNS} FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id ${where(w)}
+     ORDER BY g.lat, g.lon, t.parameter_name, t.id`,
+    w.params,
+  );
+}
+
+const METADATA_COLUMNS = [
+  'title',
+  'summary',
+  'keywords',
+  'keywords_vocabulary',
+  'license',
+  'naming_authority',
+  'creator_type',
+  'creator_name',
+  'creator_email',
+  'creator_url',
+  'institution',
+  'project',
+  'source',
+  'platform',
+  'platform_vocabulary',
+  'standard_name',
+  'unit',
+  'instrument',
+  'instrument_vocabulary',
+  'parameter_name',
+  'timeseries_id',
+  'platform_name',
+  'quality_code_vocabulary',
+] as const;
+export const seriesMetadataFields: readonly string[] = METADATA_COLUMNS;
+
+/** Full series records ordered by timeseries_id, for /items; `limit` + `offset` page through them. */
+export async function findSeriesRecords(
+  sql: Sql,
+  f: SeriesFilter,
+  page: { limit: number; offset: number },
+): Promise<SeriesRecord[]> {
+  const w = seriesWhere(f);
+  const rows = await sql.query<SeriesRow & Record<string, unknown>>(
+    `SELECT ${ROW_COLUMNS}, t.timeseries_id AS "timeseriesId", t.naming_authority AS "namingAuthority",
+            t.instrument, ${METADATA_COLUMNS.map((c) => `t.${c} AS "m_${c}"`).join(', ')},
+            t.first_obstime AS "first", t.last_obstime AS "last"
+     FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id ${where(w)}
+     ORDER BY t.timeseries_id, t.id LIMIT ${w.param(page.limit)}::int OFFSET ${w.param(page.offset)}::int`,
+    w.params,
+  );
+  return rows.map((r) => {
+    const metadata: Record<string, string | null> = {};
+    for (const c of METADATA_COLUMNS) metadata[c] = (r[`m_${c}`] as string | null) ?? null;
+    return {
+      id: r.id,
+      platform: r.platform,
+      platformName: r.platformName,
+      parameterName: r.parameterName,
+      standardName: r.standardName,
+      levelCm: r.levelCm,
+      function: r.function,
+      periodS: r.periodS,
+      unit: r.unit,
+      lon: r.lon,
+      lat: r.lat,
+      timeseriesId: r.timeseriesId as string,
+      namingAuthority: r.namingAuthority as string,
+      instrument: r.instrument as string,
+      metadata,
+      firstMs: (r.first as Date).getTime(),
+      lastMs: (r.last as Date).getTime(),
+    };
+  });
+}
+
+/** Observation count of the given series inside the filter's time window (for the size limit). */
+export async function countObservations(sql: Sql, ids: readonly number[], f: SeriesFilter): Promise<number> {
+  const w = new Where();
+  const time = observationTime(w, f);
+  const camsl = f.camsl ? ` AND ${w.numberClause('o.camsl', f.camsl)}` : '';
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::float8 AS n FROM observation o WHERE o.ts_id = ANY(${w.param(ids)}::int[])${time}${camsl}`,
+    w.params,
+  );
+  return row?.n ?? 0;
+}
+
+/** Observations of the given series inside the filter's time window, oldest first, as arrays. */
+export async function findSeriesData(
+  sql: Sql,
+  ids: readonly number[],
+  f: SeriesFilter,
+): Promise<Map<number, SeriesData>> {
+  const w = new Where();
+  const time = observationTime(w, f);
+  const camsl = f.camsl ? ` AND ${w.numberClause('o.camsl', f.camsl)}` : '';
+  const rows = await sql.query<{ ts_id: number; times: number[]; vals: (number | null)[] }>(
+    `SELECT o.ts_id, array_agg((extract(epoch FROM o.obstime) * 1000)::float8 ORDER BY o.obstime) AS times,
+            array_agg(o.value ORDER BY o.obstime) AS vals
+     FROM observation o WHERE o.ts_id = ANY(${w.param(ids)}::int[])${time}${camsl}
+     GROUP BY o.ts_id`,
+    w.params,
+  );
+  return new Map(rows.map((r) => [r.ts_id, { times: r.times.map(Number), values: r.vals }]));
+}
+
+/** Stations with their parameter names (sorted), at the latest position of their newest series. */
+export function findLocations(sql: Sql, f: SeriesFilter): Promise<LocationRow[]> {
+  const w = seriesWhere(f);
+  return sql.query<LocationRow>(
+    `SELECT t.platform,
+            (array_agg(t.platform_name ORDER BY t.last_obstime DESC, t.id DESC))[1] AS "platformName",
+            (array_agg(g.lon ORDER BY t.last_obstime DESC, t.id DESC))[1] AS lon,
+            (array_agg(g.lat ORDER BY t.last_obstime DESC, t.id DESC))[1] AS lat,
+            array_agg(DISTINCT t.parameter_name ORDER BY t.parameter_name) AS "parameterNames"
+     FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id ${where(w)}
+     GROUP BY t.platform ORDER BY t.platform`,
+    w.params,
+  );
+}
+
+/** One definition per parameter name inside the window (the most recently observed wins). */
+export function findParameters(sql: Sql, sinceMs: number | null): Promise<ParameterRow[]> {
+  return sql.query<ParameterRow>(
+    `SELECT DISTINCT ON (t.parameter_name) t.parameter_name AS "parameterName", t.standard_name AS "standardName",
+            t.level AS "levelCm", t.function, t.period AS "periodS", t.unit
+     FROM time_series t WHERE $1::timestamptz IS NULL OR t.last_obstime >= $1
+     ORDER BY t.parameter_name, t.last_obstime DESC, t.id DESC`,
+    [iso(sinceMs)],
+  );
+}
+
+/** The data version: when any series last changed, and how many there are. */
+export async function findDataVersion(sql: Sql): Promise<{ updatedMs: number | null }> {
+  const [row] = await sql.query<{ updated: Date | null }>(
+    'SELECT max(changed_at) AS updated FROM data_version',
+  );
+  return { updatedMs: row?.updated ? row.updated.getTime() : null };
+}
+
+/** Which of `names` are parameter names of series inside the window. */
+export async function findKnownParameterNames(
+  sql: Sql,
+  names: readonly string[],
+  sinceMs: number | null,
+): Promise<Set<string>> {
+  const rows = await sql.query<{ p: string }>(
+    `SELECT DISTINCT parameter_name AS p FROM time_series
+     WHERE parameter_name = ANY($1::text[]) AND ($2::timestamptz IS NULL OR last_obstime >= $2)`,
+    [names, iso(sinceMs)],
+  );
+  return new Set(rows.map((r) => r.p));
+}
