@@ -159,8 +159,10 @@ export class Storage {
   async dropExpired(cutoffMs: number): Promise<RetentionResult> {
     const result = await dropExpired(this.db, this.partitions, cutoffMs);
     if (result.deletedSeries > 0) this.knownSeries.clear();
-    if (result.deletedSeries > 0 || result.droppedPartitions.length > 0)
+    await pruneDataVersions(this.db);
+    if (result.deletedSeries > 0 || result.droppedPartitions.length > 0) {
       await stampDataVersion(this.db, this.writer);
+    }
     return result;
   }
 
