@@ -1,5 +1,6 @@
 // A realistic, reproducible benchmark data set: N stations × 40 parameters reporting every 1, 5 or 10
 // minutes (chosen per station by a seeded generator), as E-SOH's own write simulator models 5 000 stations.
+import { seededRandom as random } from '../src/core/random.js';
 
 export interface DatasetOptions {
   stations: number;
@@ -28,17 +29,6 @@ export interface Parameter {
   parameterName: string;
   base: number;
   spread: number;
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const quantities: [string, string, string, number, number][] = [

@@ -1,6 +1,7 @@
 // The demo feed: realistic observations from a few hundred synthetic stations across Europe, played
 // through the real ingest service every minute, so a fresh hub shows live data. Deterministic: the same
 // station and time always give the same value.
+import { seededRandom as random } from '../core/random.js';
 
 export const DEMO_NAMING_AUTHORITY = 'org.obshub.demo';
 
@@ -22,18 +23,6 @@ interface Parameter {
   period: string;
   decimals: number;
   value(s: Station, t: number, noise: (k: number) => number): number;
-}
-
-/** mulberry32: a small, good-enough seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Smooth pseudo-random noise in [-1, 1] for (station, parameter, time). */
