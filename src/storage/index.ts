@@ -5,6 +5,14 @@ import { openDatabase, type Database } from './db.js';
 import { findExtent, type DataExtent } from './extent.js';
 import { migrate } from './migrate.js';
 import {
+  claimOutbox,
+  deleteOutbox,
+  outboxStats,
+  releaseOutbox,
+  type OutboxEntry,
+  type OutboxStats,
+} from './outbox.js';
+import {
   countStored,
   findSeriesValues,
   writeObservations,
@@ -18,25 +26,30 @@ export type { StoredCounts, StoredValue } from './observations.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 export type { DataExtent } from './extent.js';
+export type { OutboxEntry, OutboxStats } from './outbox.js';
 
 export interface StorageOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   retentionSeconds: number | null;
+  /** Write outbox rows with every ingest (something announces observations). Default true. */
+  outbox?: boolean;
 }
 
 export class Storage {
   private readonly partitions: Partitions;
+  private readonly committedListeners = new Set<() => void>();
 
   private constructor(
     private readonly db: Database,
     retentionSeconds: number | null,
+    private readonly outbox: boolean,
   ) {
     this.partitions = new Partitions(db, retentionSeconds);
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
-    return new Storage(await openDatabase(options), options.retentionSeconds);
+    return new Storage(await openDatabase(options), options.retentionSeconds, options.outbox ?? true);
   }
 
   get kind(): Database['kind'] {
@@ -55,7 +68,37 @@ export class Storage {
   /** Stores a validated, de-duplicated batch durably, in one transaction. */
   async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
     await this.partitions.ensure(observations.map((o) => o.obstimeMs));
-    await this.db.transaction((tx) => writeObservations(tx, observations, pubtimeMs));
+    await this.db.transaction((tx) => writeObservations(tx, observations, pubtimeMs, this.outbox));
+    if (this.outbox && observations.length > 0) for (const listener of this.committedListeners) listener();
+  }
+
+  /** Calls `listener` after every commit that added outbox rows (in this process); returns an unsubscribe. */
+  onOutboxCommit(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  /**
+   * Claims up to `limit` undelivered outbox rows for `leaseSeconds` (oldest first, never a series another
+   * relay is publishing) with the observations they announce.
+   */
+  claimOutbox(limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+    return claimOutbox(this.db, limit, leaseSeconds);
+  }
+
+  /** Removes delivered outbox rows. */
+  deleteOutbox(ids: readonly number[]): Promise<void> {
+    return deleteOutbox(this.db, ids);
+  }
+
+  /** Returns claimed rows to the queue (not delivered; retried in order). */
+  releaseOutbox(ids: readonly number[]): Promise<void> {
+    return releaseOutbox(this.db, ids);
+  }
+
+  /** Backlog depth and the age of its oldest row. */
+  outboxStats(): Promise<OutboxStats> {
+    return outboxStats(this.db);
   }
 
   /** Stored counts; with `sinceMs`, only what lies inside the window starting there. */

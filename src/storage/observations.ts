@@ -148,6 +148,7 @@ async function upsertObservations(
   seriesIds: ReadonlyMap<string, number>,
   pointIds: ReadonlyMap<string, number>,
   pubtimeMs: number,
+  announce: boolean,
 ): Promise<void> {
   const n = observations.length;
   const tsIds = new Array<number | undefined>(n);
@@ -170,8 +171,10 @@ async function upsertObservations(
     history[i] = o.history;
     processing[i] = o.processingLevel;
   });
+  // With `announce`, the same statement writes one outbox row per observation (a data-modifying CTE).
   await tx.query(
-    `INSERT INTO observation AS o (ts_id, obstime, geo_point_id, value, value_text, pubtime, quality_code, camsl,
+    `${announce ? 'WITH written AS (' : ''}
+     INSERT INTO observation AS o (ts_id, obstime, geo_point_id, value, value_text, pubtime, quality_code, camsl,
        history, processing_level)
      SELECT ts_id, to_timestamp(t), geo_point_id, value, value_text, to_timestamp($6), quality_code, camsl,
        history, processing_level
@@ -181,20 +184,32 @@ async function upsertObservations(
      ON CONFLICT (ts_id, obstime) DO UPDATE SET
        geo_point_id = EXCLUDED.geo_point_id, value = EXCLUDED.value, value_text = EXCLUDED.value_text,
        pubtime = EXCLUDED.pubtime, quality_code = EXCLUDED.quality_code, camsl = EXCLUDED.camsl,
-       history = EXCLUDED.history, processing_level = EXCLUDED.processing_level`,
+       history = EXCLUDED.history, processing_level = EXCLUDED.processing_level
+     ${
+       announce
+         ? `RETURNING o.ts_id, o.obstime)
+     INSERT INTO outbox (ts_id, obstime) SELECT ts_id, obstime FROM written`
+         : ''
+     }`,
     [tsIds, times, points, values, texts, pubtimeMs / 1000, quality, camsl, history, processing],
   );
 }
 
 /**
  * Writes a batch in the caller's transaction: positions, series (with their summaries) and observations.
- * The batch must hold at most one observation per series and time (the ingest de-duplicates).
+ * The batch must hold at most one observation per series and time (the ingest de-duplicates). With
+ * `announce`, one outbox row per observation is written in the same transaction.
  */
-export async function writeObservations(tx: Sql, observations: readonly Observation[], pubtimeMs: number) {
+export async function writeObservations(
+  tx: Sql,
+  observations: readonly Observation[],
+  pubtimeMs: number,
+  announce = false,
+) {
   if (observations.length === 0) return;
   const pointIds = await upsertPoints(tx, observations);
   const seriesIds = await upsertSeries(tx, summariseSeries(observations), pointIds);
-  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs);
+  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs, announce);
 }
 
 export interface StoredCounts {
