@@ -6,7 +6,13 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { startDemoFeed, type DemoFeed } from './demo/index.js';
 import { IngestService, ingestPlugin } from './ingest/index.js';
-import { connectExternalBroker, PortInUseError, startEmbeddedBroker, type Broker } from './notify/index.js';
+import {
+  connectExternalBroker,
+  OutboxRelay,
+  PortInUseError,
+  startEmbeddedBroker,
+  type Broker,
+} from './notify/index.js';
 import {
   healthRoutes,
   installErrorHandler,
@@ -14,6 +20,8 @@ import {
   startRetentionJob,
   type RetentionJob,
 } from './ops/index.js';
+import { dataTopic } from './core/wis2/topics.js';
+import { datasetRecordId } from './records/index.js';
 import { Storage } from './storage/index.js';
 
 export interface Hub {
@@ -24,6 +32,7 @@ export interface Hub {
   readonly ingest: IngestService;
   readonly log: Logger;
   readonly retention: RetentionJob;
+  readonly relay: OutboxRelay;
   demo: DemoFeed | undefined;
   /** Binds the HTTP port and starts the demo feed; returns the base URL. */
   listen(): Promise<string>;
@@ -32,7 +41,7 @@ export interface Hub {
 
 export async function createHub(config: Readonly<Config>, options: { logger?: Logger } = {}): Promise<Hub> {
   const log = options.logger ?? pino(loggerOptions(config.logLevel));
-  const storage = await Storage.open(config);
+  const storage = await Storage.open({ ...config, outbox: config.wis2Publish || config.esohTopicsPublish });
   let broker: Broker | undefined;
   try {
     await storage.migrate();
@@ -49,6 +58,25 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   }
   const connectedBroker = broker;
   const ingest = new IngestService(storage, config);
+  const wis2 = {
+    centreId: config.wis2CentreId,
+    dataPolicy: config.wis2DataPolicy,
+    subTopic: config.wis2Topic,
+  };
+  const relay = new OutboxRelay({
+    storage,
+    broker: connectedBroker,
+    log,
+    esoh: config.esohTopicsPublish ? { prefix: config.mqttTopicPrefix } : null,
+    wis2: config.wis2Publish
+      ? {
+          ...wis2,
+          metadataId: datasetRecordId(config.wis2CentreId),
+          publicUrl: config.publicUrl,
+          topic: dataTopic(wis2),
+        }
+      : null,
+  }).start();
 
   const fastifyLogger: FastifyBaseLogger = log;
   const app = Fastify({
@@ -81,6 +109,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ingest,
     log,
     retention,
+    relay,
     demo: undefined,
     async listen() {
       try {
@@ -101,6 +130,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       hub.demo?.stop();
       retention.stop();
       await app.close();
+      await relay.stop();
       await connectedBroker.close();
       await storage.close();
     },
