@@ -9,7 +9,9 @@ import { IngestService, ingestPlugin } from './ingest/index.js';
 import {
   connectExternalBroker,
   OutboxRelay,
+  MQTT_WEBSOCKET_PATH,
   PortInUseError,
+  serveMqttOverWebSocket,
   startEmbeddedBroker,
   type Broker,
 } from './notify/index.js';
@@ -21,7 +23,7 @@ import {
   type RetentionJob,
 } from './ops/index.js';
 import { dataTopic } from './core/wis2/topics.js';
-import { datasetRecordId } from './records/index.js';
+import { datasetRecordId, RecordsService, recordsPlugin } from './records/index.js';
 import { Storage } from './storage/index.js';
 
 export interface Hub {
@@ -33,6 +35,7 @@ export interface Hub {
   readonly log: Logger;
   readonly retention: RetentionJob;
   readonly relay: OutboxRelay;
+  readonly records: RecordsService;
   demo: DemoFeed | undefined;
   /** Binds the HTTP port and starts the demo feed; returns the base URL. */
   listen(): Promise<string>;
@@ -93,6 +96,30 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   await app.register(
     ingestPlugin({ ...config, storage, service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }),
   );
+  const webSocket = serveMqttOverWebSocket(app, connectedBroker);
+  const publicHost = new URL(config.publicUrl).hostname;
+  const records = await new RecordsService({
+    storage,
+    broker: connectedBroker,
+    log,
+    announce: config.wis2Publish,
+    settings: {
+      centreId: config.wis2CentreId,
+      dataPolicy: config.wis2DataPolicy,
+      dataTopic: dataTopic(wis2),
+      publicUrl: config.publicUrl,
+      brokerUrl: config.mqttUrl
+        ? connectedBroker.url
+        : `mqtt://${publicHost}:${new URL(connectedBroker.url).port}`,
+      brokerWebSocketUrl: webSocket
+        ? `${config.publicUrl.replace(/^http/, 'ws')}${MQTT_WEBSOCKET_PATH}`
+        : undefined,
+      organization: config.metadataContactOrganization,
+      email: config.metadataContactEmail,
+      retentionSeconds: config.retentionSeconds,
+    },
+  }).start();
+  await app.register(recordsPlugin({ service: records }));
 
   const retention = startRetentionJob({
     storage,
@@ -110,6 +137,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     log,
     retention,
     relay,
+    records,
     demo: undefined,
     async listen() {
       try {
@@ -131,6 +159,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       retention.stop();
       await app.close();
       await relay.stop();
+      await records.stop();
       await connectedBroker.close();
       await storage.close();
     },

@@ -5,3 +5,4 @@ export { OutboxRelay, type RelayCounters, type RelayOptions } from './relay.js';
 export { esohBody, esohTopic } from './esohMessage.js';
 export { buildWnm, dataId, edrLink, type WnmSettings } from './wnm.js';
 export { wnmProblems } from './wnmValidate.js';
+export { serveMqttOverWebSocket, MQTT_WEBSOCKET_PATH } from './websocket.js';

@@ -1,10 +1,23 @@
 // Discovery metadata: the WCMP2 record of the observation dataset, served at E-SOH's
-// /collections/observations/dataset and through OGC API - Records (/collections/discovery-metadata).
-import { metadataId } from '../core/wis2/topics.js';
+// /collections/observations/dataset and through OGC API - Records (/collections/discovery-metadata), and
+// announced on the WIS2 metadata topic when it changes.
+import type { FastifyInstance } from 'fastify';
+import { recordRoutes } from './routes.js';
+import type { RecordsService } from './service.js';
 
-/** Local part of the dataset's WCMP2 record id: urn:wmo:md:{centre-id}:{local-id}. */
-export const DATASET_LOCAL_ID = 'surface-weather-observations';
+export {
+  datasetRecordId,
+  datasetRecord,
+  recordContent,
+  DATASET_LOCAL_ID,
+  type DatasetRecord,
+} from './record.js';
+export type { RecordSettings } from './record.js';
+export { RecordsService, type RecordsServiceOptions } from './service.js';
+export { metadataNotification } from './metadataNotification.js';
 
-export function datasetRecordId(centreId: string): string {
-  return metadataId(centreId, DATASET_LOCAL_ID);
+export function recordsPlugin(options: { service: RecordsService }) {
+  return async function records(app: FastifyInstance): Promise<void> {
+    await app.register(recordRoutes(options.service));
+  };
 }

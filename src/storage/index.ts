@@ -21,6 +21,7 @@ import {
 } from './observations.js';
 import { Partitions } from './partitions.js';
 import { dropExpired, type RetentionResult } from './retention.js';
+import { readSetting, writeSetting } from './settings.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
 export type { RetentionResult } from './retention.js';
@@ -122,6 +123,15 @@ export class Storage {
 
   listPartitions() {
     return this.partitions.list();
+  }
+
+  /** A value the hub keeps across restarts (e.g. what discovery metadata was last announced). */
+  readSetting(key: string): Promise<string | undefined> {
+    return readSetting(this.db, key);
+  }
+
+  writeSetting(key: string, value: string): Promise<void> {
+    return writeSetting(this.db, key, value);
   }
 
   /** Throws when the database cannot answer. */
