@@ -34,58 +34,62 @@ export function valueString(e: Pick<OutboxEntry, 'value' | 'valueText'>): string
   return e.value !== null ? String(e.value) : (e.valueText ?? '');
 }
 
-const optional = (key: string, value: unknown) =>
-  value === null || value === undefined ? {} : { [key]: value };
+/** E-SOH's optional properties, in the order its pydantic model dumps them. */
+const BEFORE_PLATFORM = [
+  'title',
+  'summary',
+  'keywords',
+  'keywords_vocabulary',
+  'license',
+  'Conventions',
+] as const;
+const CREATOR = [
+  'creator_type',
+  'creator_name',
+  'creator_email',
+  'creator_url',
+  'institution',
+  'project',
+  'source',
+];
 
 /** The E-SOH message body (key order as E-SOH's pydantic model dumps it, None fields left out). */
 export function esohBody(e: OutboxEntry, uuid: string = randomUUID()): Record<string, unknown> {
   const m = e.metadata;
   const id = `urn:uuid:${uuid}`;
-  return {
+  const p: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    if (value !== null && value !== undefined) p[key] = value;
+  };
+  for (const key of BEFORE_PLATFORM) put(key, m[key]);
+  p.naming_authority = e.namingAuthority;
+  for (const key of CREATOR) put(key, m[key]);
+  p.platform = e.platform;
+  put('platform_name', m.platform_name);
+  put('platform_vocabulary', m.platform_vocabulary);
+  put('instrument', e.instrument || null);
+  put('instrument_vocabulary', m.instrument_vocabulary);
+  p.level = formatLevel(e.levelCm);
+  p.period = formatDurationSeconds(e.periodS);
+  p.period_int = e.periodS;
+  p.function = e.function;
+  put('history', e.history);
+  p.datetime = formatUtc(e.obstimeMs);
+  put('processing_level', e.processingLevel);
+  put('quality_code', e.qualityCode);
+  put('quality_code_vocabulary', m.quality_code_vocabulary);
+  put('hamsl', e.camsl); // E-SOH publishes hamsl converted to centimetres
+  p.content = { encoding: 'utf-8', value: valueString(e), standard_name: e.standardName, unit: e.unit };
+  p.data_id = id;
+  p.timeseries_id = e.timeseriesId;
+  p.pubtime = esohTime(e.pubtimeMs);
+  const body: Record<string, unknown> = {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: { lat: e.lat, lon: e.lon } },
-    properties: {
-      ...optional('title', m.title),
-      ...optional('summary', m.summary),
-      ...optional('keywords', m.keywords),
-      ...optional('keywords_vocabulary', m.keywords_vocabulary),
-      ...optional('license', m.license),
-      ...optional('Conventions', m.Conventions),
-      naming_authority: e.namingAuthority,
-      ...optional('creator_type', m.creator_type),
-      ...optional('creator_name', m.creator_name),
-      ...optional('creator_email', m.creator_email),
-      ...optional('creator_url', m.creator_url),
-      ...optional('institution', m.institution),
-      ...optional('project', m.project),
-      ...optional('source', m.source),
-      platform: e.platform,
-      ...optional('platform_name', m.platform_name),
-      ...optional('platform_vocabulary', m.platform_vocabulary),
-      ...optional('instrument', e.instrument || null),
-      ...optional('instrument_vocabulary', m.instrument_vocabulary),
-      level: formatLevel(e.levelCm),
-      period: formatDurationSeconds(e.periodS),
-      period_int: e.periodS,
-      function: e.function,
-      ...optional('history', e.history),
-      datetime: formatUtc(e.obstimeMs),
-      ...optional('processing_level', e.processingLevel),
-      ...optional('quality_code', e.qualityCode),
-      ...optional('quality_code_vocabulary', m.quality_code_vocabulary),
-      ...optional('hamsl', e.camsl), // E-SOH publishes hamsl converted to centimetres
-      content: {
-        encoding: 'utf-8',
-        value: valueString(e),
-        standard_name: e.standardName,
-        unit: e.unit,
-      },
-      data_id: id,
-      timeseries_id: e.timeseriesId,
-      pubtime: esohTime(e.pubtimeMs),
-    },
+    properties: p,
     links: e.links ?? [],
-    ...optional('version', e.version),
-    id,
   };
+  if (e.version !== null) body.version = e.version;
+  body.id = id;
+  return body;
 }

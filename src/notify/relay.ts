@@ -133,50 +133,72 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const { log } = this.options;
+    // Two batches may be in flight: the next one is claimed and built while the broker acknowledges the
+    // previous one. A claim never takes a series that has rows in flight, so per-series order holds.
+    let inFlight: Promise<void> | undefined;
     while (this.running) {
       this.woken = false;
-      let worked = false;
       try {
         this.options.broker.checkReady();
-        worked = await this.drainOnce();
+        const batch = await this.claim();
+        if (batch === undefined) {
+          if (inFlight) {
+            const previous = inFlight;
+            inFlight = undefined;
+            await previous; // its series may be what is left: look again once it is done
+            continue;
+          }
+          await this.sleep(this.pollMs);
+          continue;
+        }
+        const publishing = this.publishBatch(batch);
+        publishing.catch(() => undefined); // handled when awaited
+        const previous = inFlight;
+        inFlight = publishing;
+        if (previous) await previous;
       } catch (err) {
+        await inFlight?.catch(() => undefined);
+        inFlight = undefined;
         log.debug({ component: 'notify', err }, 'outbox relay waiting');
         await this.sleep(this.retryMs);
-        continue;
       }
-      if (!worked) await this.sleep(this.pollMs);
     }
+    await inFlight?.catch(() => undefined);
   }
 
-  /** Claims one batch and publishes it; false when there was nothing to do. */
-  async drainOnce(): Promise<boolean> {
+  /** Claims one batch and builds its messages; undefined when there is nothing to claim. */
+  private async claim(): Promise<Outgoing[] | undefined> {
     const entries = await this.options.storage.claimOutbox(this.batchSize, this.leaseSeconds);
-    if (entries.length === 0) return false;
+    if (entries.length === 0) return undefined;
     const outgoing: Outgoing[] = [];
-    const done: number[] = [];
+    const expired: number[] = [];
     for (const entry of entries) {
-      if (!entry.found) {
-        this.counters.expired++;
-        this.options.log.warn(
-          { component: 'notify', outboxId: entry.id, obstime: new Date(entry.obstimeMs).toISOString() },
-          'observation left the retention window before it was announced',
-        );
-        done.push(entry.id);
+      if (entry.found) {
+        outgoing.push({ entry, messages: this.messagesFor(entry) });
         continue;
       }
-      outgoing.push({ entry, messages: this.messagesFor(entry) });
+      this.counters.expired++;
+      expired.push(entry.id);
+      this.options.log.warn(
+        { component: 'notify', outboxId: entry.id, obstime: new Date(entry.obstimeMs).toISOString() },
+        'observation left the retention window before it was announced',
+      );
     }
+    await this.options.storage.deleteOutbox(expired);
+    return outgoing;
+  }
 
-    const failed: number[] = [];
+  /** Publishes a built batch (QoS 1), deletes what was acknowledged and gives back what was not. */
+  private async publishBatch(outgoing: Outgoing[]): Promise<void> {
     const results = await Promise.all(
       outgoing.map(async ({ entry, messages }) => {
-        const publications = messages.map((m) => this.publish(m.topic, m.payload));
-        const settled = await Promise.allSettled(publications);
-        const ok = settled.every((s) => s.status === 'fulfilled');
-        return { entry, ok, messages: messages.length };
+        const settled = await Promise.allSettled(messages.map((m) => this.publish(m.topic, m.payload)));
+        return { entry, ok: settled.every((r) => r.status === 'fulfilled'), messages: messages.length };
       }),
     );
     const now = Date.now();
+    const done: number[] = [];
+    const failed: number[] = [];
     for (const r of results) {
       if (r.ok) {
         done.push(r.entry.id);
@@ -197,7 +219,6 @@ export class OutboxRelay {
       );
       throw new Error('publishing failed');
     }
-    return true;
   }
 
   private publish(topic: string, payload: string): Promise<void> {

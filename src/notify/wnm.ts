@@ -104,7 +104,8 @@ export function buildWnm(
     ],
   };
   // Never over the 8192-byte limit: a message that would be is sent without its inline copy.
-  if (Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES) {
+  // (Only a large inline value can make it so; the rest of the message is a few hundred bytes.)
+  if (bytes.length > 1024 && Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES) {
     const properties: Record<string, unknown> = { ...message.properties };
     delete properties.content;
     delete properties.integrity;

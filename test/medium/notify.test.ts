@@ -134,7 +134,7 @@ describe(`notifications on the embedded broker (${databaseKind})`, () => {
   let sub: Subscriber;
   before(async () => {
     hub = await startTestHub({ MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
-    sub = await subscribe(hub.broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/#`]);
+    sub = await subscribe(hub.broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
   });
   after(async () => {
     await sub.close();
@@ -187,7 +187,7 @@ describe(`notifications through Mosquitto at ${MOSQUITTO_URL} (${databaseKind})`
   let sub: Subscriber;
   before(async () => {
     hub = await startTestHub({ MQTT_URL: MOSQUITTO_URL, MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
-    sub = await subscribe(MOSQUITTO_URL, [`${prefix}/#`, `origin/a/wis2/${centre}/#`]);
+    sub = await subscribe(MOSQUITTO_URL, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
   });
   after(async () => {
     await sub.close();
@@ -225,7 +225,7 @@ describe(`broker outage (${databaseKind})`, () => {
     const backlog = await hub.relay.backlog();
     assert.equal(backlog.depth, sent.length);
     await broker.start(); // same port
-    const sub = await subscribe(broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/#`]);
+    const sub = await subscribe(broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
     try {
       await sub.waitFor((m) => m.length >= 2 * sent.length, 30_000);
       await new Promise((r) => setTimeout(r, 500));
@@ -273,7 +273,7 @@ describe(`two relays on one database (${databaseKind})`, () => {
       batchSize: 7,
       pollMs: 20,
     }).start();
-    sub = await subscribe(hub.broker.url, [`origin/a/wis2/${centre}/#`]);
+    sub = await subscribe(hub.broker.url, [`origin/a/wis2/${centre}/data/#`]);
   });
   after(async () => {
     await sub.close();
@@ -292,5 +292,40 @@ describe(`two relays on one database (${databaseKind})`, () => {
     assert.equal(ids.length, sent.length);
     assert.equal(new Set(ids).size, sent.length, 'no observation announced twice');
     assert.equal(hub.relay.counts().delivered + second.counts().delivered, sent.length);
+  });
+});
+
+describe(`MQTT over WebSocket on the HTTP port (${databaseKind})`, () => {
+  const { prefix, centre } = settings();
+  let hub: TestHub;
+  let url: string;
+  before(async () => {
+    hub = await startTestHub({ MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
+    url = await hub.listen();
+  });
+  after(() => hub.stop());
+
+  it('serves subscribers at /mqtt and refuses their publications', async () => {
+    const wsUrl = `${url.replace(/^http/, 'ws')}/mqtt`;
+    const sub = await subscribe(wsUrl, [`origin/a/wis2/${centre}/data/#`]);
+    try {
+      const sent = batch(1, 2);
+      await ingest(hub, sent);
+      await sub.waitFor((m) => m.length >= sent.length);
+      for (const m of sub.messages) assert.deepEqual(wnmProblems(m.json, m.payload), []);
+      const intruder = await mqtt.connectAsync(wsUrl, { reconnectPeriod: 0 });
+      const closed = new Promise<void>((resolve) => intruder.once('close', () => resolve()));
+      intruder.publish(`origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`, '{}', {
+        qos: 1,
+      });
+      await closed;
+      await intruder.endAsync(true);
+      assert.equal(
+        sub.messages.some((m) => m.payload === '{}'),
+        false,
+      );
+    } finally {
+      await sub.close();
+    }
   });
 });
