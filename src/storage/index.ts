@@ -29,6 +29,8 @@ export { listMigrations } from './migrate.js';
 export type { DataExtent } from './extent.js';
 export type { OutboxEntry, OutboxStats } from './outbox.js';
 
+const OUTBOX_CHANNEL = 'obshub_outbox';
+
 export interface StorageOptions {
   databaseUrl: string | undefined;
   dataDir: string;
@@ -40,6 +42,7 @@ export interface StorageOptions {
 export class Storage {
   private readonly partitions: Partitions;
   private readonly committedListeners = new Set<() => void>();
+  private stopListening: (() => Promise<void>) | undefined;
 
   private constructor(
     private readonly db: Database,
@@ -69,13 +72,26 @@ export class Storage {
   /** Stores a validated, de-duplicated batch durably, in one transaction. */
   async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
     await this.partitions.ensure(observations.map((o) => o.obstimeMs));
-    await this.db.transaction((tx) => writeObservations(tx, observations, pubtimeMs, this.outbox));
-    if (this.outbox && observations.length > 0) for (const listener of this.committedListeners) listener();
+    const announce = this.outbox && observations.length > 0;
+    await this.db.transaction(async (tx) => {
+      await writeObservations(tx, observations, pubtimeMs, this.outbox);
+      // Relays in other processes hear of the commit at once (PostgreSQL delivers it on commit).
+      if (announce && this.db.listen) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+    });
+    if (announce) this.outboxCommitted();
   }
 
-  /** Calls `listener` after every commit that added outbox rows (in this process); returns an unsubscribe. */
+  private outboxCommitted(): void {
+    for (const listener of this.committedListeners) listener();
+  }
+
+  /**
+   * Calls `listener` after every commit that added outbox rows: at once for this process's commits, and
+   * through LISTEN/NOTIFY for other processes' on PostgreSQL. Returns an unsubscribe function.
+   */
   onOutboxCommit(listener: () => void): () => void {
     this.committedListeners.add(listener);
+    this.stopListening ??= this.db.listen?.(OUTBOX_CHANNEL, () => this.outboxCommitted());
     return () => this.committedListeners.delete(listener);
   }
 
@@ -139,7 +155,8 @@ export class Storage {
     await this.db.query('SELECT 1');
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    await this.stopListening?.();
+    await this.db.close();
   }
 }

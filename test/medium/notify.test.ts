@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import mqtt from 'mqtt';
-import { OutboxRelay } from '../../src/notify/index.js';
+import pino from 'pino';
+import { normaliseBatch } from '../../src/ingest/normalise.js';
+import { OutboxRelay, startEmbeddedBroker } from '../../src/notify/index.js';
 import { Storage } from '../../src/storage/index.js';
-import { databaseKind } from '../support/database.js';
+import { databaseKind, testDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 import {
@@ -329,3 +331,55 @@ describe(`MQTT over WebSocket on the HTTP port (${databaseKind})`, () => {
     }
   });
 });
+
+describe(
+  `a relay in another process is woken by the commit (${databaseKind})`,
+  { skip: databaseKind !== 'postgres' && 'PostgreSQL only (PGlite is one process)' },
+  () => {
+    it('delivers without waiting for its poll interval (LISTEN/NOTIFY)', async () => {
+      const db = await testDatabase();
+      const open = () =>
+        Storage.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: null });
+      const writer = await open();
+      await writer.migrate();
+      const reader = await open();
+      const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, portExplicit: true });
+      const { centre } = settings();
+      const topic = `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`;
+      const relay = new OutboxRelay({
+        storage: reader,
+        broker,
+        log: pino({ level: 'silent' }),
+        esoh: null,
+        wis2: {
+          centreId: centre,
+          dataPolicy: 'core',
+          subTopic: 'weather/surface-based-observations/synop',
+          metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
+          publicUrl: 'http://127.0.0.1:8080',
+          topic,
+        },
+        pollMs: 60_000,
+      }).start();
+      const sub = await subscribe(broker.url, [topic]);
+      try {
+        await new Promise((r) => setTimeout(r, 300)); // the relay has made its first (empty) claim
+        const batchOf = normaliseBatch(batch(1, 2), {
+          fromMs: null,
+          toMs: Date.now() + 60_000,
+          retention: '',
+          futureTolerance: '',
+        });
+        await writer.writeObservations(batchOf.observations, Date.now());
+        await sub.waitFor((m) => m.length >= batchOf.observations.length, 5000);
+      } finally {
+        await sub.close();
+        await relay.stop();
+        await broker.close();
+        await reader.close();
+        await writer.close();
+        await db.drop();
+      }
+    });
+  },
+);

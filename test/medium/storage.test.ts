@@ -25,7 +25,7 @@ describe(`retention (${databaseKind})`, () => {
       method: 'POST',
       url: '/ingest/json',
       payload: [
-        esohMessage({ platform: '0-20000-0-00010', datetime: at(now - 80 * 60_000) }), // previous hour, 00:10
+        esohMessage({ platform: '0-20000-0-00010', datetime: at(now - 50 * 60_000) }), // previous hour, 00:40
         esohMessage({ platform: '0-20000-0-00011', datetime: at(now - 10 * 60_000) }), // this hour
         esohMessage({ platform: '0-20000-0-00011', datetime: at(now + 60 * 60_000) }), // next hour
       ],
