@@ -383,3 +383,23 @@ describe(
     });
   },
 );
+
+describe(`announcements of expired observations (${databaseKind})`, () => {
+  it('are dropped by retention when the broker stayed away that long', async () => {
+    const broker = new ThrowawayBroker();
+    await broker.start();
+    const url = broker.url;
+    await broker.stop(); // nothing listens there any more
+    const hub = await startTestHub({ MQTT_URL: url, WIS2_CENTRE_ID: settings().centre });
+    try {
+      const sent = batch(2, 2);
+      await ingest(hub, sent);
+      assert.equal((await hub.relay.backlog()).depth, sent.length);
+      const result = await hub.storage.dropExpired(Date.now() + 60_000);
+      assert.equal(result.deletedAnnouncements, sent.length);
+      assert.equal((await hub.relay.backlog()).depth, 0);
+    } finally {
+      await hub.stop();
+    }
+  });
+});
