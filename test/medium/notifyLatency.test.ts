@@ -73,4 +73,28 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
     const [p50, p99] = hub.relay.lagQuantiles(0.5, 0.99);
     console.log(`# relay's own lag (outbox row created → broker ack): p50 ${p50} ms, p99 ${p99} ms`);
   });
+
+  it('prints p50 and p99 of commit → delivery for single observations at a steady rate', async () => {
+    const count = 200;
+    const delays: number[] = [];
+    sub.messages.length = 0;
+    for (let i = 0; i < count; i++) {
+      let committedAt = 0;
+      const unsubscribe = hub.storage.onOutboxCommit(
+        () => (committedAt = performance.timeOrigin + performance.now()),
+      );
+      await hub.ingest.ingest(
+        esohMessage({ platform: '0-20000-0-09999', datetime: minutesAgo(i % 60), value: String(i) }),
+      );
+      unsubscribe();
+      await sub.waitFor((m) => m.filter((x) => x.topic.startsWith('origin/')).length > i, 10_000);
+      const last = sub.messages.filter((x) => x.topic.startsWith('origin/')).at(-1)!;
+      delays.push(last.at - committedAt);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    delays.sort((a, b) => a - b);
+    console.log(
+      `# one observation per ingest, ${count} ingests: commit → WIS2 notification p50 ${quantile(delays, 0.5).toFixed(1)} ms, p99 ${quantile(delays, 0.99).toFixed(1)} ms`,
+    );
+  });
 });
