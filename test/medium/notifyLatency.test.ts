@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
-import { subscribe, uniqueId, type Subscriber } from '../support/mqtt.js';
+import { subscribe, timingSubscriber, uniqueId, type Subscriber } from '../support/mqtt.js';
 
 const N = Number(process.env.LATENCY_OBSERVATIONS ?? 10_000);
 const PARAMS = [
@@ -47,6 +47,13 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
               ...p,
             }),
           );
+    // The subscriber runs in its own thread: a consumer elsewhere does not slow the hub it measures.
+    await sub.close();
+    const timing = await timingSubscriber(
+      hub.broker.url,
+      [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`],
+      'origin/',
+    );
     let committedAt = 0;
     const unsubscribe = hub.storage.onOutboxCommit(
       () => (committedAt = performance.timeOrigin + performance.now()),
@@ -55,14 +62,17 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
     await hub.ingest.ingest(batch);
     const ingestMs = performance.now() - started;
     unsubscribe();
-    await sub.waitFor((m) => m.length >= 2 * N, 120_000);
-    const delays = (filter: (topic: string) => boolean) =>
-      sub.messages
-        .filter((m) => filter(m.topic))
-        .map((m) => m.at - committedAt)
+    await timing.waitForCount(2 * N);
+    const arrivals = await timing.arrivals();
+    await timing.close();
+    sub = await subscribe(hub.broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+    const delays = (kind: number) =>
+      arrivals
+        .filter(([k]) => k === kind)
+        .map(([, at]) => at - committedAt)
         .sort((a, b) => a - b);
-    const wis2 = delays((t) => t.startsWith('origin/'));
-    const esoh = delays((t) => t.startsWith(prefix));
+    const wis2 = delays(1);
+    const esoh = delays(0);
     assert.equal(wis2.length, N);
     assert.equal(esoh.length, N);
     const fmt = (d: number[]) =>

@@ -158,3 +158,50 @@ export const validateWnmSchema = compile(
 );
 /** The official WCMP2 schema (bundled, with the one $ref Ajv cannot follow corrected), from ../shared. */
 export const validateWcmp2Schema = compile('standards/wcmp2/schemas/wcmp2-bundled-resolved.json');
+
+/**
+ * A subscriber in its own thread, so that measuring delivery does not slow the hub it measures: records
+ * the arrival time (epoch ms, sub-millisecond) of each message and whether its topic starts with `marker`.
+ */
+export async function timingSubscriber(url: string, topics: string[], marker: string) {
+  const { Worker } = await import('node:worker_threads');
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const mqtt = require('mqtt');
+    const arrivals = [];
+    const client = mqtt.connect(workerData.url, { reconnectPeriod: 0 });
+    client.on('message', (topic) => arrivals.push([topic.startsWith(workerData.marker) ? 1 : 0, performance.timeOrigin + performance.now()]));
+    client.on('connect', () => client.subscribe(workerData.topics, { qos: 1 }, () => parentPort.postMessage({ ready: true })));
+    parentPort.on('message', (m) => {
+      if (m === 'count') parentPort.postMessage({ count: arrivals.length });
+      if (m === 'arrivals') parentPort.postMessage({ arrivals });
+      if (m === 'close') client.end(true, () => process.exit(0));
+    });`;
+  const worker = new Worker(code, { eval: true, workerData: { url, topics, marker } });
+  const ask = <T>(question: string, key: string) =>
+    new Promise<T>((resolve) => {
+      const on = (m: Record<string, T>) => {
+        if (key in m) {
+          worker.off('message', on);
+          resolve(m[key]!);
+        }
+      };
+      worker.on('message', on);
+      worker.postMessage(question);
+    });
+  await new Promise<void>((resolve) => worker.once('message', () => resolve()));
+  return {
+    async waitForCount(n: number, timeoutMs = 120_000) {
+      const until = Date.now() + timeoutMs;
+      while ((await ask<number>('count', 'count')) < n) {
+        if (Date.now() > until) throw new Error('timed out');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    arrivals: () => ask<[number, number][]>('arrivals', 'arrivals'),
+    close: async () => {
+      worker.postMessage('close');
+      await new Promise((resolve) => worker.once('exit', resolve));
+    },
+  };
+}
