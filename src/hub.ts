@@ -108,9 +108,11 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       dataPolicy: config.wis2DataPolicy,
       dataTopic: dataTopic(wis2),
       publicUrl: config.publicUrl,
-      brokerUrl: config.mqttUrl
-        ? connectedBroker.url
-        : `mqtt://${publicHost}:${new URL(connectedBroker.url).port}`,
+      brokerUrl: !config.wis2Publish
+        ? undefined
+        : config.mqttUrl
+          ? connectedBroker.url
+          : `mqtt://${publicHost}:${new URL(connectedBroker.url).port}`,
       brokerWebSocketUrl: webSocket
         ? `${config.publicUrl.replace(/^http/, 'ws')}${MQTT_WEBSOCKET_PATH}`
         : undefined,

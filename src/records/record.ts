@@ -21,8 +21,9 @@ export interface RecordSettings {
   dataTopic: string;
   /** Base URL of the hub, without a trailing slash. */
   publicUrl: string;
-  /** Where subscribers reach the MQTT broker (no credentials), e.g. mqtt://hub.example:1883. */
-  brokerUrl: string;
+  /** Where subscribers reach the MQTT broker (no credentials), e.g. mqtt://hub.example:1883; undefined
+   * when the hub does not publish WIS2 notifications. */
+  brokerUrl: string | undefined;
   /** MQTT over WebSocket for browsers, when the hub serves it (ws:// or wss://). */
   brokerWebSocketUrl: string | undefined;
   organization: string;
@@ -94,14 +95,18 @@ export function recordContent(s: RecordSettings) {
         type: 'application/json',
         title: 'Observations through OGC API - EDR (CoverageJSON)',
       },
-      {
-        rel: 'items',
-        href: s.brokerUrl,
-        channel: s.dataTopic,
-        type: 'application/geo+json',
-        title: 'WIS2 notifications of new observations (MQTT)',
-      },
-      ...(s.brokerWebSocketUrl
+      ...(s.brokerUrl
+        ? [
+            {
+              rel: 'items',
+              href: s.brokerUrl,
+              channel: s.dataTopic,
+              type: 'application/geo+json',
+              title: 'WIS2 notifications of new observations (MQTT)',
+            },
+          ]
+        : []),
+      ...(s.brokerUrl && s.brokerWebSocketUrl
         ? [
             {
               rel: 'items',

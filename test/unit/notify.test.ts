@@ -244,6 +244,18 @@ describe('WCMP2 record', () => {
     );
   });
 
+  it('has no notification links when the hub does not publish WIS2 notifications', () => {
+    const r = datasetRecord({ ...s, brokerUrl: undefined }, { bbox: null, interval: null }, dates, T);
+    assert.equal(
+      r.links.some((l) => l.rel === 'items'),
+      false,
+    );
+    assert.deepEqual(
+      wcmp2Ets(r).filter((x) => x.code !== 'PASSED'),
+      [],
+    );
+  });
+
   it('is announced by a valid metadata notification', () => {
     const r = datasetRecord(s, { bbox: null, interval: null }, dates, T);
     const first = metadataNotification(r, { centreId: 'nl-knmi-nms', publicUrl: s.publicUrl, update: false });
