@@ -8,12 +8,12 @@ import { startDemoFeed, type DemoFeed } from './demo/index.js';
 import { IngestService, ingestPlugin } from './ingest/index.js';
 import {
   connectExternalBroker,
-  OutboxRelay,
-  MQTT_WEBSOCKET_PATH,
   PortInUseError,
   serveMqttOverWebSocket,
   startEmbeddedBroker,
+  startRelay,
   type Broker,
+  type OutboxRelay,
 } from './notify/index.js';
 import {
   healthRoutes,
@@ -22,8 +22,7 @@ import {
   startRetentionJob,
   type RetentionJob,
 } from './ops/index.js';
-import { dataTopic } from './core/wis2/topics.js';
-import { datasetRecordId, RecordsService, recordsPlugin } from './records/index.js';
+import { recordsPlugin, startRecords, type RecordsService } from './records/index.js';
 import { Storage } from './storage/index.js';
 
 export interface Hub {
@@ -61,25 +60,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   }
   const connectedBroker = broker;
   const ingest = new IngestService(storage, config);
-  const wis2 = {
-    centreId: config.wis2CentreId,
-    dataPolicy: config.wis2DataPolicy,
-    subTopic: config.wis2Topic,
-  };
-  const relay = new OutboxRelay({
-    storage,
-    broker: connectedBroker,
-    log,
-    esoh: config.esohTopicsPublish ? { prefix: config.mqttTopicPrefix } : null,
-    wis2: config.wis2Publish
-      ? {
-          ...wis2,
-          metadataId: datasetRecordId(config.wis2CentreId),
-          publicUrl: config.publicUrl,
-          topic: dataTopic(wis2),
-        }
-      : null,
-  }).start();
+  const relay = startRelay(config, { storage, broker: connectedBroker, log });
 
   const fastifyLogger: FastifyBaseLogger = log;
   const app = Fastify({
@@ -97,30 +78,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ingestPlugin({ ...config, storage, service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }),
   );
   const webSocket = serveMqttOverWebSocket(app, connectedBroker);
-  const publicHost = new URL(config.publicUrl).hostname;
-  const records = await new RecordsService({
-    storage,
-    broker: connectedBroker,
-    log,
-    announce: config.wis2Publish,
-    settings: {
-      centreId: config.wis2CentreId,
-      dataPolicy: config.wis2DataPolicy,
-      dataTopic: dataTopic(wis2),
-      publicUrl: config.publicUrl,
-      brokerUrl: !config.wis2Publish
-        ? undefined
-        : config.mqttUrl
-          ? connectedBroker.url
-          : `mqtt://${publicHost}:${new URL(connectedBroker.url).port}`,
-      brokerWebSocketUrl: webSocket
-        ? `${config.publicUrl.replace(/^http/, 'ws')}${MQTT_WEBSOCKET_PATH}`
-        : undefined,
-      organization: config.metadataContactOrganization,
-      email: config.metadataContactEmail,
-      retentionSeconds: config.retentionSeconds,
-    },
-  }).start();
+  const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
   await app.register(recordsPlugin({ service: records }));
 
   const retention = startRetentionJob({

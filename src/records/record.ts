@@ -5,8 +5,7 @@ import { formatUtc } from '../core/datetime.js';
 import { metadataId } from '../core/wis2/topics.js';
 
 export const WCMP2_CONFORMANCE = 'http://wis.wmo.int/spec/wcmp/2/conf/core';
-/** Local part of the dataset's record id: urn:wmo:md:{centre-id}:{local-id}. */
-export const DATASET_LOCAL_ID = 'surface-weather-observations';
+import { DATASET_LOCAL_ID } from '../notify/index.js';
 const DISCIPLINE_SCHEME = 'https://codes.wmo.int/wis/topic-hierarchy/earth-system-discipline';
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
 
