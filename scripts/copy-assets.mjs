@@ -3,3 +3,6 @@ import { chmodSync, cpSync } from 'node:fs';
 
 cpSync('src/storage/migrations', 'dist/storage/migrations', { recursive: true });
 chmodSync('dist/main.js', 0o755);
+// Licence and source notes of the standards data the program ships (WIS2 topic hierarchy, WNM schema).
+for (const file of ['core/wis2/LICENSE.txt', 'core/wis2/SOURCE.txt', 'notify/schemas/NOTICE.txt'])
+  cpSync(`src/${file}`, `dist/${file}`);

@@ -7,7 +7,15 @@ import type { Config } from './config/index.js';
 import { startDemoFeed, type DemoFeed } from './demo/index.js';
 import { edrPlugin } from './edr/index.js';
 import { IngestService, ingestPlugin } from './ingest/index.js';
-import { connectExternalBroker, PortInUseError, startEmbeddedBroker, type Broker } from './notify/index.js';
+import {
+  connectExternalBroker,
+  PortInUseError,
+  serveMqttOverWebSocket,
+  startEmbeddedBroker,
+  startRelay,
+  type Broker,
+  type OutboxRelay,
+} from './notify/index.js';
 import {
   healthRoutes,
   installErrorHandler,
@@ -15,6 +23,7 @@ import {
   startRetentionJob,
   type RetentionJob,
 } from './ops/index.js';
+import { recordsPlugin, startRecords, type RecordsService } from './records/index.js';
 import { Storage } from './storage/index.js';
 
 export interface Hub {
@@ -25,6 +34,8 @@ export interface Hub {
   readonly ingest: IngestService;
   readonly log: Logger;
   readonly retention: RetentionJob;
+  readonly relay: OutboxRelay;
+  readonly records: RecordsService;
   demo: DemoFeed | undefined;
   /** Binds the HTTP port and starts the demo feed; returns the base URL. */
   listen(): Promise<string>;
@@ -33,7 +44,7 @@ export interface Hub {
 
 export async function createHub(config: Readonly<Config>, options: { logger?: Logger } = {}): Promise<Hub> {
   const log = options.logger ?? pino(loggerOptions(config.logLevel));
-  const storage = await Storage.open(config);
+  const storage = await Storage.open({ ...config, outbox: config.wis2Publish || config.esohTopicsPublish });
   let broker: Broker | undefined;
   try {
     await storage.migrate();
@@ -50,6 +61,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   }
   const connectedBroker = broker;
   const ingest = new IngestService(storage, config);
+  const relay = startRelay(config, { storage, broker: connectedBroker, log });
 
   const fastifyLogger: FastifyBaseLogger = log;
   const app = Fastify({
@@ -67,6 +79,9 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ingestPlugin({ ...config, storage, service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }),
   );
   await app.register(edrPlugin({ ...config, storage }));
+  const webSocket = serveMqttOverWebSocket(app, connectedBroker);
+  const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
+  await app.register(recordsPlugin({ service: records }));
 
   const retention = startRetentionJob({
     storage,
@@ -83,6 +98,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ingest,
     log,
     retention,
+    relay,
+    records,
     demo: undefined,
     async listen() {
       try {
@@ -103,6 +120,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       hub.demo?.stop();
       retention.stop();
       await app.close();
+      await relay.stop();
+      await records.stop();
       await connectedBroker.close();
       await storage.close();
     },

@@ -18,6 +18,16 @@ export interface Config {
   mqttPort: number;
   /** True when MQTT_PORT was given explicitly (a taken port is then an error, not a fallback). */
   mqttPortExplicit: boolean;
+  /** Prefix of the E-SOH topics, without slashes at either end; '' when none. */
+  mqttTopicPrefix: string;
+  esohTopicsPublish: boolean;
+  wis2Publish: boolean;
+  wis2CentreId: string;
+  wis2DataPolicy: string;
+  /** WIS2 topic levels below the data policy, e.g. weather/surface-based-observations/synop. */
+  wis2Topic: string;
+  metadataContactOrganization: string;
+  metadataContactEmail: string | undefined;
   logLevel: string;
   /** Rolling window in seconds; null keeps everything. */
   retentionSeconds: number | null;
@@ -101,6 +111,14 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     mqttUrl: values.MQTT_URL as string | undefined,
     mqttPort: values.MQTT_PORT as number,
     mqttPortExplicit: raw('MQTT_PORT') !== settings.MQTT_PORT.default,
+    mqttTopicPrefix: (values.MQTT_TOPIC_PREFIX as string | undefined) ?? '',
+    esohTopicsPublish: values.ESOH_TOPICS_PUBLISH === 'on',
+    wis2Publish: values.WIS2_PUBLISH === 'on',
+    wis2CentreId: values.WIS2_CENTRE_ID as string,
+    wis2DataPolicy: values.WIS2_DATA_POLICY as string,
+    wis2Topic: values.WIS2_TOPIC as string,
+    metadataContactOrganization: values.METADATA_CONTACT_ORGANIZATION as string,
+    metadataContactEmail: values.METADATA_CONTACT_EMAIL as string | undefined,
     logLevel: values.LOG_LEVEL as string,
     retentionSeconds: values.RETENTION as number | null,
     futureToleranceSeconds: values.FUTURE_TOLERANCE as number,

@@ -1,6 +1,7 @@
 // The single configuration schema: every setting, its default, what it accepts and what it does.
 // The README's configuration table is generated from this list (npm run docs:config).
 import { parseDurationSeconds } from '../core/duration.js';
+import { centreIdProblem, dataPolicies, isKnownSubTopic } from '../core/wis2/topics.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; allowed: string };
 
@@ -52,6 +53,24 @@ const bytes: Setting<number>['parse'] = (raw) => {
     : fail('a size such as 50MB, 512KB or 1048576');
 };
 
+const onOff = oneOf('on', 'off');
+const centreId: Setting<string>['parse'] = (raw) => {
+  const problem = centreIdProblem(raw.trim());
+  return problem ? fail(`a WIS2 centre-id (${problem})`) : { ok: true, value: raw.trim() };
+};
+const topicPrefix: Setting<string>['parse'] = (raw) => {
+  const prefix = raw.trim().replace(/^\/+|\/+$/g, '');
+  return prefix && !/[#+\u0000]/.test(prefix)
+    ? { ok: true, value: prefix }
+    : fail('MQTT topic levels without wildcards, e.g. esoh or dev/esoh');
+};
+const subTopic: Setting<string>['parse'] = (raw) =>
+  isKnownSubTopic(raw.trim().replace(/^\/+|\/+$/g, ''))
+    ? { ok: true, value: raw.trim().replace(/^\/+|\/+$/g, '') }
+    : fail(
+        'a topic of the WIS2 Topic Hierarchy below the data policy, e.g. weather/surface-based-observations/synop',
+      );
+
 export const settings = {
   PORT: {
     key: 'PORT',
@@ -99,6 +118,63 @@ export const settings = {
     description:
       'Port of the embedded MQTT broker. When left at the default and taken, the next free port is used and logged.',
     parse: port,
+  },
+  MQTT_TOPIC_PREFIX: {
+    key: 'MQTT_TOPIC_PREFIX',
+    default: undefined,
+    description:
+      "Prefix of the E-SOH topics (E-SOH's `MQTT_TOPIC_PREPEND`): `{prefix}/{naming_authority}/{platform}/{standard_name}`. WIS2 topics never take it.",
+    parse: topicPrefix,
+  },
+  ESOH_TOPICS_PUBLISH: {
+    key: 'ESOH_TOPICS_PUBLISH',
+    default: 'on',
+    description:
+      'Publish every observation as E-SOH does, on `[MQTT_TOPIC_PREFIX/]{naming_authority}/{platform}/{standard_name}`: `on` or `off`.',
+    parse: onOff,
+  },
+  WIS2_PUBLISH: {
+    key: 'WIS2_PUBLISH',
+    default: 'on',
+    description:
+      'Publish a WIS2 Notification Message for every observation, and the metadata notifications of the WCMP2 record: `on` or `off`.',
+    parse: onOff,
+  },
+  WIS2_CENTRE_ID: {
+    key: 'WIS2_CENTRE_ID',
+    default: 'obshub-test',
+    description:
+      'WIS2 centre-id of this node (WIS2 Topic Hierarchy list, or an id ending in `-test`); used in WIS2 topics and the WCMP2 record id.',
+    parse: centreId,
+  },
+  WIS2_DATA_POLICY: {
+    key: 'WIS2_DATA_POLICY',
+    default: 'core',
+    description: `WMO data policy of the observations: ${dataPolicies.join(' or ')} (\`recommended\` adds a licence link to the WCMP2 record).`,
+    parse: oneOf(...(dataPolicies as [string, ...string[]])),
+  },
+  WIS2_TOPIC: {
+    key: 'WIS2_TOPIC',
+    default: 'weather/surface-based-observations/synop',
+    description:
+      'WIS2 topic below the data policy: notifications go to `origin/a/wis2/{WIS2_CENTRE_ID}/data/{WIS2_DATA_POLICY}/{WIS2_TOPIC}`.',
+    parse: subTopic,
+  },
+  METADATA_CONTACT_ORGANIZATION: {
+    key: 'METADATA_CONTACT_ORGANIZATION',
+    default: 'obshub operator',
+    description: 'Organisation that hosts this hub, the host contact of the WCMP2 discovery metadata record.',
+    parse: text,
+  },
+  METADATA_CONTACT_EMAIL: {
+    key: 'METADATA_CONTACT_EMAIL',
+    default: undefined,
+    description:
+      'E-mail address of the host contact in the WCMP2 record (WIS2 quality indicators expect one).',
+    parse: (raw: string): Parsed<string> =>
+      /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw.trim())
+        ? { ok: true, value: raw.trim() }
+        : fail('an e-mail address'),
   },
   LOG_LEVEL: {
     key: 'LOG_LEVEL',

@@ -1,6 +1,7 @@
 // The MQTT broker the hub publishes to: the embedded one (aedes, listening on MQTT_PORT; anyone may
 // subscribe, only the hub publishes) or an external broker reached with an MQTT client (MQTT_URL).
 import { createServer, type Server } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 
@@ -16,6 +17,8 @@ export interface Broker {
     options?: { qos?: 0 | 1; retain?: boolean },
   ): Promise<void>;
   close(): Promise<void>;
+  /** Embedded broker only: serves an MQTT client connected through another transport (WebSocket). */
+  handle?(stream: Duplex): void;
 }
 
 export class PortInUseError extends Error {
@@ -91,6 +94,7 @@ export async function startEmbeddedBroker(options: {
           err ? reject(err) : resolve(),
         ),
       ),
+    handle: (stream) => void aedes.handle(stream),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => aedes.close(() => resolve()));

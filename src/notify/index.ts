@@ -1,2 +1,42 @@
-// The notification service. For now: the broker the hub announces observations on.
+// The notification service: the MQTT broker (embedded or external), the outbox relay that announces every
+// stored observation (E-SOH topics and WIS2 Notification Messages), and the rules that build them.
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { dataTopic, metadataId } from '../core/wis2/topics.js';
+import type { Storage } from '../storage/index.js';
+import type { Broker } from './broker.js';
+import { OutboxRelay } from './relay.js';
+
 export { connectExternalBroker, startEmbeddedBroker, PortInUseError, type Broker } from './broker.js';
+export { OutboxRelay, type RelayCounters, type RelayOptions } from './relay.js';
+export { esohBody, esohTopic } from './esohMessage.js';
+export { buildWnm, dataId, edrLink, type WnmSettings } from './wnm.js';
+export { wnmProblems } from './wnmValidate.js';
+export { serveMqttOverWebSocket, MQTT_WEBSOCKET_PATH } from './websocket.js';
+
+/** Local part of the WCMP2 record id of the dataset the notifications belong to (see records/). */
+export const DATASET_LOCAL_ID = 'surface-weather-observations';
+
+/** The relay the configuration asks for, started. */
+export function startRelay(
+  config: Readonly<Config>,
+  deps: { storage: Storage; broker: Broker; log: Logger },
+): OutboxRelay {
+  const topics = {
+    centreId: config.wis2CentreId,
+    dataPolicy: config.wis2DataPolicy,
+    subTopic: config.wis2Topic,
+  };
+  return new OutboxRelay({
+    ...deps,
+    esoh: config.esohTopicsPublish ? { prefix: config.mqttTopicPrefix } : null,
+    wis2: config.wis2Publish
+      ? {
+          ...topics,
+          metadataId: metadataId(config.wis2CentreId, DATASET_LOCAL_ID),
+          publicUrl: config.publicUrl,
+          topic: dataTopic(topics),
+        }
+      : null,
+  }).start();
+}

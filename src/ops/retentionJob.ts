@@ -25,6 +25,11 @@ export function startRetentionJob(options: {
       .then((r) => {
         if (r.droppedPartitions.length || r.deletedSeries)
           log.info({ component: 'retention', ...r }, 'retention applied');
+        if (r.deletedAnnouncements)
+          log.warn(
+            { component: 'retention', deletedAnnouncements: r.deletedAnnouncements },
+            'observations left the retention window before they could be announced',
+          );
       })
       .catch((err: unknown) => log.warn({ component: 'retention', err }, 'retention run failed; will retry'))
       .finally(() => (running = undefined));

@@ -19,6 +19,11 @@ export interface Database extends Sql {
   readonly description: string;
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only (other processes write too): calls `onNotify` for each NOTIFY on `channel`, over a
+   * dedicated connection that reconnects by itself. Returns a function that stops listening.
+   */
+  listen?(channel: string, onNotify: () => void): () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,7 +125,38 @@ function openPostgres(url: string): Database {
         client.release(isConnectionLoss(failure) ? (failure as Error) : undefined);
       }
     },
+    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+function listenPostgres(url: string, channel: string, onNotify: () => void): () => Promise<void> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const start = () => {
+    const c = new pg.Client({ connectionString: url });
+    client = c;
+    let lost = false;
+    const reconnect = () => {
+      if (lost) return;
+      lost = true;
+      void c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(start, 1000).unref();
+    };
+    c.on('notification', () => onNotify());
+    c.on('error', reconnect);
+    c.on('end', reconnect);
+    c.connect()
+      .then(() => c.query(`LISTEN ${channel}`))
+      .then(() => onNotify()) // anything committed while not listening
+      .catch(reconnect);
+  };
+  start();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
 

@@ -16,6 +16,14 @@ import {
   type StoredCounts,
   type StoredValue,
 } from './observations.js';
+import {
+  claimOutbox,
+  deleteOutbox,
+  outboxStats,
+  releaseOutbox,
+  type OutboxEntry,
+  type OutboxStats,
+} from './outbox.js';
 import { Partitions } from './partitions.js';
 import { dropExpired, type RetentionResult } from './retention.js';
 import {
@@ -34,6 +42,7 @@ import {
   type SeriesRecord,
   type SeriesRow,
 } from './series.js';
+import { readSetting, writeSetting } from './settings.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
 export type { RetentionResult } from './retention.js';
@@ -49,11 +58,16 @@ export type {
   SeriesRow,
 } from './series.js';
 export { seriesMetadataFields } from './series.js';
+export type { OutboxEntry, OutboxStats } from './outbox.js';
+
+const OUTBOX_CHANNEL = 'obshub_outbox';
 
 export interface StorageOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   retentionSeconds: number | null;
+  /** Write outbox rows with every ingest (something announces observations). Default true. */
+  outbox?: boolean;
 }
 
 export class Storage {
@@ -64,16 +78,19 @@ export class Storage {
   private readonly knownSeries = new Map<string, KnownSeries>();
   /** This process's row in data_version. */
   private readonly writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly committedListeners = new Set<() => void>();
+  private stopListening: (() => Promise<void>) | undefined;
 
   private constructor(
     private readonly db: Database,
     retentionSeconds: number | null,
+    private readonly outbox: boolean,
   ) {
     this.partitions = new Partitions(db, retentionSeconds);
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
-    return new Storage(await openDatabase(options), options.retentionSeconds);
+    return new Storage(await openDatabase(options), options.retentionSeconds, options.outbox ?? true);
   }
 
   get kind(): Database['kind'] {
@@ -93,12 +110,69 @@ export class Storage {
   async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
     await this.partitions.ensure(observations.map((o) => o.obstimeMs));
     const pointIds = await resolvePoints(this.db, observations, this.knownPoints);
+    const announce = this.outbox && observations.length > 0;
     const learned = await this.db.transaction(async (tx) => {
-      const written = await writeObservations(tx, observations, pointIds, pubtimeMs, this.knownSeries);
+      const written = await writeObservations(
+        tx,
+        observations,
+        pointIds,
+        pubtimeMs,
+        this.knownSeries,
+        announce,
+      );
       await stampDataVersion(tx, this.writer);
+      // Relays in other processes hear of the commit at once (PostgreSQL delivers it on commit).
+      if (announce && this.db.listen) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
       return written;
     });
     for (const [key, series] of learned) this.knownSeries.set(key, series);
+    if (announce) this.outboxCommitted();
+  }
+
+  private outboxCommitted(): void {
+    for (const listener of this.committedListeners) listener();
+  }
+
+  /**
+   * Calls `listener` after every commit that added outbox rows: at once for this process's commits, and
+   * through LISTEN/NOTIFY for other processes' on PostgreSQL. Returns an unsubscribe function.
+   */
+  onOutboxCommit(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    this.stopListening ??= this.db.listen?.(OUTBOX_CHANNEL, () => this.outboxCommitted());
+    return () => this.committedListeners.delete(listener);
+  }
+
+  /**
+   * Claims up to `limit` undelivered outbox rows for `leaseSeconds` (oldest first, never a series another
+   * relay is publishing) with the observations they announce.
+   */
+  claimOutbox(limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+    return claimOutbox(this.db, limit, leaseSeconds);
+  }
+
+  /** Removes delivered outbox rows. */
+  deleteOutbox(ids: readonly number[]): Promise<void> {
+    return deleteOutbox(this.db, ids);
+  }
+
+  /** Returns claimed rows to the queue (not delivered; retried in order). */
+  releaseOutbox(ids: readonly number[]): Promise<void> {
+    return releaseOutbox(this.db, ids);
+  }
+
+  /** Backlog depth and the age of its oldest row. */
+  outboxStats(): Promise<OutboxStats> {
+    return outboxStats(this.db);
+  }
+
+  /** A value the hub keeps across restarts (e.g. what discovery metadata was last announced). */
+  readSetting(key: string): Promise<string | undefined> {
+    return readSetting(this.db, key);
+  }
+
+  writeSetting(key: string, value: string): Promise<void> {
+    return writeSetting(this.db, key, value);
   }
 
   /** Stored counts; with `sinceMs`, only what lies inside the window starting there. */
@@ -175,7 +249,8 @@ export class Storage {
     await this.db.query('SELECT 1');
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    await this.stopListening?.();
+    await this.db.close();
   }
 }

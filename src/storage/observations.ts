@@ -166,6 +166,7 @@ async function upsertObservations(
   seriesIds: ReadonlyMap<string, number>,
   pointIds: ReadonlyMap<string, number>,
   pubtimeMs: number,
+  announce: boolean,
 ): Promise<void> {
   const n = observations.length;
   const tsIds = new Array<number | undefined>(n);
@@ -178,7 +179,7 @@ async function upsertObservations(
   const history = new Array<string | null>(n);
   const processing = new Array<string | null>(n);
   observations.forEach((o, i) => {
-    tsIds[i] = seriesIds.get(o.series.key);
+    tsIds[i] = seriesIds.get(seriesKey(o.series));
     times[i] = o.obstimeMs / 1000;
     points[i] = pointIds.get(pointKey(o.lon, o.lat));
     values[i] = o.value;
@@ -188,8 +189,10 @@ async function upsertObservations(
     history[i] = o.history;
     processing[i] = o.processingLevel;
   });
+  // With `announce`, the same statement writes one outbox row per observation (a data-modifying CTE).
   await tx.query(
-    `INSERT INTO observation AS o (ts_id, obstime, geo_point_id, value, value_text, pubtime, quality_code, camsl,
+    `${announce ? 'WITH written AS (' : ''}
+     INSERT INTO observation AS o (ts_id, obstime, geo_point_id, value, value_text, pubtime, quality_code, camsl,
        history, processing_level)
      SELECT ts_id, to_timestamp(t), geo_point_id, value, value_text, to_timestamp($6), quality_code, camsl,
        history, processing_level
@@ -199,7 +202,13 @@ async function upsertObservations(
      ON CONFLICT (ts_id, obstime) DO UPDATE SET
        geo_point_id = EXCLUDED.geo_point_id, value = EXCLUDED.value, value_text = EXCLUDED.value_text,
        pubtime = EXCLUDED.pubtime, quality_code = EXCLUDED.quality_code, camsl = EXCLUDED.camsl,
-       history = EXCLUDED.history, processing_level = EXCLUDED.processing_level`,
+       history = EXCLUDED.history, processing_level = EXCLUDED.processing_level
+     ${
+       announce
+         ? `RETURNING o.ts_id, o.obstime)
+     INSERT INTO outbox (ts_id, obstime) SELECT ts_id, obstime FROM written`
+         : ''
+     }`,
     [tsIds, times, points, values, texts, pubtimeMs / 1000, quality, camsl, history, processing],
   );
 }
@@ -249,8 +258,8 @@ async function touchSeries(
 }
 
 /**
- * Writes a batch in the caller's transaction: series (with their summaries) and observations. Positions
- * must be resolved first (resolvePoints). `known` is the process's cache of written series; the caller
+ * Writes a batch in the caller's transaction: series (with their summaries) and observations and, with
+ * `announce`, one outbox row per observation. Positions must be resolved first (resolvePoints). `known` is the process's cache of written series; the caller
  * commits `learned` into it after the transaction commits.
  */
 export async function writeObservations(
@@ -259,6 +268,7 @@ export async function writeObservations(
   pointIds: ReadonlyMap<string, number>,
   pubtimeMs: number,
   known: ReadonlyMap<string, KnownSeries>,
+  announce: boolean,
 ): Promise<Map<string, KnownSeries>> {
   const learned = new Map<string, KnownSeries>();
   if (observations.length === 0) return learned;
@@ -279,7 +289,7 @@ export async function writeObservations(
       learned.set(key, { id, metadata: metadata.get(key) ?? '' });
     }
   }
-  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs);
+  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs, announce);
   return learned;
 }
 

@@ -1,0 +1,273 @@
+// The outbox relay: claims what the ingest committed, publishes it (QoS 1) and deletes what the broker
+// acknowledged. Woken at once by an in-process signal after each ingest commit, with polling as a fallback
+// (other processes, missed signals). While the broker is unreachable nothing is claimed: the backlog waits
+// in the database and drains, in order per series, when the broker is back. Any number of relays may run
+// against one database (claims skip rows and series another relay holds).
+import type { Logger } from 'pino';
+import type { OutboxEntry, Storage } from '../storage/index.js';
+import type { Broker } from './broker.js';
+import { esohBody, esohTopic, topicProblem } from './esohMessage.js';
+import { buildWnm, type WnmSettings } from './wnm.js';
+import { wnmProblems } from './wnmValidate.js';
+
+export interface RelayOptions {
+  storage: Storage;
+  broker: Broker;
+  log: Logger;
+  /** E-SOH topics: null when off. */
+  esoh: { prefix: string } | null;
+  /** WIS2 notifications: null when off. */
+  wis2: (WnmSettings & { topic: string }) | null;
+  batchSize?: number;
+  leaseSeconds?: number;
+  pollMs?: number;
+  publishTimeoutMs?: number;
+  /** Pause after a failed publication before trying again. */
+  retryMs?: number;
+}
+
+export interface RelayCounters {
+  /** Observations whose messages were all acknowledged by the broker. */
+  delivered: number;
+  /** MQTT messages acknowledged, all kinds. */
+  messages: number;
+  /** Messages that failed validation (a bug): logged with the reason, not published. */
+  invalid: number;
+  /** Outbox rows whose observation was gone (dropped by retention) before it could be announced. */
+  expired: number;
+  /** Publications that failed or timed out (retried). */
+  publishFailures: number;
+}
+
+interface Outgoing {
+  entry: OutboxEntry;
+  messages: { topic: string; payload: string }[];
+}
+
+const LAG_SAMPLES = 10_000;
+
+export class OutboxRelay {
+  private readonly counters: RelayCounters = {
+    delivered: 0,
+    messages: 0,
+    invalid: 0,
+    expired: 0,
+    publishFailures: 0,
+  };
+  private readonly lags = new Float64Array(LAG_SAMPLES);
+  private lagCount = 0;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+  private unsubscribe: (() => void) | undefined;
+  private readonly batchSize: number;
+  private readonly leaseSeconds: number;
+  private readonly pollMs: number;
+  private readonly publishTimeoutMs: number;
+  private readonly retryMs: number;
+
+  constructor(private readonly options: RelayOptions) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.leaseSeconds = options.leaseSeconds ?? 60;
+    this.pollMs = options.pollMs ?? 1000;
+    this.publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
+    this.retryMs = options.retryMs ?? 1000;
+  }
+
+  start(): this {
+    if (this.running) return this;
+    this.running = true;
+    this.unsubscribe = this.options.storage.onOutboxCommit(() => this.wake());
+    this.loop = this.run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake();
+    await this.loop;
+  }
+
+  /** Something was committed: look at the outbox now. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  counts(): Readonly<RelayCounters> {
+    return { ...this.counters };
+  }
+
+  /** Backlog depth and the age of its oldest row (ms; 0 when empty), from the database. */
+  async backlog(now: number = Date.now()): Promise<{ depth: number; oldestAgeMs: number }> {
+    const stats = await this.options.storage.outboxStats();
+    return {
+      depth: stats.depth,
+      oldestAgeMs: stats.oldestMs === null ? 0 : Math.max(0, now - stats.oldestMs),
+    };
+  }
+
+  /** Delivery lag (ingest commit to broker acknowledgement) of recent observations, in ms. */
+  lagQuantiles(...qs: number[]): number[] {
+    const n = Math.min(this.lagCount, LAG_SAMPLES);
+    if (n === 0) return qs.map(() => 0);
+    const sorted = Array.from(this.lags.subarray(0, n)).sort((a, b) => a - b);
+    return qs.map((q) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))] ?? 0);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || !this.running) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    }).then(() => {
+      this.wakeUp = undefined;
+    });
+  }
+
+  private async run(): Promise<void> {
+    const { log } = this.options;
+    // Two batches may be in flight: the next one is claimed and built while the broker acknowledges the
+    // previous one. A claim never takes a series that has rows in flight, so per-series order holds.
+    let inFlight: Promise<void> | undefined;
+    while (this.running) {
+      this.woken = false;
+      try {
+        this.options.broker.checkReady();
+        const batch = await this.claim();
+        if (batch === undefined) {
+          if (inFlight) {
+            const previous = inFlight;
+            inFlight = undefined;
+            await previous; // its series may be what is left: look again once it is done
+            continue;
+          }
+          await this.sleep(this.pollMs);
+          continue;
+        }
+        const publishing = this.publishBatch(batch);
+        publishing.catch(() => undefined); // handled when awaited
+        const previous = inFlight;
+        inFlight = publishing;
+        if (previous) await previous;
+      } catch (err) {
+        await inFlight?.catch(() => undefined);
+        inFlight = undefined;
+        log.debug({ component: 'notify', err }, 'outbox relay waiting');
+        await this.sleep(this.retryMs);
+      }
+    }
+    await inFlight?.catch(() => undefined);
+  }
+
+  /** Claims one batch and builds its messages; undefined when there is nothing to claim. */
+  private async claim(): Promise<Outgoing[] | undefined> {
+    const entries = await this.options.storage.claimOutbox(this.batchSize, this.leaseSeconds);
+    if (entries.length === 0) return undefined;
+    const outgoing: Outgoing[] = [];
+    const expired: number[] = [];
+    for (const entry of entries) {
+      if (entry.found) {
+        outgoing.push({ entry, messages: this.messagesFor(entry) });
+        continue;
+      }
+      this.counters.expired++;
+      expired.push(entry.id);
+      this.options.log.warn(
+        { component: 'notify', outboxId: entry.id, obstime: new Date(entry.obstimeMs).toISOString() },
+        'observation left the retention window before it was announced',
+      );
+    }
+    await this.options.storage.deleteOutbox(expired);
+    return outgoing;
+  }
+
+  /** Publishes a built batch (QoS 1), deletes what was acknowledged and gives back what was not. */
+  private async publishBatch(outgoing: Outgoing[]): Promise<void> {
+    const results = await Promise.all(
+      outgoing.map(async ({ entry, messages }) => {
+        const settled = await Promise.allSettled(messages.map((m) => this.publish(m.topic, m.payload)));
+        return { entry, ok: settled.every((r) => r.status === 'fulfilled'), messages: messages.length };
+      }),
+    );
+    const now = Date.now();
+    const done: number[] = [];
+    const failed: number[] = [];
+    for (const r of results) {
+      if (r.ok) {
+        done.push(r.entry.id);
+        this.counters.delivered++;
+        this.counters.messages += r.messages;
+        this.lags[this.lagCount++ % LAG_SAMPLES] = now - r.entry.createdMs;
+      } else {
+        failed.push(r.entry.id);
+      }
+    }
+    await this.options.storage.deleteOutbox(done);
+    if (failed.length > 0) {
+      this.counters.publishFailures += failed.length;
+      await this.options.storage.releaseOutbox(failed);
+      this.options.log.warn(
+        { component: 'notify', failed: failed.length },
+        'publishing to the MQTT broker failed; will retry',
+      );
+      throw new Error('publishing failed');
+    }
+  }
+
+  private publish(topic: string, payload: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('publish timed out')), this.publishTimeoutMs);
+      this.options.broker.publish(topic, payload, { qos: 1 }).then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    });
+  }
+
+  /** The messages that announce one observation; invalid ones are logged and counted, not returned. */
+  private messagesFor(entry: OutboxEntry): { topic: string; payload: string }[] {
+    const { esoh, wis2, log } = this.options;
+    const out: { topic: string; payload: string }[] = [];
+    const invalid = (kind: string, problems: string[], topic: string) => {
+      this.counters.invalid++;
+      log.error(
+        {
+          component: 'notify',
+          kind,
+          topic,
+          problems,
+          platform: entry.platform,
+          parameter: entry.parameterName,
+        },
+        `${kind} message failed validation and was not published`,
+      );
+    };
+    if (esoh) {
+      const topic = esohTopic(esoh.prefix, entry);
+      const problem = topicProblem(topic);
+      if (problem) invalid('E-SOH', [problem], topic);
+      else out.push({ topic, payload: JSON.stringify(esohBody(entry)) });
+    }
+    if (wis2) {
+      const message = buildWnm(wis2, entry);
+      const payload = JSON.stringify(message);
+      const problems = wnmProblems(message, payload);
+      if (problems.length > 0) invalid('WIS2', problems, wis2.topic);
+      else out.push({ topic: wis2.topic, payload });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+// HTTP routes of the records service: E-SOH's /collections/observations/dataset and the OGC API - Records
+// collection /collections/discovery-metadata (collection, items, one item).
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import { Type } from 'typebox';
+import { ObshubError } from '../core/errors.js';
+import { recordUrl } from './record.js';
+import type { RecordsService } from './service.js';
+
+const GEOJSON = 'application/geo+json';
+const COLLECTION = 'discovery-metadata';
+
+export function recordRoutes(service: RecordsService) {
+  return async function records(app: FastifyInstance): Promise<void> {
+    const base = () => `${service.settings.publicUrl}/collections/${COLLECTION}`;
+
+    app.get(
+      '/collections/observations/dataset',
+      {
+        schema: {
+          operationId: 'getDatasetRecord',
+          summary: 'The WCMP2 discovery metadata record of the observation dataset (as E-SOH)',
+          tags: ['records'],
+          hide: true,
+        } as FastifySchema,
+      },
+      async (_request, reply) => reply.type('application/json').send(await service.record()),
+    );
+
+    app.get(
+      `/collections/${COLLECTION}`,
+      {
+        schema: {
+          operationId: 'getDiscoveryMetadataCollection',
+          summary: 'The OGC API - Records collection of discovery metadata (WCMP2)',
+          tags: ['records'],
+        } as FastifySchema,
+      },
+      async () => {
+        const record = await service.record();
+        return {
+          id: COLLECTION,
+          title: 'Discovery metadata',
+          description: 'WCMP2 discovery metadata records of the datasets this hub serves',
+          itemType: 'record',
+          type: 'catalog',
+          links: [
+            { rel: 'self', href: base(), type: 'application/json', title: 'This collection' },
+            { rel: 'items', href: `${base()}/items`, type: GEOJSON, title: 'The records' },
+          ],
+          extent: {
+            spatial: {
+              bbox: [
+                record.geometry
+                  ? [...record.geometry.coordinates[0]![0]!, ...record.geometry.coordinates[0]![2]!]
+                  : [-180, -90, 180, 90],
+              ],
+              crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
+            },
+            temporal: { interval: [record.time ? [record.time.interval[0], null] : [null, null]] },
+          },
+        };
+      },
+    );
+
+    app.get(
+      `/collections/${COLLECTION}/items`,
+      {
+        schema: {
+          operationId: 'getDiscoveryMetadataRecords',
+          summary: 'All discovery metadata records (WCMP2, GeoJSON)',
+          tags: ['records'],
+          querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })) }),
+        },
+      },
+      async (request, reply) => {
+        const { limit } = request.query as { limit?: number };
+        const records = [await service.record()].slice(0, limit ?? 10);
+        return reply.type(GEOJSON).send({
+          type: 'FeatureCollection',
+          features: records,
+          numberMatched: 1,
+          numberReturned: records.length,
+          links: [
+            { rel: 'self', href: `${base()}/items`, type: GEOJSON },
+            { rel: 'collection', href: base(), type: 'application/json' },
+          ],
+        });
+      },
+    );
+
+    app.get(
+      `/collections/${COLLECTION}/items/:recordId`,
+      {
+        schema: {
+          operationId: 'getDiscoveryMetadataRecord',
+          summary: 'One discovery metadata record (WCMP2, GeoJSON)',
+          tags: ['records'],
+          params: Type.Object({ recordId: Type.String() }),
+        },
+      },
+      async (request, reply) => {
+        const { recordId } = request.params as { recordId: string };
+        const record = await service.record();
+        if (recordId !== record.id) throw new ObshubError('NOT_FOUND', `no record with id "${recordId}"`);
+        return reply.type(GEOJSON).send({
+          ...record,
+          links: [
+            ...record.links,
+            { rel: 'self', href: recordUrl(service.settings.publicUrl, record.id), type: GEOJSON },
+            { rel: 'collection', href: base(), type: 'application/json' },
+          ],
+        });
+      },
+    );
+  };
+}

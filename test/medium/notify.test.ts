@@ -1,0 +1,405 @@
+// Notifications end to end: ingest through the API, receive with a real MQTT client on the embedded broker
+// and on the machine's Mosquitto; broker outages; two relays; clients may not publish.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import mqtt from 'mqtt';
+import pino from 'pino';
+import { normaliseBatch } from '../../src/ingest/normalise.js';
+import { OutboxRelay, startEmbeddedBroker } from '../../src/notify/index.js';
+import { Storage } from '../../src/storage/index.js';
+import { databaseKind, testDatabase } from '../support/database.js';
+import { startTestHub, type TestHub } from '../support/hub.js';
+import { esohMessage, minutesAgo } from '../support/messages.js';
+import {
+  isLeafTopic,
+  MOSQUITTO_URL,
+  subscribe,
+  ThrowawayBroker,
+  uniqueId,
+  validateWnmSchema,
+  wis2TopicProblem,
+  type Received,
+  type Subscriber,
+} from '../support/mqtt.js';
+import { wnmProblems } from '../../src/notify/index.js';
+
+const PARAMS = [
+  { standardName: 'air_temperature', unit: 'Cel', value: '4.5' },
+  { standardName: 'relative_humidity', unit: '%', value: '87' },
+  { standardName: 'wind_speed', unit: 'm/s', value: '3.2', level: '10.0' },
+];
+
+/** `stations` × PARAMS × `times` observations, times ascending within each series. */
+function batch(stations: number, times: number, firstStation = 1): any[] {
+  const out = [];
+  for (let s = 0; s < stations; s++) {
+    for (const p of PARAMS) {
+      for (let t = times; t >= 1; t--) {
+        out.push(
+          esohMessage({
+            platform: `0-20000-0-${String(firstStation + s).padStart(5, '0')}`,
+            lat: 50 + s / 10,
+            lon: 5 + s / 10,
+            datetime: minutesAgo(t),
+            ...p,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function settings() {
+  const id = uniqueId();
+  return { prefix: `obshub-test-${id}`, centre: `xx-obshub${id}-test` };
+}
+
+async function ingest(hub: TestHub, body: unknown) {
+  const res = await hub.app.inject({ method: 'POST', url: '/ingest/json', payload: body as object });
+  assert.equal(res.statusCode, 200, res.body);
+}
+
+const esohOf = (prefix: string) => (messages: Received[]) =>
+  messages.filter((m) => m.topic.startsWith(`${prefix}/`));
+const wis2Of = (centre: string) => (messages: Received[]) =>
+  messages.filter((m) => m.topic.startsWith(`origin/a/wis2/${centre}/data/`));
+
+/** Checks the messages of one ingested batch: one per observation and kind, each valid. */
+function checkBatch(sent: any[], received: Received[], prefix: string, centre: string, hub: TestHub) {
+  const esoh = esohOf(prefix)(received);
+  const wis2 = wis2Of(centre)(received);
+  assert.equal(esoh.length, sent.length, 'one E-SOH message per observation');
+  assert.equal(wis2.length, sent.length, 'one WIS2 notification per observation');
+
+  const keyOf = (platform: string, name: string, datetime: string) =>
+    `${platform} ${name} ${new Date(datetime).toISOString()}`;
+  const expected = new Set(
+    sent.map((m) => keyOf(m.properties.platform, m.properties.content.standard_name, m.properties.datetime)),
+  );
+  const esohKeys = new Set(
+    esoh.map((m) => {
+      assert.equal(
+        m.topic,
+        `${prefix}/nl.knmi/${m.json.properties.platform}/${m.json.properties.content.standard_name}`,
+      );
+      assert.match(m.json.id, /^urn:uuid:[0-9a-f-]{36}$/);
+      assert.equal(m.json.properties.data_id, m.json.id);
+      assert.match(m.json.properties.timeseries_id, /^[0-9a-f]{32}$/);
+      assert.match(m.json.properties.pubtime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+      assert.equal(m.json.properties.naming_authority, 'nl.knmi');
+      return keyOf(
+        m.json.properties.platform,
+        m.json.properties.content.standard_name,
+        m.json.properties.datetime,
+      );
+    }),
+  );
+  assert.deepEqual(esohKeys, expected);
+
+  const dataIds = new Set<string>();
+  for (const m of wis2) {
+    assert.equal(wis2TopicProblem(m.topic), undefined, m.topic);
+    assert.ok(isLeafTopic(m.topic), `${m.topic} is a leaf topic`);
+    assert.equal(m.topic, `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`);
+    const valid: boolean = validateWnmSchema(structuredClone(m.json));
+    assert.ok(valid, JSON.stringify(validateWnmSchema.errors));
+    assert.deepEqual(wnmProblems(m.json, m.payload), []);
+    assert.ok(Buffer.byteLength(m.payload) <= 8192);
+    assert.deepEqual(m.json.conformsTo, ['http://wis.wmo.int/spec/wnm/1/conf/core']);
+    assert.equal('version' in m.json, false);
+    const p = m.json.properties;
+    assert.equal(p.metadata_id, `urn:wmo:md:${centre}:surface-weather-observations`);
+    assert.match(
+      p.data_id,
+      new RegExp(`^wis2/${centre}/data/core/weather/surface-based-observations/synop/`),
+    );
+    dataIds.add(p.data_id);
+    const [canonical] = m.json.links;
+    assert.equal(canonical.rel, 'canonical');
+    assert.equal(canonical.type, 'application/prs.coverage+json');
+    const href = new URL(canonical.href);
+    assert.equal(`${href.origin}`, hub.config.publicUrl);
+    assert.equal(href.pathname, `/collections/observations/locations/${p.wigos_station_identifier}`);
+    assert.equal(href.searchParams.get('datetime'), p.datetime);
+    const content = JSON.parse(p.content.value);
+    assert.equal(content.properties.datetime, p.datetime);
+    assert.equal(href.searchParams.get('parameter-name'), content.properties.parameter_name);
+    assert.equal(typeof content.properties.observation, 'number');
+  }
+  assert.equal(dataIds.size, sent.length, 'data_id is unique per observation');
+}
+
+describe(`notifications on the embedded broker (${databaseKind})`, () => {
+  const { prefix, centre } = settings();
+  let hub: TestHub;
+  let sub: Subscriber;
+  before(async () => {
+    hub = await startTestHub({ MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
+    sub = await subscribe(hub.broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+  });
+  after(async () => {
+    await sub.close();
+    await hub.stop();
+  });
+
+  it('announces every observation once on the E-SOH topic and once as a valid WIS2 notification', async () => {
+    const sent = batch(4, 3);
+    await ingest(hub, sent);
+    await sub.waitFor((m) => m.length >= 2 * sent.length);
+    await new Promise((r) => setTimeout(r, 300)); // nothing more arrives
+    checkBatch(sent, sub.messages, prefix, centre, hub);
+    assert.deepEqual(await hub.relay.backlog(), { depth: 0, oldestAgeMs: 0 });
+    assert.equal(hub.relay.counts().invalid, 0);
+  });
+
+  it('announces each series in order', async () => {
+    sub.messages.length = 0;
+    const sent = batch(2, 5, 100);
+    await ingest(hub, sent);
+    await sub.waitFor((m) => wis2Of(centre)(m).length >= sent.length);
+    const bySeries = new Map<string, string[]>();
+    for (const m of wis2Of(centre)(sub.messages)) {
+      const c = JSON.parse(m.json.properties.content.value).properties;
+      const key = `${c.wigos_station_identifier} ${c.parameter_name}`;
+      bySeries.set(key, [...(bySeries.get(key) ?? []), c.datetime]);
+    }
+    for (const times of bySeries.values()) assert.deepEqual(times, [...times].sort());
+  });
+
+  it('refuses publications from clients', async () => {
+    const intruder = await mqtt.connectAsync(hub.broker.url, { reconnectPeriod: 0 });
+    const closed = new Promise<void>((resolve) => intruder.once('close', () => resolve()));
+    intruder.publish(`origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`, '{}', {
+      qos: 1,
+    });
+    await closed; // aedes drops a client whose publication is not authorised
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(
+      sub.messages.some((m) => m.payload === '{}'),
+      false,
+    );
+    await intruder.endAsync(true);
+  });
+});
+
+describe(`notifications through Mosquitto at ${MOSQUITTO_URL} (${databaseKind})`, () => {
+  const { prefix, centre } = settings();
+  let hub: TestHub;
+  let sub: Subscriber;
+  before(async () => {
+    hub = await startTestHub({ MQTT_URL: MOSQUITTO_URL, MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
+    sub = await subscribe(MOSQUITTO_URL, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+  });
+  after(async () => {
+    await sub.close();
+    await hub.stop();
+  });
+
+  it('announces every observation once per kind, each valid', async () => {
+    const sent = batch(3, 2);
+    await ingest(hub, sent);
+    await sub.waitFor((m) => m.length >= 2 * sent.length);
+    await new Promise((r) => setTimeout(r, 300));
+    checkBatch(sent, sub.messages, prefix, centre, hub);
+  });
+});
+
+describe(`broker outage (${databaseKind})`, () => {
+  const { prefix, centre } = settings();
+  const broker = new ThrowawayBroker();
+  let hub: TestHub;
+  before(async () => {
+    await broker.start();
+    hub = await startTestHub({ MQTT_URL: broker.url, MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
+  });
+  after(async () => {
+    await hub.stop();
+    await broker.stop();
+  });
+
+  it('keeps ingesting while the broker is down and delivers everything once it is back', async () => {
+    await broker.stop();
+    await new Promise((r) => setTimeout(r, 300));
+    const sent = batch(3, 4);
+    await ingest(hub, sent.slice(0, 20));
+    await ingest(hub, sent.slice(20));
+    const backlog = await hub.relay.backlog();
+    assert.equal(backlog.depth, sent.length);
+    await broker.start(); // same port
+    const sub = await subscribe(broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+    try {
+      await sub.waitFor((m) => m.length >= 2 * sent.length, 30_000);
+      await new Promise((r) => setTimeout(r, 500));
+      checkBatch(sent, sub.messages, prefix, centre, hub);
+      assert.equal((await hub.relay.backlog()).depth, 0);
+    } finally {
+      await sub.close();
+    }
+  });
+});
+
+describe(`two relays on one database (${databaseKind})`, () => {
+  const { prefix, centre } = settings();
+  let hub: TestHub;
+  let second: OutboxRelay;
+  let secondStorage: Storage | undefined;
+  let sub: Subscriber;
+  before(async () => {
+    hub = await startTestHub({
+      MQTT_TOPIC_PREFIX: prefix,
+      WIS2_CENTRE_ID: centre,
+      ESOH_TOPICS_PUBLISH: 'off',
+    });
+    // On PostgreSQL the second relay has its own connections, as a second process would.
+    secondStorage = hub.config.databaseUrl
+      ? await Storage.open({
+          databaseUrl: hub.config.databaseUrl,
+          dataDir: hub.config.dataDir,
+          retentionSeconds: null,
+        })
+      : undefined;
+    second = new OutboxRelay({
+      storage: secondStorage ?? hub.storage,
+      broker: hub.broker,
+      log: hub.log,
+      esoh: null,
+      wis2: {
+        centreId: centre,
+        dataPolicy: 'core',
+        subTopic: 'weather/surface-based-observations/synop',
+        metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
+        publicUrl: hub.config.publicUrl,
+        topic: `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`,
+      },
+      batchSize: 7,
+      pollMs: 20,
+    }).start();
+    sub = await subscribe(hub.broker.url, [`origin/a/wis2/${centre}/data/#`]);
+  });
+  after(async () => {
+    await sub.close();
+    await second.stop();
+    await secondStorage?.close();
+    await hub.stop();
+  });
+
+  it('announces every observation exactly once', async () => {
+    const sent = batch(10, 4);
+    await ingest(hub, sent.slice(0, 60));
+    await ingest(hub, sent.slice(60));
+    await sub.waitFor((m) => m.length >= sent.length);
+    await new Promise((r) => setTimeout(r, 500));
+    const ids = sub.messages.map((m) => m.json.properties.data_id);
+    assert.equal(ids.length, sent.length);
+    assert.equal(new Set(ids).size, sent.length, 'no observation announced twice');
+    assert.equal(hub.relay.counts().delivered + second.counts().delivered, sent.length);
+  });
+});
+
+describe(`MQTT over WebSocket on the HTTP port (${databaseKind})`, () => {
+  const { prefix, centre } = settings();
+  let hub: TestHub;
+  let url: string;
+  before(async () => {
+    hub = await startTestHub({ MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
+    url = await hub.listen();
+  });
+  after(() => hub.stop());
+
+  it('serves subscribers at /mqtt and refuses their publications', async () => {
+    const wsUrl = `${url.replace(/^http/, 'ws')}/mqtt`;
+    const sub = await subscribe(wsUrl, [`origin/a/wis2/${centre}/data/#`]);
+    try {
+      const sent = batch(1, 2);
+      await ingest(hub, sent);
+      await sub.waitFor((m) => m.length >= sent.length);
+      for (const m of sub.messages) assert.deepEqual(wnmProblems(m.json, m.payload), []);
+      const intruder = await mqtt.connectAsync(wsUrl, { reconnectPeriod: 0 });
+      const closed = new Promise<void>((resolve) => intruder.once('close', () => resolve()));
+      intruder.publish(`origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`, '{}', {
+        qos: 1,
+      });
+      await closed;
+      await intruder.endAsync(true);
+      assert.equal(
+        sub.messages.some((m) => m.payload === '{}'),
+        false,
+      );
+    } finally {
+      await sub.close();
+    }
+  });
+});
+
+describe(
+  `a relay in another process is woken by the commit (${databaseKind})`,
+  { skip: databaseKind !== 'postgres' && 'PostgreSQL only (PGlite is one process)' },
+  () => {
+    it('delivers without waiting for its poll interval (LISTEN/NOTIFY)', async () => {
+      const db = await testDatabase();
+      const open = () =>
+        Storage.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: null });
+      const writer = await open();
+      await writer.migrate();
+      const reader = await open();
+      const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, portExplicit: true });
+      const { centre } = settings();
+      const topic = `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`;
+      const relay = new OutboxRelay({
+        storage: reader,
+        broker,
+        log: pino({ level: 'silent' }),
+        esoh: null,
+        wis2: {
+          centreId: centre,
+          dataPolicy: 'core',
+          subTopic: 'weather/surface-based-observations/synop',
+          metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
+          publicUrl: 'http://127.0.0.1:8080',
+          topic,
+        },
+        pollMs: 60_000,
+      }).start();
+      const sub = await subscribe(broker.url, [topic]);
+      try {
+        await new Promise((r) => setTimeout(r, 300)); // the relay has made its first (empty) claim
+        const batchOf = normaliseBatch(batch(1, 2), {
+          fromMs: null,
+          toMs: Date.now() + 60_000,
+          retention: '',
+          futureTolerance: '',
+        });
+        await writer.writeObservations(batchOf.observations, Date.now());
+        await sub.waitFor((m) => m.length >= batchOf.observations.length, 5000);
+      } finally {
+        await sub.close();
+        await relay.stop();
+        await broker.close();
+        await reader.close();
+        await writer.close();
+        await db.drop();
+      }
+    });
+  },
+);
+
+describe(`announcements of expired observations (${databaseKind})`, () => {
+  it('are dropped by retention when the broker stayed away that long', async () => {
+    const broker = new ThrowawayBroker();
+    await broker.start();
+    const url = broker.url;
+    await broker.stop(); // nothing listens there any more
+    const hub = await startTestHub({ MQTT_URL: url, WIS2_CENTRE_ID: settings().centre });
+    try {
+      const sent = batch(2, 2);
+      await ingest(hub, sent);
+      assert.equal((await hub.relay.backlog()).depth, sent.length);
+      const result = await hub.storage.dropExpired(Date.now() + 60_000);
+      assert.equal(result.deletedAnnouncements, sent.length);
+      assert.equal((await hub.relay.backlog()).depth, 0);
+    } finally {
+      await hub.stop();
+    }
+  });
+});
