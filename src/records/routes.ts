@@ -21,7 +21,7 @@ export function recordRoutes(service: RecordsService) {
           summary: 'The WCMP2 discovery metadata record of the observation dataset (as E-SOH)',
           tags: ['records'],
           hide: true,
-        } as FastifySchema,
+        },
       },
       async (_request, reply) => reply.type('application/json').send(await service.record()),
     );
@@ -33,7 +33,7 @@ export function recordRoutes(service: RecordsService) {
           operationId: 'getDiscoveryMetadataCollection',
           summary: 'The OGC API - Records collection of discovery metadata (WCMP2)',
           tags: ['records'],
-        } as FastifySchema,
+        },
       },
       async () => {
         const record = await service.record();
