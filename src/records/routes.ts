@@ -1,6 +1,6 @@
 // HTTP routes of the records service: E-SOH's /collections/observations/dataset and the OGC API - Records
 // collection /collections/discovery-metadata (collection, items, one item).
-import type { FastifyInstance, FastifySchema } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ObshubError } from '../core/errors.js';
 import { recordUrl } from './record.js';
