@@ -1,17 +1,21 @@
 // npm run bench [-- --quick] [--stations N] [--hours H]
-// Starts a hub (embedded PGlite + broker, or DATABASE_URL / MQTT_URL when set), loads a seeded data set
-// through the real ingest API and measures each scenario next to a baseline measured in the same run.
+// Starts a hub (embedded PGlite + broker, or DATABASE_URL when set) as its own process, loads a seeded data
+// set through the real ingest API and measures each scenario next to a baseline measured in the same run.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { measureCopy } from './baselines/copy.js';
-import { type DatasetOptions, observationCount } from './dataset.js';
-import { startHubProcess } from './hubProcess.js';
+import { prepareBaselineDatabase } from './baselines/copy.js';
+import { type DatasetOptions, observationCount, stations } from './dataset.js';
+import { freePort, startHubProcess } from './hubProcess.js';
 import { machine, markdown, type Report, writeReport } from './report.js';
 import { measureIngest } from './scenarios/ingest.js';
-import { round } from './stats.js';
+import { measureLoad } from './scenarios/load.js';
+import { measureNotificationDelay } from './scenarios/notify.js';
+import { round, type ScenarioResult } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,15 +27,18 @@ const { values } = parseArgs({
 const quick = values.quick ?? false;
 const serverUrl = process.env.DATABASE_URL;
 const mode: Report['mode'] = serverUrl ? 'postgres' : 'embedded';
+const seconds = quick ? 5 : 15;
 
 // Quick: 100 stations × 40 parameters × 24 h of 10-minute data (576 000 observations).
-// Full: 5 000 stations (E-SOH's plan) at 1/5/10-minute cadence over the last hour for ingest.
+// Full: 5 000 stations (E-SOH's plan) × 40 parameters of 10-minute data over 24 h (28.8 M observations).
 const dataset: DatasetOptions = {
   stations: Number(values.stations ?? (quick ? 100 : 5000)),
-  hours: Number(values.hours ?? (quick ? 24 : 1)),
-  endMs: Math.floor(Date.now() / 60_000) * 60_000,
-  ...(quick ? { cadence: 10 } : {}),
+  hours: Number(values.hours ?? 24),
+  endMs: Math.floor(Date.now() / 600_000) * 600_000,
+  cadence: 10,
 };
+const all = stations(dataset);
+const SERIES_PARAMETER = 'air_temperature:2.0:mean:PT10M';
 
 async function hubDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'obshub-bench-'));
@@ -57,6 +64,31 @@ async function hubDatabase(): Promise<{ env: Record<string, string>; drop(): Pro
   };
 }
 
+/** The minimal node:http + SQL baseline server, in its own process. */
+async function startBaselineServer(target: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baselines/minimalServer.ts', target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = await new Promise<string[]>((resolve) =>
+    createInterface({ input: child.stdout }).once('line', (l) => resolve([l])),
+  );
+  return { url: `http://127.0.0.1:${line}`, stop: () => child.kill('SIGTERM') };
+}
+
+/** A box around about 50 stations: the westernmost ones. */
+function areaBox() {
+  const byLon = [...all].sort((a, b) => a.lon - b.lon);
+  const inside = byLon.slice(0, Math.min(50, byLon.length));
+  const lats = inside.map((s) => s.lat);
+  return {
+    west: inside[0]!.lon - 0.01,
+    east: inside.at(-1)!.lon + 1e-6,
+    south: Math.min(...lats) - 0.01,
+    north: Math.max(...lats) + 0.01,
+    count: inside.length,
+  };
+}
+
 const report: Report = {
   machine: machine(),
   mode,
@@ -70,12 +102,20 @@ const report: Report = {
   date: new Date().toISOString(),
   scenarios: {},
 };
+const withRatio = (value: number, baseline: number | null) =>
+  baseline ? { baseline, ratio: round(value / baseline, 3) } : { baseline: null, ratio: null };
 
 console.error(`# ${mode}: ${report.dataset.observations} observations; COPY baseline first`);
-const copyPerSecond = await measureCopy(dataset, serverUrl);
-
+const baseline = await prepareBaselineDatabase(dataset, serverUrl);
 const db = await hubDatabase();
-const hub = await startHubProcess({ ...db.env, RETENTION: 'PT25H', FUTURE_TOLERANCE: 'PT1H' });
+const mqttPort = await freePort();
+const hub = await startHubProcess({
+  ...db.env,
+  MQTT_PORT: String(mqttPort),
+  RETENTION: 'PT25H',
+  FUTURE_TOLERANCE: 'PT1H',
+});
+let baselineServer: { url: string; stop(): void } | undefined;
 try {
   console.error('# ingest through the API');
   const ingest = await measureIngest(hub.url, dataset);
@@ -83,26 +123,97 @@ try {
   report.scenarios.ingest = {
     value: ingest.perSecond,
     unit: 'observations/s',
-    baseline: copyPerSecond,
-    ratio: round(ingest.perSecond / copyPerSecond, 3),
+    ...withRatio(ingest.perSecond, baseline.copyPerSecond),
     p50_ms: ingest.p50_ms,
     p99_ms: ingest.p99_ms,
     note: `${ingest.observations} observations in batches of 1 000, 4 requests in flight`,
     target: { text: `≥ ${ingestTarget} obs/s`, met: ingest.perSecond >= ingestTarget },
   };
-  const rss = hub.rssMb();
+  const loadedRss = hub.rssMb();
   report.scenarios['memory after load'] = {
-    value: rss,
+    value: loadedRss,
     unit: 'MB resident',
     baseline: null,
     ratio: null,
     p50_ms: null,
     p99_ms: null,
-    target: { text: '≤ 300 MB', met: rss <= 300 },
+    target: { text: '≤ 300 MB', met: loadedRss <= 300 },
+  };
+
+  baselineServer = await startBaselineServer(baseline.target);
+  const queried = all.slice(0, 50);
+  const C = '/collections/observations';
+  const load = async (
+    name: string,
+    hubPaths: string[],
+    basePaths: string[] | null,
+    target?: (r: ScenarioResult) => ScenarioResult['target'],
+  ) => {
+    console.error(`# ${name}`);
+    const measured = await measureLoad(hub.url, hubPaths, { seconds });
+    const base = basePaths ? await measureLoad(baselineServer!.url, basePaths, { seconds }) : null;
+    const result: ScenarioResult = {
+      value: measured.requestsPerSecond,
+      unit: 'requests/s (32 connections)',
+      ...withRatio(measured.requestsPerSecond, base?.requestsPerSecond ?? null),
+      p50_ms: measured.p50_ms,
+      p99_ms: measured.p99_ms,
+    };
+    if (target) result.target = target(result);
+    report.scenarios[name] = result;
+  };
+
+  await load(
+    'station series',
+    queried.map((s) => `${C}/locations/${s.id}?parameter-name=${SERIES_PARAMETER}`),
+    queried.map((s) => `/series?platform=${s.id}&parameter=${SERIES_PARAMETER}`),
+    (r) => ({
+      text: '≥ 5 000 req/s, p99 ≤ 20 ms, ≥ 50 % of baseline',
+      met: r.value >= 5000 && (r.p99_ms ?? Infinity) <= 20 && (r.ratio ?? 0) >= 0.5,
+    }),
+  );
+  const box = areaBox();
+  const since = new Date(dataset.endMs - 3_600_000).toISOString();
+  const polygon = `POLYGON((${box.west} ${box.south},${box.east} ${box.south},${box.east} ${box.north},${box.west} ${box.north},${box.west} ${box.south}))`;
+  await load(
+    'area',
+    [
+      `${C}/area?coords=${encodeURIComponent(polygon)}&parameter-name=${SERIES_PARAMETER}&datetime=${since}/..`,
+    ],
+    [
+      `/area?parameter=${SERIES_PARAMETER}&west=${box.west}&east=${box.east}&south=${box.south}&north=${box.north}&since=${since}`,
+    ],
+  );
+  await load('locations', [`${C}/locations`], null);
+  await load('collection metadata', [C], null);
+  const queryRss = hub.rssMb();
+  report.scenarios['memory under query load'] = {
+    value: queryRss,
+    unit: 'MB resident',
+    baseline: null,
+    ratio: null,
+    p50_ms: null,
+    p99_ms: null,
+    target: { text: '≤ 300 MB', met: queryRss <= 300 },
+  };
+
+  console.error('# notification delay');
+  const delay = await measureNotificationDelay(hub.url, `mqtt://127.0.0.1:${mqttPort}`, all, dataset.endMs);
+  report.scenarios['notification delay'] = {
+    value: delay.received,
+    unit: 'WIS2 notifications received of 10 000',
+    baseline: null,
+    ratio: null,
+    p50_ms: delay.p50_ms,
+    p99_ms: delay.p99_ms,
+    note: 'from the ingest acknowledgement (sent after commit) to arrival at a subscriber',
+    target: { text: 'p99 ≤ 50 ms', met: delay.p99_ms <= 50 },
   };
 } finally {
+  baselineServer?.stop();
   await hub.stop();
   await db.drop();
+  await baseline.drop();
 }
 
 console.log(markdown(report));

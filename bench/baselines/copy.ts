@@ -66,8 +66,19 @@ function idMaps(r: IdRows) {
   };
 }
 
-/** Observations per second of a raw COPY of the data set. */
-export async function measureCopy(dataset: DatasetOptions, serverUrl: string | undefined): Promise<number> {
+export interface BaselineDatabase {
+  /** Observations per second of the raw COPY. */
+  copyPerSecond: number;
+  /** Where the baseline query server finds the same rows: a PostgreSQL URL or a PGlite data directory. */
+  target: string;
+  drop(): Promise<void>;
+}
+
+/** Loads the data set with a raw COPY (timed) into a fresh database that the query baselines then use. */
+export async function prepareBaselineDatabase(
+  dataset: DatasetOptions,
+  serverUrl: string | undefined,
+): Promise<BaselineDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'obshub-bench-copy-'));
   let databaseUrl: string | undefined;
   let admin: pg.Client | undefined;
@@ -81,8 +92,15 @@ export async function measureCopy(dataset: DatasetOptions, serverUrl: string | u
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
   }
+  const drop = async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  };
   try {
-    const storage = await Storage.open({ databaseUrl, dataDir, retentionSeconds: null });
+    const storage = await Storage.open({ databaseUrl, dataDir, retentionSeconds: null, outbox: false });
     await storage.migrate();
     await seed(storage, dataset);
     await storage.close();
@@ -100,10 +118,12 @@ export async function measureCopy(dataset: DatasetOptions, serverUrl: string | u
       const t0 = performance.now();
       await pipeline(Readable.from(chunks), client.query(copyFrom(`${COPY} STDIN`)));
       const seconds = (performance.now() - t0) / 1000;
+      await client.query('ANALYZE');
       await client.end();
-      return Math.round(count / seconds);
+      return { copyPerSecond: Math.round(count / seconds), target: databaseUrl, drop };
     }
-    const db = await PGlite.create({ dataDir: path.join(dataDir, 'pg'), extensions: { postgis } });
+    const pgDir = path.join(dataDir, 'pg');
+    const db = await PGlite.create({ dataDir: pgDir, extensions: { postgis } });
     const ids = idMaps({
       series: (await db.query<IdRows['series'][number]>(ID_QUERIES.series)).rows,
       points: (await db.query<IdRows['points'][number]>(ID_QUERIES.points)).rows,
@@ -114,13 +134,11 @@ export async function measureCopy(dataset: DatasetOptions, serverUrl: string | u
     const t0 = performance.now();
     await db.query(`${COPY} '/dev/blob'`, [], { blob: new Blob(chunks) });
     const seconds = (performance.now() - t0) / 1000;
+    await db.query('ANALYZE');
     await db.close();
-    return Math.round(count / seconds);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    return { copyPerSecond: Math.round(count / seconds), target: pgDir, drop };
+  } catch (err) {
+    await drop();
+    throw err;
   }
 }

@@ -14,6 +14,7 @@ export const errorCatalogue = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   NOT_READY: { status: 503, title: 'Service not ready' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Database unavailable' },
+  GEOMETRY_INVALID: { status: 400, title: 'Geometry not usable' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   QUERY_INVALID: { status: 400, title: 'Invalid query' },

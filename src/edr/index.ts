@@ -43,6 +43,9 @@ function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
   if (error instanceof QueryError) {
     return style === 'esoh' ? { status: error.status, body: { detail: error.detail } } : error.toProblem();
   }
+  if (error instanceof ObshubError && error.code === 'GEOMETRY_INVALID' && style === 'esoh') {
+    return { status: 400, body: { detail: { coords: error.message } } };
+  }
   const validation = (error as FastifyError).validation;
   if (validation) {
     const where = (error as FastifyError).validationContext === 'params' ? 'path' : 'query';

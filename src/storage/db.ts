@@ -32,7 +32,13 @@ async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
   const sqlOf = (conn: Pick<PGlite, 'query' | 'exec'>): Sql => ({
-    query: async <T>(text: string, params?: unknown[]) => (await conn.query<T>(text, params)).rows,
+    query: async <T>(text: string, params?: unknown[]) => {
+      try {
+        return (await conn.query<T>(text, params)).rows;
+      } catch (err) {
+        throw translateError(err);
+      }
+    },
     exec: async (script) => void (await conn.exec(script)),
   });
   return {
@@ -66,11 +72,32 @@ function isConnectionLoss(err: unknown): boolean {
   );
 }
 
+/**
+ * A geometry that PostGIS refuses on the sphere (e.g. a polygon edge between antipodal points) comes from
+ * the caller's input: it becomes a 400 naming the reason, never a 500.
+ */
+function geometryRejected(err: unknown): unknown {
+  const e = err as { code?: string; file?: string; message?: string } | undefined;
+  if (e?.code !== 'XX000' || !/^(lwgeom|gserialized|geography|liblwgeom)/.test(e.file ?? '')) return err;
+  return new ObshubError(
+    'GEOMETRY_INVALID',
+    `PostGIS cannot use this geometry on the sphere: ${e.message ?? ''}`,
+    {
+      cause: err,
+    },
+  );
+}
+
 /** Losing the server is not a bug of the request: it becomes a 503 that tells the client to retry. */
 function unavailable(err: unknown): unknown {
   if (!isConnectionLoss(err)) return err;
   const detail = 'the database cannot be reached; nothing was stored, retry later';
   return new ObshubError('DATABASE_UNAVAILABLE', detail, { cause: err });
+}
+
+/** Errors the database raises because of the caller's input or the connection, as domain errors. */
+function translateError(err: unknown): unknown {
+  return geometryRejected(unavailable(err));
 }
 
 function openPostgres(url: string): Database {
@@ -92,19 +119,19 @@ function openPostgres(url: string): Database {
       try {
         return (await pool.query(text, params)).rows as T[];
       } catch (err) {
-        throw unavailable(err);
+        throw translateError(err);
       }
     },
     exec: async (script) => {
       try {
         await pool.query(script);
       } catch (err) {
-        throw unavailable(err);
+        throw translateError(err);
       }
     },
     transaction: async (fn) => {
       const client = await pool.connect().catch((err: unknown) => {
-        throw unavailable(err);
+        throw translateError(err);
       });
       let failure: unknown;
       try {
@@ -119,7 +146,7 @@ function openPostgres(url: string): Database {
       } catch (err) {
         failure = err;
         await client.query('ROLLBACK').catch(() => undefined);
-        throw unavailable(err);
+        throw translateError(err);
       } finally {
         // A client whose connection broke is destroyed, not returned to the pool.
         client.release(isConnectionLoss(failure) ? (failure as Error) : undefined);

@@ -280,3 +280,25 @@ describe(`demo feed stations in /locations (${databaseKind})`, () => {
     }
   });
 });
+
+describe(`EDR geometry PostGIS refuses (${databaseKind})`, () => {
+  let hub: TestHub;
+  before(async () => {
+    hub = await startTestHub();
+    await hub.app.inject({
+      method: 'POST',
+      url: '/ingest/json',
+      payload: [esohMessage({ datetime: minutesAgo(1) })],
+    });
+  });
+  after(() => hub.stop());
+
+  it('a polygon with an antipodal edge is a 400 naming coords, not a 500', async () => {
+    const polygon = encodeURIComponent('POLYGON((-180 -90,9.6 -90,9.6 90,-180 90,-180 -90))');
+    const res = await hub.app.inject(`${C}/area?coords=${polygon}`);
+    assert.equal(res.statusCode, 400, res.body);
+    assert.match(res.json().detail.coords, /^PostGIS cannot use this geometry on the sphere: Antipodal/);
+    const beyond = await hub.app.inject(`${C}/cube?bbox=-180,-90,9.6,90`);
+    assert.ok([200, 400, 404].includes(beyond.statusCode), `cube answered ${beyond.statusCode}`);
+  });
+});
