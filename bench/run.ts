@@ -14,7 +14,7 @@ import { freePort, startHubProcess } from './hubProcess.js';
 import { machine, markdown, type Report, writeReport } from './report.js';
 import { measureIngest } from './scenarios/ingest.js';
 import { measureLoad } from './scenarios/load.js';
-import { measureNotificationDelay } from './scenarios/notify.js';
+import { measureNotificationDelay, waitForDrainedBacklog } from './scenarios/notify.js';
 import { round, type ScenarioResult } from './stats.js';
 
 const { values } = parseArgs({
@@ -29,10 +29,10 @@ const serverUrl = process.env.DATABASE_URL;
 const mode: Report['mode'] = serverUrl ? 'postgres' : 'embedded';
 const seconds = quick ? 5 : 15;
 
-// Quick: 100 stations × 40 parameters × 24 h of 10-minute data (576 000 observations).
+// Quick: 50 stations × 40 parameters × 24 h of 10-minute data (288 000 observations).
 // Full: 5 000 stations (E-SOH's plan) × 40 parameters of 10-minute data over 24 h (28.8 M observations).
 const dataset: DatasetOptions = {
-  stations: Number(values.stations ?? (quick ? 100 : 5000)),
+  stations: Number(values.stations ?? (quick ? 50 : 5000)),
   hours: Number(values.hours ?? 24),
   endMs: Math.floor(Date.now() / 600_000) * 600_000,
   cadence: 10,
@@ -140,6 +140,8 @@ try {
     target: { text: '≤ 300 MB', met: loadedRss <= 300 },
   };
 
+  console.error('# waiting for the announcements of the load to drain');
+  await waitForDrainedBacklog(`mqtt://127.0.0.1:${mqttPort}`);
   baselineServer = await startBaselineServer(baseline.target);
   const queried = all.slice(0, 50);
   const C = '/collections/observations';

@@ -1,9 +1,29 @@
 // Notification delay: 10 000 new observations ingested in 10 batches of 1 000 (each batch one time step),
 // and for every WIS2 notification received, the time from the batch's acknowledgement (sent after its
-// commit) to the message's arrival at a subscriber of the hub's broker.
+// commit) to the message's arrival at a subscriber of the hub's broker. It starts once the backlog of
+// earlier scenarios has drained.
 import mqtt from 'mqtt';
 import { esohMessage, PARAMETERS, type Station } from '../dataset.js';
 import { latencySummary } from '../stats.js';
+
+/** Resolves once `count()` has not changed for a second (at most 5 minutes). */
+async function waitForQuiet(count: () => number): Promise<void> {
+  const until = Date.now() + 300_000;
+  for (let seen = -1; seen !== count() && Date.now() < until;) {
+    seen = count();
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Waits until the hub has announced everything ingested so far (its backlog has drained). */
+export async function waitForDrainedBacklog(brokerUrl: string): Promise<void> {
+  let received = 0;
+  const client = await mqtt.connectAsync(brokerUrl);
+  client.on('message', () => received++);
+  await client.subscribeAsync('#', { qos: 0 });
+  await waitForQuiet(() => received);
+  await client.endAsync();
+}
 
 export async function measureNotificationDelay(
   url: string,
@@ -25,6 +45,13 @@ export async function measureNotificationDelay(
     arrivals.push({ datetime, at: performance.now() });
   });
   await client.subscribeAsync('origin/a/wis2/#', { qos: 1 });
+  // Announcements of earlier scenarios may still be draining: start once the broker has been quiet for 1 s.
+  const quietBy = Date.now() + 300_000;
+  for (let seen = -1; seen !== arrivals.length && Date.now() < quietBy;) {
+    seen = arrivals.length;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  arrivals.length = 0;
   for (let b = 0; b < batches; b++) {
     const timeMs = startMs + b * 60_000;
     const datetime = new Date(timeMs).toISOString().replace('.000Z', 'Z');
