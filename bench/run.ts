@@ -2,13 +2,10 @@
 // Starts a hub (embedded PGlite + broker, or DATABASE_URL when set) as its own process, loads a seeded data
 // set through the real ingest API and measures each scenario next to a baseline measured in the same run.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { prepareBaselineDatabase } from './baselines/copy.js';
+import { freshDatabase } from './database.js';
 import { type DatasetOptions, observationCount, stations } from './dataset.js';
 import { freePort, startHubProcess } from './hubProcess.js';
 import { machine, markdown, type Report, writeReport } from './report.js';
@@ -39,30 +36,6 @@ const dataset: DatasetOptions = {
 };
 const all = stations(dataset);
 const SERIES_PARAMETER = 'air_temperature:2.0:mean:PT10M';
-
-async function hubDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'obshub-bench-'));
-  if (!serverUrl)
-    return {
-      env: { DATA_DIR: dataDir },
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  const name = `obshub_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: u.toString() },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The minimal node:http + SQL baseline server, in its own process. */
 async function startBaselineServer(target: string): Promise<{ url: string; stop(): void }> {
@@ -107,10 +80,11 @@ const withRatio = (value: number, baseline: number | null) =>
 
 console.error(`# ${mode}: ${report.dataset.observations} observations; COPY baseline first`);
 const baseline = await prepareBaselineDatabase(dataset, serverUrl);
-const db = await hubDatabase();
+const db = await freshDatabase(serverUrl, 'hub');
 const mqttPort = await freePort();
 const hub = await startHubProcess({
-  ...db.env,
+  DATA_DIR: db.dataDir,
+  ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
   MQTT_PORT: String(mqttPort),
   RETENTION: 'PT25H',
   FUTURE_TOLERANCE: 'PT1H',

@@ -1,8 +1,6 @@
 // Baseline for ingest: the same observation rows written with a raw COPY into the same (partitioned)
 // observation table through the database driver, with series and positions already in place. This is
 // what the storage engine allows; the ingest figure is reported as a ratio of it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +10,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { IngestService } from '../../src/ingest/index.js';
 import { Storage } from '../../src/storage/index.js';
+import { freshDatabase } from '../database.js';
 import { type DatasetOptions, esohMessage, PARAMETERS, rows, stations } from '../dataset.js';
 
 const COPY = 'COPY observation (ts_id, obstime, geo_point_id, value, pubtime) FROM';
@@ -79,26 +78,9 @@ export async function prepareBaselineDatabase(
   dataset: DatasetOptions,
   serverUrl: string | undefined,
 ): Promise<BaselineDatabase> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'obshub-bench-copy-'));
-  let databaseUrl: string | undefined;
-  let admin: pg.Client | undefined;
-  const name = `obshub_bench_copy_${process.pid}`;
-  if (serverUrl) {
-    admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-  }
-  const drop = async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  };
+  const database = await freshDatabase(serverUrl, 'copy');
+  const { databaseUrl, dataDir } = database;
+  const drop = () => database.drop();
   try {
     const storage = await Storage.open({ databaseUrl, dataDir, retentionSeconds: null, outbox: false });
     await storage.migrate();
