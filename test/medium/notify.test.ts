@@ -15,7 +15,7 @@ import {
   MOSQUITTO_URL,
   subscribe,
   ThrowawayBroker,
-  uniqueId,
+  testTopics,
   validateWnmSchema,
   wis2TopicProblem,
   type Received,
@@ -48,11 +48,6 @@ function batch(stations: number, times: number, firstStation = 1): any[] {
     }
   }
   return out;
-}
-
-function settings() {
-  const id = uniqueId();
-  return { prefix: `obshub-test-${id}`, centre: `xx-obshub${id}-test` };
 }
 
 async function ingest(hub: TestHub, body: unknown) {
@@ -131,12 +126,13 @@ function checkBatch(sent: any[], received: Received[], prefix: string, centre: s
 }
 
 describe(`notifications on the embedded broker (${databaseKind})`, () => {
-  const { prefix, centre } = settings();
+  const topics = testTopics();
+  const { prefix, centre } = topics;
   let hub: TestHub;
   let sub: Subscriber;
   before(async () => {
-    hub = await startTestHub({ MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
-    sub = await subscribe(hub.broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+    hub = await startTestHub(topics.env);
+    sub = await subscribe(hub.broker.url, topics.subscriptions);
   });
   after(async () => {
     await sub.close();
@@ -184,12 +180,13 @@ describe(`notifications on the embedded broker (${databaseKind})`, () => {
 });
 
 describe(`notifications through Mosquitto at ${MOSQUITTO_URL} (${databaseKind})`, () => {
-  const { prefix, centre } = settings();
+  const topics = testTopics();
+  const { prefix, centre } = topics;
   let hub: TestHub;
   let sub: Subscriber;
   before(async () => {
-    hub = await startTestHub({ MQTT_URL: MOSQUITTO_URL, MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
-    sub = await subscribe(MOSQUITTO_URL, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+    hub = await startTestHub({ MQTT_URL: MOSQUITTO_URL, ...topics.env });
+    sub = await subscribe(MOSQUITTO_URL, topics.subscriptions);
   });
   after(async () => {
     await sub.close();
@@ -206,12 +203,13 @@ describe(`notifications through Mosquitto at ${MOSQUITTO_URL} (${databaseKind})`
 });
 
 describe(`broker outage (${databaseKind})`, () => {
-  const { prefix, centre } = settings();
+  const topics = testTopics();
+  const { prefix, centre } = topics;
   const broker = new ThrowawayBroker();
   let hub: TestHub;
   before(async () => {
     await broker.start();
-    hub = await startTestHub({ MQTT_URL: broker.url, MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
+    hub = await startTestHub({ MQTT_URL: broker.url, ...topics.env });
   });
   after(async () => {
     await hub.stop();
@@ -227,7 +225,7 @@ describe(`broker outage (${databaseKind})`, () => {
     const backlog = await hub.relay.backlog();
     assert.equal(backlog.depth, sent.length);
     await broker.start(); // same port
-    const sub = await subscribe(broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+    const sub = await subscribe(broker.url, topics.subscriptions);
     try {
       await sub.waitFor((m) => m.length >= 2 * sent.length, 30_000);
       await new Promise((r) => setTimeout(r, 500));
@@ -240,17 +238,14 @@ describe(`broker outage (${databaseKind})`, () => {
 });
 
 describe(`two relays on one database (${databaseKind})`, () => {
-  const { prefix, centre } = settings();
+  const topics = testTopics();
+  const { centre } = topics;
   let hub: TestHub;
   let second: OutboxRelay;
   let secondStorage: Storage | undefined;
   let sub: Subscriber;
   before(async () => {
-    hub = await startTestHub({
-      MQTT_TOPIC_PREFIX: prefix,
-      WIS2_CENTRE_ID: centre,
-      ESOH_TOPICS_PUBLISH: 'off',
-    });
+    hub = await startTestHub({ ...topics.env, ESOH_TOPICS_PUBLISH: 'off' });
     // On PostgreSQL the second relay has its own connections, as a second process would.
     secondStorage = hub.config.databaseUrl
       ? await Storage.open({
@@ -298,11 +293,12 @@ describe(`two relays on one database (${databaseKind})`, () => {
 });
 
 describe(`MQTT over WebSocket on the HTTP port (${databaseKind})`, () => {
-  const { prefix, centre } = settings();
+  const topics = testTopics();
+  const { centre } = topics;
   let hub: TestHub;
   let url: string;
   before(async () => {
-    hub = await startTestHub({ MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
+    hub = await startTestHub(topics.env);
     url = await hub.listen();
   });
   after(() => hub.stop());
@@ -344,7 +340,7 @@ describe(
       await writer.migrate();
       const reader = await open();
       const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, portExplicit: true });
-      const { centre } = settings();
+      const { centre } = testTopics();
       const topic = `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`;
       const relay = new OutboxRelay({
         storage: reader,
@@ -390,7 +386,7 @@ describe(`announcements of expired observations (${databaseKind})`, () => {
     await broker.start();
     const url = broker.url;
     await broker.stop(); // nothing listens there any more
-    const hub = await startTestHub({ MQTT_URL: url, WIS2_CENTRE_ID: settings().centre });
+    const hub = await startTestHub({ MQTT_URL: url, WIS2_CENTRE_ID: testTopics().centre });
     try {
       const sent = batch(2, 2);
       await ingest(hub, sent);

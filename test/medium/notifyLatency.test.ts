@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
-import { subscribe, timingSubscriber, uniqueId, type Subscriber } from '../support/mqtt.js';
+import { subscribe, testTopics, timingSubscriber, type Subscriber } from '../support/mqtt.js';
 
 const N = Number(process.env.LATENCY_OBSERVATIONS ?? 10_000);
 const PARAMS = [
@@ -20,14 +20,12 @@ function quantile(sorted: number[], q: number): number {
 }
 
 describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker)`, () => {
-  const id = uniqueId();
-  const prefix = `obshub-latency-${id}`;
-  const centre = `xx-latency${id}-test`;
+  const topics = testTopics();
   let hub: TestHub;
   let sub: Subscriber;
   before(async () => {
-    hub = await startTestHub({ MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre });
-    sub = await subscribe(hub.broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+    hub = await startTestHub(topics.env);
+    sub = await subscribe(hub.broker.url, topics.subscriptions);
   });
   after(async () => {
     await sub.close();
@@ -49,11 +47,7 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
           );
     // The subscriber runs in its own thread: a consumer elsewhere does not slow the hub it measures.
     await sub.close();
-    const timing = await timingSubscriber(
-      hub.broker.url,
-      [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`],
-      'origin/',
-    );
+    const timing = await timingSubscriber(hub.broker.url, topics.subscriptions, 'origin/');
     let committedAt = 0;
     const unsubscribe = hub.storage.onOutboxCommit(
       () => (committedAt = performance.timeOrigin + performance.now()),
@@ -65,7 +59,7 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
     await timing.waitForCount(2 * N);
     const arrivals = await timing.arrivals();
     await timing.close();
-    sub = await subscribe(hub.broker.url, [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`]);
+    sub = await subscribe(hub.broker.url, topics.subscriptions);
     const delays = (kind: number) =>
       arrivals
         .filter(([k]) => k === kind)

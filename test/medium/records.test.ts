@@ -12,14 +12,14 @@ import { esohMessage, minutesAgo } from '../support/messages.js';
 import {
   subscribe,
   ThrowawayBroker,
-  uniqueId,
+  testTopics,
   validateWnmSchema,
   wis2TopicProblem,
 } from '../support/mqtt.js';
 import { wcmp2Ets, wcmp2Kpi } from '../support/wcmp2.js';
 
 describe(`WCMP2 discovery metadata (${databaseKind})`, () => {
-  const centre = `xx-obshub${uniqueId()}-test`;
+  const { centre } = testTopics();
   let hub: TestHub;
   before(async () => {
     hub = await startTestHub({
@@ -104,7 +104,7 @@ describe(`WCMP2 discovery metadata (${databaseKind})`, () => {
 });
 
 describe(`metadata notifications (${databaseKind})`, () => {
-  const centre = `xx-obshub${uniqueId()}-test`;
+  const { centre } = testTopics();
   const broker = new ThrowawayBroker();
   let db: TestDatabase;
   before(async () => {

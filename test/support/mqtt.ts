@@ -16,6 +16,22 @@ export function uniqueId(): string {
   return randomBytes(4).toString('hex');
 }
 
+/**
+ * Topic prefix and centre-id of one test, unique so that tests sharing a broker never see each other's
+ * messages: the hub settings that use them, and the subscriptions to everything such a hub announces.
+ */
+export function testTopics() {
+  const id = uniqueId();
+  const prefix = `obshub-test-${id}`;
+  const centre = `xx-obshub${id}-test`;
+  return {
+    prefix,
+    centre,
+    env: { MQTT_TOPIC_PREFIX: prefix, WIS2_CENTRE_ID: centre },
+    subscriptions: [`${prefix}/#`, `origin/a/wis2/${centre}/data/#`],
+  };
+}
+
 export interface Received {
   topic: string;
   payload: string;
