@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { prepareBaselineDatabase } from './baselines/copy.js';
-import { freshDatabase } from './database.js';
+import { testDatabase } from '../test/support/database.js';
 import { type DatasetOptions, observationCount, stations } from './dataset.js';
 import { freePort, startHubProcess } from './hubProcess.js';
 import { machine, markdown, type Report, writeReport } from './report.js';
@@ -79,8 +79,8 @@ const withRatio = (value: number, baseline: number | null) =>
   baseline ? { baseline, ratio: round(value / baseline, 3) } : { baseline: null, ratio: null };
 
 console.error(`# ${mode}: ${report.dataset.observations} observations; COPY baseline first`);
-const baseline = await prepareBaselineDatabase(dataset, serverUrl);
-const db = await freshDatabase(serverUrl, 'hub');
+const baseline = await prepareBaselineDatabase(dataset);
+const db = await testDatabase();
 const mqttPort = await freePort();
 const hub = await startHubProcess({
   DATA_DIR: db.dataDir,

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { IngestService } from '../../src/ingest/index.js';
 import { Storage } from '../../src/storage/index.js';
-import { freshDatabase } from '../database.js';
+import { testDatabase } from '../../test/support/database.js';
 import { type DatasetOptions, esohMessage, PARAMETERS, rows, stations } from '../dataset.js';
 
 const COPY = 'COPY observation (ts_id, obstime, geo_point_id, value, pubtime) FROM';
@@ -73,12 +73,12 @@ export interface BaselineDatabase {
   drop(): Promise<void>;
 }
 
-/** Loads the data set with a raw COPY (timed) into a fresh database that the query baselines then use. */
-export async function prepareBaselineDatabase(
-  dataset: DatasetOptions,
-  serverUrl: string | undefined,
-): Promise<BaselineDatabase> {
-  const database = await freshDatabase(serverUrl, 'copy');
+/**
+ * Loads the data set with a raw COPY (timed) into a fresh database of the same kind as the hub's (the
+ * server of DATABASE_URL, or embedded), which the query baselines then use.
+ */
+export async function prepareBaselineDatabase(dataset: DatasetOptions): Promise<BaselineDatabase> {
+  const database = await testDatabase();
   const { databaseUrl, dataDir } = database;
   const drop = () => database.drop();
   try {
