@@ -4,9 +4,12 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/index.js';
-import { startDemoFeed, type DemoFeed } from './demo/index.js';
+import type { Permission } from './core/access.js';
+import { DEMO_NAMING_AUTHORITY, startDemoFeed, type DemoFeed } from './demo/index.js';
 import { edrPlugin } from './edr/index.js';
-import { IngestService, ingestPlugin } from './ingest/index.js';
+import { createGateway, type Gateway } from './gateway/index.js';
+import { bootstrapIdentity, createIdentity, resolveMasterSecret, type Identity } from './identity/index.js';
+import { IngestService, ingestPlugin, type IngestAuthoriser } from './ingest/index.js';
 import {
   connectExternalBroker,
   PortInUseError,
@@ -36,6 +39,10 @@ export interface Hub {
   readonly retention: RetentionJob;
   readonly relay: OutboxRelay;
   readonly records: RecordsService;
+  readonly identity: Identity;
+  readonly gateway: Gateway;
+  /** Set on the first start when OBSHUB_ADMIN_PASSWORD was not given: print it once. */
+  readonly generatedAdminPassword: string | undefined;
   demo: DemoFeed | undefined;
   /** Binds the HTTP port and starts the demo feed; returns the base URL. */
   listen(): Promise<string>;
@@ -60,7 +67,37 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     throw err;
   }
   const connectedBroker = broker;
-  const ingest = new IngestService(storage, config);
+  let identity: Identity;
+  let generatedAdminPassword: string | undefined;
+  try {
+    identity = createIdentity({ storage, masterSecret: resolveMasterSecret(config, log), log });
+    ({ generatedAdminPassword } = await bootstrapIdentity(identity, storage, {
+      adminPassword: config.adminPassword,
+      demoAuthority: config.demo ? DEMO_NAMING_AUTHORITY : undefined,
+    }));
+  } catch (err) {
+    await connectedBroker.close();
+    await storage.close();
+    throw err;
+  }
+  if (config.anonymousIngest) {
+    log.warn(
+      { component: 'identity' },
+      'ANONYMOUS_INGEST is on: anyone who can reach this hub can write observations; use it on closed networks only',
+    );
+  }
+  // Anonymous callers (no credentials) may ingest only when the operator allowed it; callers with
+  // credentials are always held to their organisation's naming authorities.
+  const authorise: IngestAuthoriser = (principal, names, source) =>
+    principal.role === null && config.anonymousIngest
+      ? Promise.resolve()
+      : identity.authorities.permitIngest(principal, names, source);
+  const ingest = new IngestService(storage, config, authorise);
+  const anonymousPermissions: Permission[] = [
+    ...(config.anonymousRead ? (['observations:read'] as const) : []),
+    ...(config.anonymousIngest ? (['observations:ingest'] as const) : []),
+  ];
+  const gateway = createGateway({ apiKeys: identity.apiKeys, anonymousPermissions });
   const relay = startRelay(config, { storage, broker: connectedBroker, log });
 
   const fastifyLogger: FastifyBaseLogger = log;
@@ -69,15 +106,14 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     requestIdHeader: 'x-request-id',
   });
   installErrorHandler(app);
+  await app.register(gateway.plugin);
   await app.register(
     healthRoutes([
       { name: 'database', check: () => storage.ping() },
       { name: 'broker', check: () => connectedBroker.checkReady() },
     ]),
   );
-  await app.register(
-    ingestPlugin({ ...config, storage, service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }),
-  );
+  await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
   await app.register(edrPlugin({ ...config, storage }));
   const webSocket = serveMqttOverWebSocket(app, connectedBroker);
   const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
@@ -100,6 +136,9 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     retention,
     relay,
     records,
+    identity,
+    gateway,
+    generatedAdminPassword,
     demo: undefined,
     async listen() {
       try {

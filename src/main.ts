@@ -52,6 +52,13 @@ function hidePassword(url: string | undefined): string | undefined {
 async function serve(config: Readonly<Config>): Promise<void> {
   const hub = await createHub(config);
   const url = await hub.listen();
+  if (hub.generatedAdminPassword) {
+    // Printed once, to the terminal, never to the JSON log.
+    process.stderr.write(
+      `\nobshub: created the platform admin "admin" with the password ${hub.generatedAdminPassword}\n` +
+        '        store it now: it is not shown again (set OBSHUB_ADMIN_PASSWORD to choose it instead).\n\n',
+    );
+  }
   hub.log.info(
     {
       component: 'main',
@@ -129,7 +136,17 @@ async function main(argv: string[]): Promise<void> {
       }
       if (sub === 'print') {
         process.stdout.write(
-          `${JSON.stringify({ ...config, databaseUrl: hidePassword(config.databaseUrl), mqttUrl: hidePassword(config.mqttUrl) }, null, 2)}\n`,
+          `${JSON.stringify(
+            {
+              ...config,
+              databaseUrl: hidePassword(config.databaseUrl),
+              mqttUrl: hidePassword(config.mqttUrl),
+              obshubSecret: config.obshubSecret && '***',
+              adminPassword: config.adminPassword && '***',
+            },
+            null,
+            2,
+          )}\n`,
         );
         return;
       }

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { anonymous } from '../../src/core/access.js';
 import { IngestService } from '../../src/ingest/index.js';
 import { Storage } from '../../src/storage/index.js';
 import { testDatabase } from '../../test/support/database.js';
@@ -17,17 +18,21 @@ const COPY = 'COPY observation (ts_id, obstime, geo_point_id, value, pubtime) FR
 
 /** Creates series, positions and partitions through the product, so that COPY writes only observations. */
 async function seed(storage: Storage, dataset: DatasetOptions): Promise<void> {
-  const ingest = new IngestService(storage, { retentionSeconds: null, futureToleranceSeconds: 3600 });
+  const ingest = new IngestService(
+    storage,
+    { retentionSeconds: null, futureToleranceSeconds: 3600 },
+    async () => {}, // the baseline's own database: no tenants
+  );
   const start = dataset.endMs - dataset.hours * 3_600_000;
   const all = stations(dataset);
   const first = all.flatMap((station) =>
     PARAMETERS.map((parameter) => esohMessage({ station, parameter, timeMs: start, value: 0 })),
   );
-  for (let i = 0; i < first.length; i += 5000) await ingest.ingest(first.slice(i, i + 5000));
+  for (let i = 0; i < first.length; i += 5000) await ingest.ingest(anonymous, first.slice(i, i + 5000));
   const hourly = Array.from({ length: dataset.hours + 1 }, (_, h) =>
     esohMessage({ station: all[0]!, parameter: PARAMETERS[0]!, timeMs: start + h * 3_600_000, value: 0 }),
   );
-  await ingest.ingest(hourly);
+  await ingest.ingest(anonymous, hourly);
 }
 
 function csvLines(

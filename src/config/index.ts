@@ -37,6 +37,12 @@ export interface Config {
   /** Most observation values one EDR data query may return (else 413). */
   edrMaxValues: number;
   demo: boolean;
+  /** Master secret for encryption at rest; undefined: generated into DATA_DIR (embedded only). */
+  obshubSecret: string | undefined;
+  /** Password of the first platform admin; undefined: generated and printed once. */
+  adminPassword: string | undefined;
+  anonymousRead: boolean;
+  anonymousIngest: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,5 +132,9 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     ingestBodyLimitBytes: values.INGEST_BODY_LIMIT as number,
     edrMaxValues: values.EDR_MAX_VALUES as number,
     demo: values.DEMO === undefined ? databaseUrl === undefined : values.DEMO === 'on',
+    obshubSecret: values.OBSHUB_SECRET as string | undefined,
+    adminPassword: values.OBSHUB_ADMIN_PASSWORD as string | undefined,
+    anonymousRead: values.ANONYMOUS_READ === 'on',
+    anonymousIngest: values.ANONYMOUS_INGEST === 'on',
   });
 }

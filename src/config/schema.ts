@@ -226,6 +226,36 @@ export const settings = {
       'Built-in demo feed of synthetic European stations: `on` or `off`. Default: on with the embedded database, off when `DATABASE_URL` is set.',
     parse: oneOf('on', 'off'),
   },
+  OBSHUB_SECRET: {
+    key: 'OBSHUB_SECRET',
+    default: undefined,
+    description:
+      'Master secret (at least 32 characters) that encrypts OIDC signing keys, TOTP secrets and client secrets at rest (AES-256-GCM). Required with `DATABASE_URL`; on the embedded default one is generated into `DATA_DIR/obshub.secret` with a warning. Keep it stable: changing it makes the stored secrets unreadable.',
+    parse: (raw: string): Parsed<string> =>
+      raw.length >= 32 ? { ok: true, value: raw } : fail('a random string of at least 32 characters'),
+  },
+  OBSHUB_ADMIN_PASSWORD: {
+    key: 'OBSHUB_ADMIN_PASSWORD',
+    default: undefined,
+    description:
+      'Password of the platform admin `admin` created on first start (at least 12 characters). Unset: one is generated and printed once in the log.',
+    parse: (raw: string): Parsed<string> =>
+      raw.length >= 12 ? { ok: true, value: raw } : fail('a password of at least 12 characters'),
+  },
+  ANONYMOUS_READ: {
+    key: 'ANONYMOUS_READ',
+    default: 'on',
+    description:
+      '`on`: anyone may read `core` data without credentials (E-SOH behaviour). `off`: every data query needs an API key or token with the `read` scope. `recommended` series are never anonymous.',
+    parse: onOff,
+  },
+  ANONYMOUS_INGEST: {
+    key: 'ANONYMOUS_INGEST',
+    default: 'off',
+    description:
+      '`on` lets anyone ingest without credentials, for closed networks only (a warning is logged at start). `off`: ingest needs an API key or token with the `ingest` scope of the organisation owning every naming authority in the batch.',
+    parse: onOff,
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 export type SettingKey = keyof typeof settings;

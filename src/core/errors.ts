@@ -20,6 +20,10 @@ export const errorCatalogue = {
   QUERY_INVALID: { status: 400, title: 'Invalid query' },
   NO_DATA: { status: 404, title: 'No data' },
   QUERY_TOO_LARGE: { status: 413, title: 'Query result too large' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many failed attempts' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,9 +1,23 @@
 // The demo feed as a background process of the hub: a backfill of the last hour, then one tick a minute.
 import type { Logger } from 'pino';
+import type { Principal } from '../core/access.js';
 import type { IngestService } from '../ingest/index.js';
 import { demoMessages, demoStations } from './feed.js';
 
 export { DEMO_NAMING_AUTHORITY, demoMessages, demoStations } from './feed.js';
+
+/** The organisation that owns the demo naming authority (created on first start with the demo feed). */
+export const DEMO_ORGANISATION = 'demo';
+
+/** The demo feed writes as a service of the demo organisation, held to the same tenant rule as everyone. */
+const demoService: Principal = {
+  actor: 'system:demo-feed',
+  role: 'service',
+  orgId: DEMO_ORGANISATION,
+  userId: null,
+  scopes: new Set(['ingest']),
+  via: 'system',
+};
 
 export interface DemoFeed {
   stop(): void;
@@ -23,7 +37,7 @@ export function startDemoFeed(options: {
   const stations = demoStations(options.stations ?? 300);
   const play = async (minute: number) => {
     const messages = demoMessages(stations, minute * 60_000);
-    if (messages.length > 0) await ingest.ingest(messages);
+    if (messages.length > 0) await ingest.ingest(demoService, messages);
   };
   const currentMinute = () => Math.floor(now() / 60_000);
   const backfill = async () => {

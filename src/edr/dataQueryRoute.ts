@@ -20,7 +20,7 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
   app.get(
     q.path,
     {
-      config: { errorStyle: q.errorStyle, cacheSeconds: 60 },
+      config: { errorStyle: q.errorStyle, cacheSeconds: 60, permission: 'observations:read' },
       schema: {
         operationId: q.operationId,
         summary: q.summary,

@@ -7,7 +7,7 @@ export function getCollections(app: FastifyInstance, source: MetadataSource, bas
   app.get(
     '/collections',
     {
-      config: { errorStyle: 'problem', cacheSeconds: 60 },
+      config: { errorStyle: 'problem', cacheSeconds: 60, permission: 'observations:read' },
       schema: {
         operationId: 'getCollections',
         summary: 'Collections',

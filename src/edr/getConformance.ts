@@ -7,7 +7,7 @@ export function getConformance(app: FastifyInstance): void {
   app.get(
     '/conformance',
     {
-      config: { errorStyle: 'problem', cacheSeconds: 3600 },
+      config: { errorStyle: 'problem', cacheSeconds: 3600, permission: 'public' },
       schema: {
         operationId: 'getConformance',
         summary: 'Conformance declaration',

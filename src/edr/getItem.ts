@@ -12,7 +12,7 @@ export function getItem(app: FastifyInstance, service: EdrService, storage: Stor
   app.get(
     '/collections/observations/items/:item_id',
     {
-      config: { errorStyle: 'esoh', cacheSeconds: 60 },
+      config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
       schema: {
         operationId: 'getItem',
         summary: 'One time series',

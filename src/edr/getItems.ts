@@ -43,7 +43,7 @@ export function getItems(app: FastifyInstance, service: EdrService, storage: Sto
   app.get(
     '/collections/observations/items',
     {
-      config: { errorStyle: 'esoh', cacheSeconds: 60 },
+      config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
       schema: {
         operationId: 'getItems',
         summary: 'Search time series',

@@ -26,7 +26,7 @@ export function getLandingPage(app: FastifyInstance, base: string): void {
   app.get(
     '/',
     {
-      config: { errorStyle: 'problem', cacheSeconds: 3600 },
+      config: { errorStyle: 'problem', cacheSeconds: 3600, permission: 'public' },
       schema: {
         operationId: 'getLandingPage',
         summary: 'Landing page',

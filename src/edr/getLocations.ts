@@ -12,7 +12,7 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
   app.get(
     '/collections/observations/locations',
     {
-      config: { errorStyle: 'esoh', cacheSeconds: 60 },
+      config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
       schema: {
         operationId: 'getLocations',
         summary: 'Stations',

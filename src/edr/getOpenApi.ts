@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 export function getOpenApi(app: FastifyInstance): void {
   app.get(
     '/openapi.json',
-    { config: { cacheSeconds: 3600 }, schema: { hide: true } },
+    { config: { cacheSeconds: 3600, permission: 'public' }, schema: { hide: true } },
     async (_request, reply) =>
       reply
         .header('content-type', 'application/vnd.oai.openapi+json;version=3.1')

@@ -12,7 +12,9 @@ const PAGE = `<!doctype html>
 `;
 
 export function getWebApp(app: FastifyInstance): void {
-  app.get(WEB_APP_PATH, { config: { cacheSeconds: 300 }, schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', 'text/html; charset=utf-8').send(PAGE),
+  app.get(
+    WEB_APP_PATH,
+    { config: { cacheSeconds: 300, permission: 'public' }, schema: { hide: true } },
+    async (_request, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(PAGE),
   );
 }

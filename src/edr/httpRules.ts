@@ -53,6 +53,7 @@ export function methodNotAllowed(app: FastifyInstance, paths: Iterable<string>):
       method: ['POST', 'PUT', 'PATCH', 'DELETE'],
       url,
       schema: { hide: true },
+      config: { permission: 'public' },
       handler: async (request, reply) =>
         reply
           .code(405)

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ObshubError } from '../core/errors.js';
+import { publicRoutes } from '../gateway/index.js';
 import type { Storage } from '../storage/index.js';
 import { dataVersionSource, installCaching } from './caching.js';
 import { collectionDocument } from './collection.js';
@@ -115,7 +116,10 @@ export function edrPlugin(options: EdrPluginOptions) {
         ],
       },
     });
-    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { tryItOutEnabled: true } });
+    await app.register(async function docs(child) {
+      publicRoutes(child);
+      await child.register(swaggerUi, { routePrefix: '/docs', uiConfig: { tryItOutEnabled: true } });
+    });
 
     installHttpRules(app);
     installCaching(app, dataVersionSource(options.storage, options.retentionSeconds));

@@ -70,12 +70,14 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
         tags: ['ingest'],
         body: EsohBatch,
         response: { 200: IngestResponse },
+        security: [{ apiKey: [] }, { bearer: [] }],
       },
+      config: { permission: 'observations:ingest' },
       // The body is validated by the ingest service, which reports every problem at once.
       validatorCompiler: () => () => true,
     },
     async (request) => {
-      const result = await service.ingest(request.body);
+      const result = await service.ingest(request.principal, request.body, request.ip);
       request.log.info({ stored: result.stored, duplicates: result.duplicates }, 'ingested');
       return { status_message: result.status_message, status_code: result.status_code };
     },

@@ -1,5 +1,6 @@
 // The ingest service: validates a whole batch, then stores it in one transaction. The caller's answer
 // is sent only after the commit, so an acknowledged observation is durable.
+import type { Principal } from '../core/access.js';
 import { formatDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
 import type { Storage } from '../storage/index.js';
@@ -11,6 +12,16 @@ export interface IngestSettings {
   futureToleranceSeconds: number;
 }
 
+/**
+ * Throws 401/403 unless `principal` may write every naming authority in `names` (the identity service's
+ * tenant rule); `source` is the caller's address, for the audit log.
+ */
+export type IngestAuthoriser = (
+  principal: Principal,
+  names: ReadonlySet<string>,
+  source: string | null,
+) => Promise<void>;
+
 export interface IngestResult extends IngestResponse {
   stored: number;
   duplicates: number;
@@ -20,6 +31,7 @@ export class IngestService {
   constructor(
     private readonly storage: Storage,
     private readonly settings: IngestSettings,
+    private readonly authorise: IngestAuthoriser,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -33,8 +45,11 @@ export class IngestService {
     };
   }
 
-  /** Ingests one E-SOH message or an array of them; throws INGEST_INVALID listing every problem. */
-  async ingest(body: unknown): Promise<IngestResult> {
+  /**
+   * Ingests one E-SOH message or an array of them for `principal`: throws INGEST_INVALID listing every
+   * problem, or 401/403 when the caller may not write one of the batch's naming authorities.
+   */
+  async ingest(principal: Principal, body: unknown, source: string | null = null): Promise<IngestResult> {
     const now = this.now();
     const batch = normaliseBatch(body, this.window(now));
     if (batch.problems.length > 0) {
@@ -43,6 +58,8 @@ export class IngestService {
         problems: batch.problems,
       });
     }
+    const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
+    await this.authorise(principal, authorities, source);
     await this.storage.writeObservations(batch.observations, Math.floor(now / 1000) * 1000);
     return {
       status_message: batch.duplicates > 0 ? 'Insert accepted, duplicates removed.' : 'Successfully ingested',

@@ -1,5 +1,6 @@
 // GET /health (the process is alive) and GET /ready (it can serve: database and broker reachable).
 import type { FastifyInstance } from 'fastify';
+import { publicRoutes } from '../gateway/index.js';
 import { Type } from 'typebox';
 
 export interface ReadinessCheck {
@@ -12,6 +13,7 @@ const Checks = Type.Record(Type.String(), Type.String());
 
 export function healthRoutes(checks: readonly ReadinessCheck[]) {
   return async function health(app: FastifyInstance): Promise<void> {
+    publicRoutes(app);
     app.get(
       '/health',
       {

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { Observation } from '../core/observation.js';
 import { openDatabase, type Database } from './db.js';
 import { findExtent, type DataExtent } from './extent.js';
+import { IdentityRepository } from './identity.js';
 import { pruneDataVersions, stampDataVersion } from './dataVersion.js';
 import { migrate } from './migrate.js';
 import {
@@ -59,6 +60,16 @@ export type {
 } from './series.js';
 export { seriesMetadataFields } from './series.js';
 export type { OutboxEntry, OutboxStats } from './outbox.js';
+export { IdentityRepository } from './identity.js';
+export type {
+  ApiKey,
+  ApiKeyHolder,
+  AuditEvent,
+  AuditFilter,
+  DataPolicy,
+  Organisation,
+  User,
+} from './identity.js';
 
 const OUTBOX_CHANNEL = 'obshub_outbox';
 
@@ -80,6 +91,8 @@ export class Storage {
   private readonly writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly committedListeners = new Set<() => void>();
   private stopListening: (() => Promise<void>) | undefined;
+  /** Organisations, users, API keys and the audit log. */
+  readonly identity: IdentityRepository;
 
   private constructor(
     private readonly db: Database,
@@ -87,6 +100,7 @@ export class Storage {
     private readonly outbox: boolean,
   ) {
     this.partitions = new Partitions(db, retentionSeconds);
+    this.identity = new IdentityRepository(db);
   }
 
   static async open(options: StorageOptions): Promise<Storage> {

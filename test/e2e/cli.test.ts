@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { testDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_SECRET } from '../support/hub.js';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 
@@ -53,7 +54,7 @@ describe('obshub command', () => {
     db = await testDatabase();
     env = {
       DATA_DIR: db.dataDir,
-      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl, OBSHUB_SECRET: TEST_SECRET } : {}),
       MQTT_PORT: '0',
     };
   });

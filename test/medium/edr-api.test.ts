@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { startDemoFeed } from '../../src/demo/index.js';
 import { createHub } from '../../src/hub.js';
 import { databaseKind, testDatabase } from '../support/database.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 
 const C = '/collections/observations';
@@ -48,7 +48,12 @@ describe(`EDR API on live data (${databaseKind})`, () => {
     for (let m = 0; m < 60; m++)
       messages.push(esohMessage({ datetime: minutesAgo(m), value: String(10 + m / 10) }));
     messages.push(esohMessage({ platform: '0-20000-0-06275', lat: 52.0548617826, lon: 5.8723225499118 }));
-    const res = await hub.app.inject({ method: 'POST', url: '/ingest/json', payload: messages });
+    const res = await hub.app.inject({
+      method: 'POST',
+      url: '/ingest/json',
+      headers: hub.provider.headers,
+      payload: messages,
+    });
     assert.equal(res.statusCode, 200, res.body);
   });
 
@@ -62,7 +67,14 @@ describe(`EDR API on live data (${databaseKind})`, () => {
     await new Promise((r) => setTimeout(r, 1100)); // the version is shared by the requests of one second
     const corrected = esohMessage({ datetime: at, value: '99.9' });
     assert.equal(
-      (await hub.app.inject({ method: 'POST', url: '/ingest/json', payload: [corrected] })).statusCode,
+      (
+        await hub.app.inject({
+          method: 'POST',
+          url: '/ingest/json',
+          headers: hub.provider.headers,
+          payload: [corrected],
+        })
+      ).statusCode,
       200,
     );
     const after = await get(url, { 'if-none-match': etag });
@@ -211,6 +223,9 @@ describe(`the retention window on every read (${databaseKind})`, () => {
       PORT: '0',
       DEMO: 'off',
       LOG_LEVEL: 'silent',
+      OBSHUB_SECRET: TEST_SECRET,
+      // This test is about the retention window, not about who may write.
+      ANONYMOUS_INGEST: 'on',
     };
     const logger = pino({ level: 'silent' });
     try {
@@ -288,6 +303,7 @@ describe(`EDR geometry PostGIS refuses (${databaseKind})`, () => {
     await hub.app.inject({
       method: 'POST',
       url: '/ingest/json',
+      headers: hub.provider.headers,
       payload: [esohMessage({ datetime: minutesAgo(1) })],
     });
   });

@@ -68,7 +68,7 @@ describe(`EDR API on the KNMI day (${databaseKind})`, () => {
       const res = await hub.app.inject({
         method: 'POST',
         url: '/ingest/json',
-        headers: { 'content-encoding': 'gzip' },
+        headers: { ...hub.provider.headers, 'content-encoding': 'gzip' },
         payload: gz,
       });
       assert.equal(res.statusCode, 200, `${station}: ${res.body}`);

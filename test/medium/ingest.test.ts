@@ -19,7 +19,7 @@ describe(`ingest API (${databaseKind})`, () => {
     hub.app.inject({
       method: 'POST',
       url: '/ingest/json',
-      headers,
+      headers: { ...hub.provider.headers, ...headers },
       payload: Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
 

@@ -21,7 +21,7 @@ describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
       const res = await hub.app.inject({
         method: 'POST',
         url: '/ingest/json',
-        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        headers: { ...hub.provider.headers, 'content-type': 'application/json', 'content-encoding': 'gzip' },
         payload: gz,
       });
       assert.equal(res.statusCode, 200, `${station}: ${res.body}`);
@@ -55,7 +55,7 @@ describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
     const res = await hub.app.inject({
       method: 'POST',
       url: '/ingest/json',
-      headers: { 'content-encoding': 'gzip' },
+      headers: { ...hub.provider.headers, 'content-encoding': 'gzip' },
       payload: first!.gz,
     });
     assert.equal(res.statusCode, 200);
@@ -73,7 +73,7 @@ describe(`extent of the KNMI day (${databaseKind})`, () => {
         await hub.app.inject({
           method: 'POST',
           url: '/ingest/json',
-          headers: { 'content-encoding': 'gzip' },
+          headers: { ...hub.provider.headers, 'content-encoding': 'gzip' },
           payload: gz,
         });
       }

@@ -51,7 +51,12 @@ function batch(stations: number, times: number, firstStation = 1): any[] {
 }
 
 async function ingest(hub: TestHub, body: unknown) {
-  const res = await hub.app.inject({ method: 'POST', url: '/ingest/json', payload: body as object });
+  const res = await hub.app.inject({
+    method: 'POST',
+    url: '/ingest/json',
+    headers: hub.provider.headers,
+    payload: body as object,
+  });
   assert.equal(res.statusCode, 200, res.body);
 }
 

@@ -53,7 +53,7 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
       () => (committedAt = performance.timeOrigin + performance.now()),
     );
     const started = performance.now();
-    await hub.ingest.ingest(batch);
+    await hub.ingest.ingest(hub.provider.principal, batch);
     const ingestMs = performance.now() - started;
     unsubscribe();
     await timing.waitForCount(2 * N);
@@ -88,6 +88,7 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
         () => (committedAt = performance.timeOrigin + performance.now()),
       );
       await hub.ingest.ingest(
+        hub.provider.principal,
         esohMessage({ platform: '0-20000-0-09999', datetime: minutesAgo(i % 60), value: String(i) }),
       );
       unsubscribe();

@@ -60,6 +60,7 @@ describe(
       hub.app.inject({
         method: 'POST',
         url: '/ingest/json',
+        headers: hub.provider.headers,
         payload: [esohMessage({ platform, datetime: minutesAgo(1) })],
       });
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createHub, type Hub } from '../../src/hub.js';
 import { wnmProblems } from '../../src/notify/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 import {
   subscribe,
@@ -31,6 +31,7 @@ describe(`WCMP2 discovery metadata (${databaseKind})`, () => {
     const res = await hub.app.inject({
       method: 'POST',
       url: '/ingest/json',
+      headers: hub.provider.headers,
       payload: [
         esohMessage({ platform: '0-20000-0-06260', lat: 52.1, lon: 5.18, datetime: minutesAgo(30) }),
         esohMessage({ platform: '0-20000-0-06280', lat: 53.12, lon: 6.58, datetime: minutesAgo(10) }),
@@ -125,6 +126,7 @@ describe(`metadata notifications (${databaseKind})`, () => {
         PORT: '0',
         DEMO: 'off',
         WIS2_CENTRE_ID: centre,
+        OBSHUB_SECRET: TEST_SECRET,
         ...env,
       }),
       { logger: pino({ level: 'silent' }) },

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { anonymous } from '../../src/core/access.js';
 import { IngestService } from '../../src/ingest/index.js';
 import { listMigrations, Storage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
@@ -26,6 +27,7 @@ describe(`retention (${databaseKind})`, () => {
     const res = await hub.app.inject({
       method: 'POST',
       url: '/ingest/json',
+      headers: hub.provider.headers,
       payload: [
         esohMessage({ platform: '0-20000-0-00010', datetime: at(hour - 90 * 60_000) }), // two hours ago, :30
         esohMessage({ platform: '0-20000-0-00011', datetime: at(hour) }), // this hour
@@ -106,15 +108,20 @@ describe(
         Storage.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: 3 * 3600 });
       const [writer, janitor] = [await open(), await open()];
       await writer.migrate();
-      const ingest = new IngestService(writer, { retentionSeconds: 3 * 3600, futureToleranceSeconds: 600 });
+      // A trusted writer: this test is about the series cache, not about who may write.
+      const ingest = new IngestService(
+        writer,
+        { retentionSeconds: 3 * 3600, futureToleranceSeconds: 600 },
+        async () => {},
+      );
       const hour = Math.floor(Date.now() / HOUR) * HOUR;
-      await ingest.ingest([
+      await ingest.ingest(anonymous, [
         esohMessage({ platform: '0-20000-0-00030', datetime: new Date(hour - 2 * HOUR).toISOString() }),
       ]);
       // Another process applies retention: the series' only observation left the window, so it is deleted.
       assert.equal((await janitor.dropExpired(hour - HOUR)).deletedSeries, 1);
       // The writer still remembers the series' id; its next write must notice and create it again.
-      await ingest.ingest([
+      await ingest.ingest(anonymous, [
         esohMessage({ platform: '0-20000-0-00030', datetime: new Date(hour).toISOString() }),
       ]);
       assert.deepEqual(await writer.counts(), { observations: 1, series: 1, stations: 1 });

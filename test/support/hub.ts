@@ -2,11 +2,50 @@
 // broker on a free port, no demo feed, silent logs. Requests go through app.inject unless a test listens.
 import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
+import { system, type Principal } from '../../src/core/access.js';
 import { createHub, type Hub } from '../../src/hub.js';
 import { testDatabase } from './database.js';
 
+/** The data provider every test hub has: organisation `test-provider`, owner of `nl.knmi`. */
+export interface TestProvider {
+  orgId: string;
+  /** An API key with the ingest and read scopes. */
+  apiKey: string;
+  /** Headers that authenticate a request as the provider. */
+  headers: { authorization: string };
+  /** The provider's principal, for calls straight into services. */
+  principal: Principal;
+}
+
 export interface TestHub extends Hub {
+  provider: TestProvider;
   stop(): Promise<void>;
+}
+
+export const TEST_SECRET = 'test-secret-of-at-least-32-characters-0123456789';
+
+async function createProvider(hub: Hub): Promise<TestProvider> {
+  const orgId = 'test-provider';
+  await hub.identity.organisations.create(system, { id: orgId, name: 'Test provider' });
+  await hub.identity.organisations.setAuthority(system, orgId, 'nl.knmi', 'core');
+  const { key, apiKey } = await hub.identity.apiKeys.create(system, {
+    orgId,
+    name: 'test ingest',
+    scopes: ['ingest', 'read'],
+  });
+  return {
+    orgId,
+    apiKey: key,
+    headers: { authorization: `Bearer ${key}` },
+    principal: {
+      actor: `key:${apiKey.id}`,
+      role: 'service',
+      orgId,
+      userId: null,
+      scopes: new Set(['ingest', 'read']),
+      via: 'api-key',
+    },
+  };
 }
 
 /** `routeDatabase` may rewrite the database URL the hub uses (e.g. through a proxy). */
@@ -22,10 +61,14 @@ export async function startTestHub(
     PORT: '0',
     DEMO: 'off',
     LOG_LEVEL: 'silent',
+    OBSHUB_SECRET: TEST_SECRET,
+    OBSHUB_ADMIN_PASSWORD: 'test-admin-password',
     ...env,
   });
   const hub = await createHub(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const provider = await createProvider(hub);
   return Object.assign(hub, {
+    provider,
     stop: async () => {
       await hub.close();
       await db.drop();

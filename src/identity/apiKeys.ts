@@ -1,0 +1,178 @@
+// API keys: created by org admins (for the organisation's services or its people) or by people for
+// themselves; shown once, stored as a hash, scoped, with expiry and revocation.
+import { apiKeyScopes, isPlatformWide, type Principal, type Scope } from '../core/access.js';
+import { apiKeyId, apiKeyMatches, generateApiKey } from '../core/apiKey.js';
+import { ObshubError } from '../core/errors.js';
+import type { ApiKey, IdentityRepository } from '../storage/index.js';
+import type { AuditLog } from './audit.js';
+import { permit, permitInOrg } from './permit.js';
+
+export interface NewApiKeyInput {
+  name: string;
+  scopes: Scope[];
+  /** The organisation of a service key; defaults to the caller's. */
+  orgId?: string;
+  /** The person the key acts for; null or absent with an org admin: a service key of the organisation. */
+  userId?: string | null;
+  expiresAt?: Date | null;
+}
+
+export interface PublicApiKey {
+  id: string;
+  name: string;
+  orgId: string;
+  userId: string | null;
+  scopes: Scope[];
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export function publicApiKey(key: ApiKey): PublicApiKey {
+  return {
+    id: key.id,
+    name: key.name,
+    orgId: key.orgId,
+    userId: key.userId,
+    scopes: key.scopes,
+    createdBy: key.createdBy,
+    createdAt: key.createdAt.toISOString(),
+    expiresAt: key.expiresAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+export class ApiKeyService {
+  /** Key id → when last_used_at was last written, so a busy key costs one UPDATE a minute, not one a request. */
+  private readonly touched = new Map<string, number>();
+
+  constructor(
+    private readonly repo: IdentityRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Org admins and platform admins manage any key of their scope; others only keys acting for themselves. */
+  private mayManageAll(principal: Principal): boolean {
+    return principal.role === 'org-admin' || principal.role === 'platform-admin';
+  }
+
+  async create(
+    principal: Principal,
+    input: NewApiKeyInput,
+    source: string | null = null,
+  ): Promise<{ key: string; apiKey: ApiKey }> {
+    permit(principal, 'api-keys:manage');
+    const orgId = input.orgId ?? principal.orgId;
+    if (!orgId) throw new ObshubError('BAD_REQUEST', 'an API key belongs to an organisation: give orgId');
+    permitInOrg(principal, 'api-keys:manage', orgId);
+    const userId =
+      input.userId === undefined ? (this.mayManageAll(principal) ? null : principal.userId) : input.userId;
+    if (!this.mayManageAll(principal) && userId !== principal.userId) {
+      throw new ObshubError('FORBIDDEN', 'you can create API keys only for yourself');
+    }
+    if (input.scopes.length === 0 || input.scopes.some((s) => !apiKeyScopes.includes(s))) {
+      throw new ObshubError('BAD_REQUEST', `scopes must be a non-empty list of ${apiKeyScopes.join(', ')}`);
+    }
+    if (!input.name.trim() || input.name.length > 200) {
+      throw new ObshubError('BAD_REQUEST', 'name must be 1–200 characters');
+    }
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw new ObshubError('BAD_REQUEST', 'expiresAt must lie in the future');
+    }
+    if (!(await this.repo.findOrganisation(orgId))) {
+      throw new ObshubError('NOT_FOUND', `organisation "${orgId}" does not exist`);
+    }
+    if (userId) {
+      const user = await this.repo.findUser(userId);
+      if (!user || user.orgId !== orgId) {
+        throw new ObshubError('BAD_REQUEST', `user "${userId}" is not a member of organisation "${orgId}"`);
+      }
+    }
+    const generated = generateApiKey();
+    const apiKey = await this.repo.createApiKey({
+      id: generated.id,
+      keyHash: generated.hash,
+      name: input.name,
+      orgId,
+      userId,
+      scopes: [...new Set(input.scopes)],
+      createdBy: principal.actor,
+      expiresAt: input.expiresAt ?? null,
+    });
+    await this.audit.record(principal, 'api-key.create', 'success', {
+      orgId,
+      target: `key:${apiKey.id}`,
+      source,
+      details: { name: apiKey.name, scopes: apiKey.scopes, userId, expiresAt: apiKey.expiresAt },
+    });
+    return { key: generated.key, apiKey };
+  }
+
+  async list(principal: Principal, filter: { orgId?: string } = {}): Promise<ApiKey[]> {
+    permit(principal, 'api-keys:manage');
+    if (isPlatformWide(principal)) return this.repo.listApiKeys({ orgId: filter.orgId });
+    const orgId = principal.orgId ?? '';
+    if (this.mayManageAll(principal)) return this.repo.listApiKeys({ orgId });
+    return this.repo.listApiKeys({ orgId, userId: principal.userId ?? '' });
+  }
+
+  async revoke(principal: Principal, id: string, source: string | null = null): Promise<void> {
+    permit(principal, 'api-keys:manage');
+    const key = await this.repo.findApiKeyHolder(id);
+    const visible =
+      key &&
+      (isPlatformWide(principal) ||
+        (key.orgId === principal.orgId && (this.mayManageAll(principal) || key.userId === principal.userId)));
+    if (!key || !visible) throw new ObshubError('NOT_FOUND', `API key "${id}" does not exist`);
+    if (!(await this.repo.revokeApiKey(id)))
+      throw new ObshubError('CONFLICT', `API key "${id}" is already revoked`);
+    await this.audit.record(principal, 'api-key.revoke', 'success', {
+      orgId: key.orgId,
+      target: `key:${id}`,
+      source,
+    });
+  }
+
+  /** The caller behind a presented key; throws UNAUTHENTICATED (and records why) when it is not usable. */
+  async authenticate(key: string, source: string | null): Promise<Principal> {
+    const id = apiKeyId(key);
+    const holder = id ? await this.repo.findApiKeyHolder(id) : undefined;
+    const reason =
+      !holder || !apiKeyMatches(key, holder.keyHash)
+        ? 'unknown key'
+        : holder.revokedAt
+          ? 'revoked'
+          : holder.expiresAt && holder.expiresAt.getTime() <= Date.now()
+            ? 'expired'
+            : holder.ownerDisabled
+              ? 'owner disabled'
+              : undefined;
+    if (reason || !holder) {
+      await this.audit.record('anonymous', 'api-key.rejected', 'failure', {
+        orgId: holder?.orgId ?? null,
+        target: id ? `key:${id}` : null,
+        source,
+        details: { reason: reason ?? 'unknown key' },
+      });
+      throw new ObshubError('UNAUTHENTICATED', `the API key is not valid (${reason ?? 'unknown key'})`);
+    }
+    const last = this.touched.get(holder.id) ?? 0;
+    if (Date.now() - last > TOUCH_EVERY_MS) {
+      this.touched.set(holder.id, Date.now());
+      await this.repo.touchApiKeys([holder.id]);
+    }
+    return {
+      actor: `key:${holder.id}`,
+      role: holder.role,
+      orgId: holder.orgId,
+      userId: holder.userId,
+      scopes: new Set(holder.scopes),
+      via: 'api-key',
+    };
+  }
+}
