@@ -39,9 +39,13 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Inside src/<service>/ a file may import its own siblings; across services only index.js.
-    files: ['src/*/**/*.ts'],
+  // Inside src/<service>/ a file may import its own siblings; across services only index.js. Sub-folders
+  // of a service (identity/api/) follow the same rule one level up.
+  ...[
+    ['src/*/**/*.ts', '../'],
+    ['src/*/*/**/*.ts', '../../'],
+  ].map(([files, up]) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -52,14 +56,14 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['../*/*', '!../*/index.js', '!../core/*'],
+              group: [`${up}*/*`, `!${up}*/index.js`, `!${up}core/*`],
               message: 'Import another service through its index.js.',
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/storage/**/*.ts'],
     rules: {

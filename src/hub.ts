@@ -6,9 +6,16 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { Permission } from './core/access.js';
 import { DEMO_NAMING_AUTHORITY, startDemoFeed, type DemoFeed } from './demo/index.js';
-import { edrPlugin } from './edr/index.js';
+import { edrPlugin, edrTags } from './edr/index.js';
 import { createGateway, type Gateway } from './gateway/index.js';
-import { bootstrapIdentity, createIdentity, resolveMasterSecret, type Identity } from './identity/index.js';
+import {
+  adminApiPlugin,
+  adminApiTags,
+  bootstrapIdentity,
+  createIdentity,
+  resolveMasterSecret,
+  type Identity,
+} from './identity/index.js';
 import { IngestService, ingestPlugin, type IngestAuthoriser } from './ingest/index.js';
 import {
   connectExternalBroker,
@@ -23,7 +30,10 @@ import {
   healthRoutes,
   installErrorHandler,
   loggerOptions,
+  openApi,
   startRetentionJob,
+  SystemStatusService,
+  type ReadinessCheck,
   type RetentionJob,
 } from './ops/index.js';
 import { recordsPlugin, startRecords, type RecordsService } from './records/index.js';
@@ -107,14 +117,32 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   });
   installErrorHandler(app);
   await app.register(gateway.plugin);
-  await app.register(
-    healthRoutes([
-      { name: 'database', check: () => storage.ping() },
-      { name: 'broker', check: () => connectedBroker.checkReady() },
-    ]),
-  );
+  await app.register(openApi, {
+    publicUrl: config.publicUrl,
+    anonymousRead: config.anonymousRead,
+    tags: [
+      ...edrTags,
+      { name: 'ingest', description: 'Observations from data providers (E-SOH messages)' },
+      { name: 'records', description: 'Discovery metadata (WCMP2, OGC API - Records)' },
+      { name: 'operations', description: 'Liveness and readiness' },
+      ...adminApiTags,
+    ],
+  });
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: () => storage.ping() },
+    { name: 'broker', check: () => connectedBroker.checkReady() },
+  ];
+  await app.register(healthRoutes(readiness));
   await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
   await app.register(edrPlugin({ ...config, storage }));
+  const systemStatus = new SystemStatusService({
+    config,
+    database: { kind: storage.kind, description: storage.description },
+    broker: connectedBroker,
+    checks: readiness,
+    outbox: () => storage.outboxStats(),
+  });
+  await app.register(adminApiPlugin({ identity, system: systemStatus }));
   const webSocket = serveMqttOverWebSocket(app, connectedBroker);
   const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
   await app.register(recordsPlugin({ service: records }));

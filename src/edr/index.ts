@@ -1,14 +1,11 @@
 // The query service as one Fastify plugin: OGC API - EDR routes compatible with E-SOH's public API
 // (landing page, conformance, collections, locations, position, area, items) and beyond it (radius,
-// cube, GeoJSON and CSV output, streaming, paging, HTTP caching, compression, OpenAPI 3.1 at
-// /openapi.json with Swagger UI at /docs).
+// cube, GeoJSON and CSV output, streaming, paging, HTTP caching, compression, and /openapi.json (the
+// hub's document, registered in ops/openapi.ts).
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ObshubError } from '../core/errors.js';
-import { publicRoutes } from '../gateway/index.js';
 import type { Storage } from '../storage/index.js';
 import { dataVersionSource, installCaching } from './caching.js';
 import { collectionDocument } from './collection.js';
@@ -32,6 +29,13 @@ export { EdrService } from './service.js';
 export { encoders } from './encoders.js';
 export { queryTypes } from './queryTypes.js';
 export { conformanceClasses } from './conformance.js';
+
+/** The OpenAPI tags of the query API (the document is registered at the hub's root: ops/openapi.ts). */
+export const edrTags = [
+  { name: 'Capabilities', description: 'Landing page, conformance and collections' },
+  { name: 'Collection data queries', description: 'Observations as CoverageJSON, GeoJSON or CSV' },
+  { name: 'Collection items', description: 'Time-series metadata' },
+];
 
 export interface EdrPluginOptions {
   storage: Storage;
@@ -97,28 +101,6 @@ export function edrPlugin(options: EdrPluginOptions) {
       encodings: ['br', 'gzip'],
       threshold: 1024,
       brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
-    });
-    await app.register(swagger, {
-      openapi: {
-        openapi: '3.1.0',
-        info: {
-          title: 'obshub: OGC API - EDR',
-          description:
-            'Near-real-time surface weather observations through OGC API - EDR, compatible with the E-SOH public API, with radius and cube queries, CoverageJSON, GeoJSON and CSV output.',
-          version: '0.1.0',
-          license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
-        },
-        servers: [{ url: base }],
-        tags: [
-          { name: 'Capabilities', description: 'Landing page, conformance and collections' },
-          { name: 'Collection data queries', description: 'Observations as CoverageJSON, GeoJSON or CSV' },
-          { name: 'Collection items', description: 'Time-series metadata' },
-        ],
-      },
-    });
-    await app.register(async function docs(child) {
-      publicRoutes(child);
-      await child.register(swaggerUi, { routePrefix: '/docs', uiConfig: { tryItOutEnabled: true } });
     });
 
     installHttpRules(app);

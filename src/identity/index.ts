@@ -12,6 +12,7 @@ import { OrganisationService } from './organisations.js';
 import { SignInService } from './signIn.js';
 import { UserService } from './users.js';
 
+export { adminApiPlugin, adminApiTags, type AdminApiOptions } from './api/index.js';
 export { auditActions, type AuditAction } from './audit.js';
 export { publicApiKey, type PublicApiKey } from './apiKeys.js';
 export { publicUser, type PublicUser } from './users.js';

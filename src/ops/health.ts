@@ -9,6 +9,22 @@ export interface ReadinessCheck {
   check(): Promise<void> | void;
 }
 
+/** Runs every check; `results` maps each name to `ok` or the reason it failed. */
+export async function runChecks(checks: readonly ReadinessCheck[]) {
+  const results: Record<string, string> = {};
+  let ready = true;
+  for (const c of checks) {
+    try {
+      await c.check();
+      results[c.name] = 'ok';
+    } catch (err) {
+      ready = false;
+      results[c.name] = (err as Error).message;
+    }
+  }
+  return { ready, results };
+}
+
 const Checks = Type.Record(Type.String(), Type.String());
 
 export function healthRoutes(checks: readonly ReadinessCheck[]) {
@@ -40,17 +56,7 @@ export function healthRoutes(checks: readonly ReadinessCheck[]) {
         },
       },
       async (_request, reply) => {
-        const results: Record<string, string> = {};
-        let ready = true;
-        for (const c of checks) {
-          try {
-            await c.check();
-            results[c.name] = 'ok';
-          } catch (err) {
-            ready = false;
-            results[c.name] = (err as Error).message;
-          }
-        }
+        const { ready, results } = await runChecks(checks);
         return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
       },
     );
