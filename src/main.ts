@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `obshub` command: serve, migrate, config validate/print. Reads configuration once and passes it down.
+// The `obshub` command: serve, migrate, config validate/print, admin. Reads configuration once and passes it down.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, settings, type Config } from './config/index.js';
 import { createHub } from './hub.js';
+import { runAdminCli } from './identity/index.js';
 import { PortInUseError } from './notify/index.js';
 import { Storage } from './storage/index.js';
 
@@ -14,6 +15,7 @@ Commands:
   migrate           apply pending database migrations and exit
   config validate   check the configuration and exit (1 when invalid)
   config print      print the effective configuration
+  admin …           manage organisations, users and API keys without a running server
 
 Options:
   --config <file>   YAML file with settings (same keys as the environment; the environment wins)
@@ -101,6 +103,22 @@ async function migrateOnly(config: Readonly<Config>): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'admin') {
+    // The admin commands have options of their own; they read the configuration once those are parsed.
+    const load = (file: string | undefined) => {
+      try {
+        return loadConfig(undefined, file);
+      } catch (err) {
+        if (err instanceof ConfigError) fail(err.message);
+        throw err;
+      }
+    };
+    process.exitCode = await runAdminCli(argv.slice(1), load, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,0 +1,317 @@
+// `obshub admin …`: organisations, users and API keys from the command line, without the server running.
+// Opens the database of the configuration, applies pending migrations and acts through the identity
+// service as `cli:<os user>` with the platform-admin role, so every change is checked and audited like
+// one made through the admin API.
+import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import pino from 'pino';
+import { isScope, userRoles, type Principal, type Scope, type UserRole } from '../core/access.js';
+import { parseDurationSeconds } from '../core/duration.js';
+import { ObshubError } from '../core/errors.js';
+import { Storage } from '../storage/index.js';
+import { createIdentity, resolveMasterSecret, type Identity } from './index.js';
+
+/** What the CLI needs of the configuration. */
+export interface AdminCliConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  retentionSeconds: number | null;
+  obshubSecret: string | undefined;
+}
+
+export interface AdminCliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const ADMIN_USAGE = `Usage: obshub admin <object> <action> [options]
+
+Manages organisations, users and API keys in the database of the configuration (DATABASE_URL or the
+embedded one in DATA_DIR; stop a hub on the embedded database first). Every change is recorded in the
+audit log as cli:<os user>.
+
+  org create <id> --name <name> [--authority <a> …] [--require-2fa]
+  org list
+  user create --username <u> --role <role> [--org <id>] [--password <p>]
+  user reset-password <username> [--password <p>]
+  api-key create --org <id> --scopes ingest,read [--name <n>] [--expires <date or duration>]
+  api-key revoke <id>
+
+Each takes --config <file> and --help.`;
+
+interface Command {
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** How many positional arguments it takes. */
+  positionals: number;
+  run(
+    ctx: Context,
+    values: Record<string, string | boolean | string[] | undefined>,
+    args: string[],
+  ): Promise<void>;
+}
+
+interface Context {
+  identity: Identity;
+  storage: Storage;
+  principal: Principal;
+  io: AdminCliIo;
+}
+
+const SOURCE = 'cli';
+
+function generatedPassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function text(values: Record<string, unknown>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = text(values, name);
+  if (value === undefined) throw new ObshubError('BAD_REQUEST', `--${name} is required`);
+  return value;
+}
+
+/** An ISO 8601 date-time (or date), or a duration from now such as P90D or PT12H. */
+export function parseExpiry(value: string, nowMs = Date.now()): Date {
+  if (/^P/i.test(value)) {
+    const duration = parseDurationSeconds(value);
+    if (!duration.ok || duration.seconds <= 0) {
+      throw new ObshubError(
+        'BAD_REQUEST',
+        `--expires "${value}" is not a positive ISO 8601 duration (e.g. P90D)`,
+      );
+    }
+    return new Date(nowMs + duration.seconds * 1000);
+  }
+  const ms = /^\d{4}-\d{2}-\d{2}(T.*(Z|[+-]\d{2}:?\d{2}))?$/i.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms)) {
+    throw new ObshubError(
+      'BAD_REQUEST',
+      `--expires "${value}" is neither an ISO 8601 date-time with a time zone (2027-01-31T00:00:00Z) nor a duration (P90D)`,
+    );
+  }
+  return new Date(ms);
+}
+
+const commands: Record<string, Command> = {
+  'org create': {
+    usage: `Usage: obshub admin org create <id> --name <name> [--authority <naming authority> …] [--require-2fa]
+
+Creates an organisation (lower-case letters, digits and hyphens) and gives it naming authorities (core data
+policy), whose observations it then writes.`,
+    options: {
+      name: { type: 'string' },
+      authority: { type: 'string', multiple: true },
+      'require-2fa': { type: 'boolean' },
+    },
+    positionals: 1,
+    async run({ identity, principal, io }, values, [id]) {
+      const org = await identity.organisations.create(
+        principal,
+        { id: id!, name: required(values, 'name'), require2fa: values['require-2fa'] === true },
+        SOURCE,
+      );
+      for (const authority of (values.authority as string[] | undefined) ?? []) {
+        await identity.organisations.setAuthority(principal, org.id, authority, 'core', SOURCE);
+      }
+      io.out(`created organisation ${org.id}\n`);
+    },
+  },
+  'org list': {
+    usage: `Usage: obshub admin org list
+
+Lists the organisations: id, whether members need 2FA, name and naming authorities.`,
+    options: {},
+    positionals: 0,
+    async run({ identity, principal, io }) {
+      for (const org of await identity.organisations.list(principal)) {
+        const authorities = org.authorities.map((a) => `${a.authority} (${a.dataPolicy})`).join(', ');
+        io.out(`${org.id}\t${org.require2fa ? '2fa' : '-'}\t${org.name}\t${authorities || '-'}\n`);
+      }
+    },
+  },
+  'user create': {
+    usage: `Usage: obshub admin user create --username <u> --role <role> [--org <id>] [--password <p>]
+
+Creates a person with one role (${userRoles.join(', ')}); organisation roles need --org. Without
+--password a password is generated and printed once.`,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      password: { type: 'string' },
+    },
+    positionals: 0,
+    async run({ identity, principal, io }, values) {
+      const role = required(values, 'role');
+      if (!(userRoles as readonly string[]).includes(role)) {
+        throw new ObshubError('BAD_REQUEST', `--role must be one of ${userRoles.join(', ')}`);
+      }
+      const given = text(values, 'password');
+      const password = given ?? generatedPassword();
+      const user = await identity.users.create(
+        principal,
+        {
+          username: required(values, 'username'),
+          role: role as UserRole,
+          orgId: text(values, 'org'),
+          password,
+        },
+        SOURCE,
+      );
+      io.out(`created user ${user.username} (${user.id}) with role ${user.role}\n`);
+      if (given === undefined) io.out(`password: ${password}\n`);
+    },
+  },
+  'user reset-password': {
+    usage: `Usage: obshub admin user reset-password <username> [--password <p>]
+
+Sets a new password (generated and printed once without --password) and lifts a lockout.`,
+    options: { password: { type: 'string' } },
+    positionals: 1,
+    async run({ identity, storage, principal, io }, values, [username]) {
+      const user = await storage.identity.findUserByUsername(username!);
+      if (!user) throw new ObshubError('NOT_FOUND', `user "${username}" does not exist`);
+      const given = text(values, 'password');
+      const password = given ?? generatedPassword();
+      await identity.users.resetPassword(principal, user.id, password, SOURCE);
+      io.out(given === undefined ? `password: ${password}\n` : `password of ${user.username} changed\n`);
+    },
+  },
+  'api-key create': {
+    usage: `Usage: obshub admin api-key create --org <id> --scopes ingest,read [--name <n>] [--expires <when>]
+
+Creates a service key of the organisation and prints the key, only the key, on stdout (it is not shown
+again; only its hash is stored). --expires takes an ISO 8601 date-time (2027-01-31T00:00:00Z) or a
+duration from now (P90D).`,
+    options: {
+      org: { type: 'string' },
+      scopes: { type: 'string' },
+      name: { type: 'string' },
+      expires: { type: 'string' },
+    },
+    positionals: 0,
+    async run({ identity, principal, io }, values) {
+      const scopes = required(values, 'scopes')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = scopes.filter((s) => !isScope(s) || s === 'admin');
+      if (bad.length || scopes.length === 0) {
+        throw new ObshubError('BAD_REQUEST', `--scopes takes a comma-separated list of ingest, read`);
+      }
+      const expires = text(values, 'expires');
+      const { key } = await identity.apiKeys.create(
+        principal,
+        {
+          orgId: required(values, 'org'),
+          userId: null,
+          scopes: scopes as Scope[],
+          name:
+            text(values, 'name') ??
+            `created by ${principal.actor} on ${new Date().toISOString().slice(0, 10)}`,
+          expiresAt: expires === undefined ? null : parseExpiry(expires),
+        },
+        SOURCE,
+      );
+      io.out(`${key}\n`);
+    },
+  },
+  'api-key revoke': {
+    usage: `Usage: obshub admin api-key revoke <id>
+
+Revokes an API key at once; <id> is the part after obh_ (obh_<id>_…), as listed by the admin API.`,
+    options: {},
+    positionals: 1,
+    async run({ identity, principal, io }, _values, [id]) {
+      await identity.apiKeys.revoke(principal, id!, SOURCE);
+      io.out(`revoked API key ${id}\n`);
+    },
+  },
+};
+
+/** The principal of the CLI: a platform admin named after the operating-system user. */
+export function cliPrincipal(): Principal {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    /* no user entry (some containers) */
+  }
+  return {
+    actor: `cli:${user}`,
+    role: 'platform-admin',
+    orgId: null,
+    userId: null,
+    scopes: null,
+    via: 'cli',
+  };
+}
+
+/**
+ * Runs `obshub admin <args>`; returns the exit code. `loadConfig` is called only once the arguments are
+ * understood, with the --config file if one was given.
+ */
+export async function runAdminCli(
+  args: string[],
+  loadConfig: (file: string | undefined) => Readonly<AdminCliConfig>,
+  io: AdminCliIo,
+): Promise<number> {
+  const [object, action] = args;
+  const name = `${object ?? ''} ${action ?? ''}`;
+  const command = commands[name];
+  if (!command) {
+    if (!object || object === '--help' || object === '-h') {
+      io.out(`${ADMIN_USAGE}\n`);
+      return object ? 0 : 1;
+    }
+    io.err(`obshub: unknown admin command "${name.trim()}"\n\n${ADMIN_USAGE}\n`);
+    return 1;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: args.slice(2),
+      allowPositionals: true,
+      options: { ...command.options, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    io.err(`obshub: ${(err as Error).message}\n\n${command.usage}\n`);
+    return 1;
+  }
+  if (parsed.values.help) {
+    io.out(`${command.usage}\n`);
+    return 0;
+  }
+  if (parsed.positionals.length !== command.positionals) {
+    io.err(`obshub: admin ${name} takes ${command.positionals} argument(s)\n\n${command.usage}\n`);
+    return 1;
+  }
+  const config = loadConfig(typeof parsed.values.config === 'string' ? parsed.values.config : undefined);
+  // Warnings (e.g. a generated OBSHUB_SECRET) go to stderr; stdout carries only what scripts capture.
+  const log = pino({ level: 'warn' }, pino.destination(2));
+  const storage = await Storage.open(config);
+  try {
+    await storage.migrate();
+    const identity = createIdentity({ storage, masterSecret: resolveMasterSecret(config, log), log });
+    await command.run(
+      { identity, storage, principal: cliPrincipal(), io },
+      parsed.values,
+      parsed.positionals,
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof ObshubError) {
+      io.err(`obshub: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await storage.close();
+  }
+}
