@@ -114,7 +114,9 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ]),
   );
   await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
-  await app.register(edrPlugin({ ...config, storage }));
+  await app.register(
+    edrPlugin({ ...config, storage, hiddenFrom: (principal) => identity.authorities.hiddenFrom(principal) }),
+  );
   const webSocket = serveMqttOverWebSocket(app, connectedBroker);
   const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
   await app.register(recordsPlugin({ service: records }));
