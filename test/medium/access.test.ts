@@ -52,11 +52,12 @@ describe(`access to data (${databaseKind})`, () => {
   });
 
   it('refuses an unknown or malformed key with 401, whatever the route', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { authorization: 'Bearer obh_AAAAAAAAAAAAAAAA_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
       { authorization: 'Basic dXNlcjpwYXNz' },
       { 'x-api-key': 'not-a-key' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       for (const url of ['/ingest/json', `${C}/locations`]) {
         const res = url === '/ingest/json' ? await ingest(headers, []) : await get(url, headers);
         assert.equal(res.statusCode, 401, `${url} ${JSON.stringify(headers)}: ${res.body}`);
