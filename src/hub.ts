@@ -134,7 +134,9 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   ];
   await app.register(healthRoutes(readiness));
   await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
-  await app.register(edrPlugin({ ...config, storage }));
+  await app.register(
+    edrPlugin({ ...config, storage, hiddenFrom: (principal) => identity.authorities.hiddenFrom(principal) }),
+  );
   const systemStatus = new SystemStatusService({
     config,
     database: { kind: storage.kind, description: storage.description },

@@ -26,13 +26,13 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key(purpose), iv);
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), data].map((p) => p.toString('base64url')).join('.');
+    return [VERSION, ...[iv, cipher.getAuthTag(), data].map((p) => p.toString('base64url'))].join('.');
   }
 
   /** Decrypts what `seal` produced for the same purpose; throws when it was altered or sealed otherwise. */
   open(purpose: string, sealed: string): string {
     const [version, iv, tag, data] = sealed.split('.');
-    if (version !== Buffer.from(VERSION).toString('base64url') || !iv || !tag || data === undefined) {
+    if (version !== VERSION || !iv || !tag || data === undefined) {
       throw new Error('not a sealed value');
     }
     const decipher = createDecipheriv('aes-256-gcm', this.key(purpose), Buffer.from(iv, 'base64url'));

@@ -3,7 +3,7 @@
 // and Cache-Control from the route's `cacheSeconds`. The version costs one small query on the series
 // table, shared by the requests of the same second; a 304 never runs the query itself.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Storage } from '../storage/index.js';
 
 export interface DataVersion {
@@ -32,18 +32,26 @@ const etagMatches = (header: string, etag: string) =>
     .map((t) => t.trim().replace(/^W\//, ''))
     .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
 
-export function installCaching(app: FastifyInstance, version: () => Promise<DataVersion>): void {
+/**
+ * `visibility` names what the caller may see (callers entitled to other `recommended` data get other
+ * answers for the same URL): it is part of the ETag, and answers to callers with credentials are private.
+ */
+export function installCaching(
+  app: FastifyInstance,
+  version: () => Promise<DataVersion>,
+  visibility: (request: FastifyRequest) => Promise<string>,
+): void {
   app.addHook('onRequest', async (request, reply) => {
     const seconds = request.routeOptions.config?.cacheSeconds;
     if (seconds === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-    const v = await version();
-    const etag = `W/"${createHash('sha1').update(`${v.key}|${request.url}`).digest('base64url').slice(0, 27)}"`;
+    const [v, seen] = await Promise.all([version(), visibility(request)]);
+    const etag = `W/"${createHash('sha1').update(`${v.key}|${seen}|${request.url}`).digest('base64url').slice(0, 27)}"`;
     const lastModified = new Date(Math.floor(v.lastModifiedMs / 1000) * 1000);
     void reply
       .header('etag', etag)
       .header('last-modified', lastModified.toUTCString())
-      .header('cache-control', `public, max-age=${seconds}`)
-      .header('vary', 'Accept, Accept-Encoding');
+      .header('cache-control', `${request.principal.role ? 'private' : 'public'}, max-age=${seconds}`)
+      .header('vary', 'Accept, Accept-Encoding, Authorization, X-API-Key');
     const inm = request.headers['if-none-match'];
     const ims = request.headers['if-modified-since'];
     const fresh = inm

@@ -52,7 +52,7 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
         throw err instanceof QuerySyntaxError ? asQueryError(err) : err;
       }
       const z = selection.zConsumed ? undefined : query.z || selection.z;
-      const common = await service.commonFilter({ ...query, z });
+      const common = await service.commonFilter(request.principal, { ...query, z });
       const groups = await service.coverages({ ...common, ...selection.filter });
       return reply.type(encoder.mediaType).send(Readable.from(encoder.encode(groups)));
     },

@@ -36,7 +36,7 @@ export function getItem(app: FastifyInstance, service: EdrService, storage: Stor
     async (request, reply) => {
       const { item_id } = request.params as { item_id: string };
       const [row] = await storage.findSeriesRecords(
-        { sinceMs: service.sinceMs(), timeseriesIds: [item_id.replaceAll('*', '')] },
+        { ...(await service.baseFilter(request.principal)), timeseriesIds: [item_id.replaceAll('*', '')] },
         { limit: 1, offset: 0 },
       );
       if (!row) throw new QueryError(404, 'Query did not return any time series.');

@@ -67,7 +67,7 @@ export function getItems(app: FastifyInstance, service: EdrService, storage: Sto
     async (request, reply) => {
       const q = request.query as Record<string, string | undefined>;
       if (!q.bbox && !q.platform) throw new QueryError(400, 'Have to set at least one of bbox or platform.');
-      const filter: SeriesFilter = { sinceMs: service.sinceMs() };
+      const filter: SeriesFilter = await service.baseFilter(request.principal);
       let limit = MAX_LIMIT;
       let offset = 0;
       try {

@@ -58,7 +58,7 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
           throw asQueryError(err);
         }
       }
-      const filter = { ...(await service.commonFilter(query)), ...(area ? { area } : {}) };
+      const filter = { ...(await service.commonFilter(request.principal, query)), ...(area ? { area } : {}) };
       const { locations, parameters } = await service.locations(filter);
       const byName = new Map(parameters.map((p) => [p.parameterName, p]));
       const used = new Set(locations.flatMap((l) => l.parameterNames));

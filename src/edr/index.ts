@@ -23,7 +23,7 @@ import { getWebApp } from './getWebApp.js';
 import { installHttpRules, methodNotAllowed } from './httpRules.js';
 import { toJson } from './json.js';
 import { queryTypes } from './queryTypes.js';
-import { EdrService } from './service.js';
+import { EdrService, type EdrServiceOptions } from './service.js';
 
 export { EdrService } from './service.js';
 export { encoders } from './encoders.js';
@@ -42,6 +42,7 @@ export interface EdrPluginOptions {
   publicUrl: string;
   retentionSeconds: number | null;
   edrMaxValues: number;
+  hiddenFrom: EdrServiceOptions['hiddenFrom'];
 }
 
 function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
@@ -86,6 +87,7 @@ export function edrPlugin(options: EdrPluginOptions) {
     const service = new EdrService(options.storage, {
       retentionSeconds: options.retentionSeconds,
       maxValues: options.edrMaxValues,
+      hiddenFrom: options.hiddenFrom,
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -104,7 +106,9 @@ export function edrPlugin(options: EdrPluginOptions) {
     });
 
     installHttpRules(app);
-    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds));
+    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds), async (request) =>
+      (await options.hiddenFrom(request.principal)).join('\n'),
+    );
 
     const metadata = async (isSelf: boolean) => {
       const since = service.sinceMs();

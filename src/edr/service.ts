@@ -2,6 +2,7 @@
 // encoders. Series are grouped as E-SOH groups them (same position and identical time axis → one
 // coverage), in E-SOH's order (latitude, longitude, time axis; parameters by name), fetched a few
 // stations at a time so that memory stays bounded whatever the size of the answer.
+import type { Principal } from '../core/access.js';
 import {
   parseDatetime,
   parseDurations,
@@ -85,6 +86,8 @@ function compareTimes(a: readonly number[], b: readonly number[]): number {
 export interface EdrServiceOptions {
   retentionSeconds: number | null;
   maxValues: number;
+  /** The naming authorities whose series `principal` may not see (other organisations' `recommended` data). */
+  hiddenFrom: (principal: Principal) => Promise<string[]>;
 }
 
 export class EdrService {
@@ -98,12 +101,18 @@ export class EdrService {
     return this.options.retentionSeconds === null ? null : Date.now() - this.options.retentionSeconds * 1000;
   }
 
+  /** What every query of `principal` starts from: the retention window and the series it may see. */
+  async baseFilter(principal: Principal): Promise<SeriesFilter> {
+    const hidden = await this.options.hiddenFrom(principal);
+    return { sinceMs: this.sinceMs(), ...(hidden.length ? { hiddenAuthorities: hidden } : {}) };
+  }
+
   /**
    * E-SOH's add_request_parameters, in its order: parameter-name (unknown names without `*` are a 400),
    * datetime, z, standard_name, level, method, duration.
    */
-  async commonFilter(q: CommonQuery): Promise<SeriesFilter> {
-    const filter: SeriesFilter = { sinceMs: this.sinceMs() };
+  async commonFilter(principal: Principal, q: CommonQuery): Promise<SeriesFilter> {
+    const filter = await this.baseFilter(principal);
     try {
       if (q['parameter-name']) {
         const names = splitAndStrip(q['parameter-name']);

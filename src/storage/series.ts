@@ -29,6 +29,8 @@ export interface SeriesFilter {
   /** Height above mean sea level of the observations, in centimetres (E-SOH's camsl). */
   camsl?: readonly NumberMatch[];
   area?: Area;
+  /** Naming authorities whose series the caller may not see (`recommended` data of other organisations). */
+  hiddenAuthorities?: readonly string[];
   /** Inclusive time window (epoch ms). */
   startMs?: number | null;
   endMs?: number | null;
@@ -133,6 +135,9 @@ function seriesWhere(f: SeriesFilter): Where {
   w.strings('t.function', f.methods);
   w.strings('t.timeseries_id', f.timeseriesIds);
   w.strings('t.naming_authority', f.namingAuthorities);
+  if (f.hiddenAuthorities?.length) {
+    w.parts.push(`t.naming_authority <> ALL(${w.param(f.hiddenAuthorities)}::text[])`);
+  }
   w.strings('t.institution', f.institutions);
   w.strings('t.unit', f.units);
   w.strings('t.instrument', f.instruments);

@@ -8,7 +8,8 @@ import { startTestHub, type TestHub } from '../support/hub.js';
 describe('demo feed', () => {
   let hub: TestHub;
   before(async () => {
-    hub = await startTestHub();
+    // DEMO on: the hub creates the demo organisation, owner of the feed's naming authority.
+    hub = await startTestHub({ DEMO: 'on' });
   });
   after(() => hub.stop());
 

@@ -1,0 +1,219 @@
+// `obshub admin …` as an operator runs it, against a fresh database and without a server: an organisation
+// and an API key created on the command line, then used (and revoked) on a hub opened on that database.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
+import { loadConfig } from '../../src/config/index.js';
+import { system } from '../../src/core/access.js';
+import { createHub } from '../../src/hub.js';
+import { testDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_SECRET } from '../support/hub.js';
+import { esohMessage } from '../support/messages.js';
+
+const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('obshub admin', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+
+  const admin = (...args: string[]): Promise<Result> =>
+    new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', MAIN, 'admin', ...args],
+        { env: { PATH: process.env.PATH ?? '', ...env } },
+        (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  /** Opens a hub on the CLI's database, runs `use` with it and closes it (PGlite allows one process). */
+  async function withHub<T>(use: (hub: Awaited<ReturnType<typeof createHub>>) => Promise<T>): Promise<T> {
+    const config = loadConfig({
+      ...env,
+      PORT: '0',
+      DEMO: 'off',
+      LOG_LEVEL: 'silent',
+      OBSHUB_ADMIN_PASSWORD: 'admin-password-for-tests',
+    });
+    const hub = await createHub(config, { logger: pino({ level: 'silent' }) });
+    try {
+      return await use(hub);
+    } finally {
+      await hub.close();
+    }
+  }
+
+  const ingest = (hub: Awaited<ReturnType<typeof createHub>>, key: string, namingAuthority: string) =>
+    hub.app.inject({
+      method: 'POST',
+      url: '/ingest/json',
+      headers: { 'x-api-key': key },
+      payload: [esohMessage({ namingAuthority })],
+    });
+
+  before(async () => {
+    db = await testDatabase();
+    env = {
+      DATA_DIR: db.dataDir,
+      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+      OBSHUB_SECRET: TEST_SECRET,
+      MQTT_PORT: '0',
+    };
+  });
+  after(() => db.drop());
+
+  it('prints help for admin and each of its commands', async () => {
+    const main = await admin('--help');
+    assert.equal(main.code, 0);
+    assert.match(main.stdout, /org create <id> --name <name>/);
+    assert.match(main.stdout, /api-key create --org <id> --scopes ingest,read/);
+    for (const command of [
+      ['org', 'create'],
+      ['org', 'list'],
+      ['user', 'create'],
+      ['user', 'reset-password'],
+      ['api-key', 'create'],
+      ['api-key', 'revoke'],
+    ]) {
+      const help = await admin(...command, '--help');
+      assert.equal(help.code, 0, command.join(' '));
+      assert.match(help.stdout, new RegExp(`Usage: obshub admin ${command.join(' ')}`));
+    }
+  });
+
+  it('fails with exit 1 and a clear message', async () => {
+    const unknown = await admin('org', 'fly');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /unknown admin command "org fly"/);
+    const noName = await admin('org', 'create', 'acme');
+    assert.equal(noName.code, 1);
+    assert.match(noName.stderr, /--name is required/);
+    const badId = await admin('org', 'create', 'Not An Id', '--name', 'x');
+    assert.equal(badId.code, 1);
+    assert.match(badId.stderr, /lower-case letters/);
+    const badOption = await admin('org', 'list', '--colour');
+    assert.equal(badOption.code, 1);
+    assert.match(badOption.stderr, /Unknown option '--colour'/);
+    const noOrg = await admin('api-key', 'create', '--org', 'nobody', '--scopes', 'ingest');
+    assert.equal(noOrg.code, 1);
+    assert.equal(noOrg.stdout, '');
+    assert.match(noOrg.stderr, /organisation "nobody" does not exist/);
+    const badScope = await admin('api-key', 'create', '--org', 'nobody', '--scopes', 'admin');
+    assert.match(badScope.stderr, /--scopes takes a comma-separated list of ingest, read/);
+    const badExpiry = await admin(
+      'api-key',
+      'create',
+      '--org',
+      'nobody',
+      '--scopes',
+      'read',
+      '--expires',
+      'soon',
+    );
+    assert.equal(badExpiry.code, 1);
+    assert.match(badExpiry.stderr, /--expires "soon"/);
+  });
+
+  it('creates an organisation and a key that ingests its authority, until the key is revoked', async () => {
+    const org = await admin(
+      'org',
+      'create',
+      'acme',
+      '--name',
+      'Acme Meteo',
+      '--authority',
+      'org.acme',
+      '--require-2fa',
+    );
+    assert.equal(org.code, 0, org.stderr);
+    assert.equal(org.stdout, 'created organisation acme\n');
+    const list = await admin('org', 'list');
+    assert.equal(list.stdout, 'acme\t2fa\tAcme Meteo\torg.acme (core)\n');
+
+    const created = await admin(
+      'api-key',
+      'create',
+      '--org',
+      'acme',
+      '--scopes',
+      'ingest,read',
+      '--expires',
+      'P30D',
+    );
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, /^obh_[A-Za-z0-9]{16}_[A-Za-z0-9_-]{43}\n$/, 'stdout is the key alone');
+    const key = created.stdout.trim();
+    const id = key.split('_')[1]!;
+
+    await withHub(async (hub) => {
+      assert.equal((await ingest(hub, key, 'org.acme')).statusCode, 200);
+      assert.equal((await ingest(hub, key, 'nl.knmi')).statusCode, 403, 'another authority');
+      const [stored] = await hub.storage.identity.listApiKeys({ orgId: 'acme' });
+      assert.ok(stored!.expiresAt!.getTime() > Date.now() + 29 * 86_400_000);
+      const events = await hub.identity.audit.find(system, { limit: 50 });
+      const byCli = events.filter((e) => e.actor.startsWith('cli:'));
+      assert.deepEqual(byCli.map((e) => e.action).sort(), [
+        'api-key.create',
+        'authority.set',
+        'organisation.create',
+      ]);
+      assert.ok(byCli.every((e) => e.source === 'cli' && e.outcome === 'success'));
+    });
+
+    const revoked = await admin('api-key', 'revoke', id);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    assert.equal((await admin('api-key', 'revoke', id)).code, 1, 'revoking twice fails');
+    await withHub(async (hub) => {
+      assert.equal((await ingest(hub, key, 'org.acme')).statusCode, 401);
+    });
+  });
+
+  it('creates users with a given or generated password and resets passwords', async () => {
+    const given = await admin(
+      'user',
+      'create',
+      '--username',
+      'ops@acme.org',
+      '--role',
+      'org-admin',
+      '--org',
+      'acme',
+      '--password',
+      'a-long-enough-password',
+    );
+    assert.equal(given.code, 0, given.stderr);
+    assert.match(given.stdout, /^created user ops@acme.org \(.+\) with role org-admin\n$/);
+    const generated = await admin('user', 'create', '--username', 'watch@obshub', '--role', 'maintainer');
+    assert.equal(generated.code, 0, generated.stderr);
+    const password = /password: (\S+)/.exec(generated.stdout)?.[1];
+    assert.ok(password && password.length >= 12);
+    assert.equal(
+      (await admin('user', 'create', '--username', 'x@acme.org', '--role', 'chief', '--org', 'acme')).code,
+      1,
+    );
+    const reset = await admin('user', 'reset-password', 'ops@acme.org');
+    const newPassword = /^password: (\S+)\n$/.exec(reset.stdout)?.[1];
+    assert.ok(newPassword, reset.stdout + reset.stderr);
+    const missing = await admin('user', 'reset-password', 'nobody@acme.org');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /user "nobody@acme.org" does not exist/);
+
+    await withHub(async (hub) => {
+      const maintainer = await hub.identity.signIn.password('watch@obshub', password!, '127.0.0.1');
+      assert.equal(maintainer.user.role, 'maintainer');
+      // acme requires 2FA: the password is right, and enrolment comes next.
+      const ops = await hub.identity.signIn.password('ops@acme.org', newPassword!, '127.0.0.1');
+      assert.equal(ops.next, 'enrol-totp');
+      const resets = await hub.identity.audit.find(system, { action: 'password.reset', limit: 5 });
+      assert.equal(resets.length, 1);
+      assert.match(resets[0]!.actor, /^cli:/);
+    });
+  });
+});
