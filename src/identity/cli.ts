@@ -40,11 +40,17 @@ audit log as cli:<os user>.
 
 Each takes --config <file> and --help.`;
 
+type Values = Record<string, string | boolean | string[] | undefined>;
+
 interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** How many positional arguments it takes. */
   positionals: number;
+  /** Options without which it cannot run (checked before the database is opened). */
+  required?: string[];
+  /** Further checks of the arguments before the database is opened; throws BAD_REQUEST. */
+  check?(values: Values): void;
   run(
     ctx: Context,
     values: Record<string, string | boolean | string[] | undefined>,
@@ -98,6 +104,17 @@ export function parseExpiry(value: string, nowMs = Date.now()): Date {
   return new Date(ms);
 }
 
+function scopesOf(values: Values): Scope[] {
+  const scopes = required(values, 'scopes')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (scopes.length === 0 || scopes.some((s) => !isScope(s) || s === 'admin')) {
+    throw new ObshubError('BAD_REQUEST', '--scopes takes a comma-separated list of ingest, read');
+  }
+  return scopes as Scope[];
+}
+
 const commands: Record<string, Command> = {
   'org create': {
     usage: `Usage: obshub admin org create <id> --name <name> [--authority <naming authority> …] [--require-2fa]
@@ -110,6 +127,7 @@ policy), whose observations it then writes.`,
       'require-2fa': { type: 'boolean' },
     },
     positionals: 1,
+    required: ['name'],
     async run({ identity, principal, io }, values, [id]) {
       const org = await identity.organisations.create(
         principal,
@@ -147,11 +165,14 @@ Creates a person with one role (${userRoles.join(', ')}); organisation roles nee
       password: { type: 'string' },
     },
     positionals: 0,
-    async run({ identity, principal, io }, values) {
-      const role = required(values, 'role');
-      if (!(userRoles as readonly string[]).includes(role)) {
+    required: ['username', 'role'],
+    check(values) {
+      if (!(userRoles as readonly string[]).includes(text(values, 'role') ?? '')) {
         throw new ObshubError('BAD_REQUEST', `--role must be one of ${userRoles.join(', ')}`);
       }
+    },
+    async run({ identity, principal, io }, values) {
+      const role = required(values, 'role');
       const given = text(values, 'password');
       const password = given ?? generatedPassword();
       const user = await identity.users.create(
@@ -196,22 +217,21 @@ duration from now (P90D).`,
       expires: { type: 'string' },
     },
     positionals: 0,
+    required: ['org', 'scopes'],
+    check(values) {
+      scopesOf(values);
+      const expires = text(values, 'expires');
+      if (expires !== undefined) parseExpiry(expires);
+    },
     async run({ identity, principal, io }, values) {
-      const scopes = required(values, 'scopes')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const bad = scopes.filter((s) => !isScope(s) || s === 'admin');
-      if (bad.length || scopes.length === 0) {
-        throw new ObshubError('BAD_REQUEST', `--scopes takes a comma-separated list of ingest, read`);
-      }
+      const scopes = scopesOf(values);
       const expires = text(values, 'expires');
       const { key } = await identity.apiKeys.create(
         principal,
         {
           orgId: required(values, 'org'),
           userId: null,
-          scopes: scopes as Scope[],
+          scopes,
           name:
             text(values, 'name') ??
             `created by ${principal.actor} on ${new Date().toISOString().slice(0, 10)}`,
@@ -290,6 +310,14 @@ export async function runAdminCli(
   }
   if (parsed.positionals.length !== command.positionals) {
     io.err(`obshub: admin ${name} takes ${command.positionals} argument(s)\n\n${command.usage}\n`);
+    return 1;
+  }
+  try {
+    for (const option of command.required ?? []) required(parsed.values, option);
+    command.check?.(parsed.values);
+  } catch (err) {
+    if (!(err instanceof ObshubError)) throw err;
+    io.err(`obshub: ${err.message}\n\n${command.usage}\n`);
     return 1;
   }
   const config = loadConfig(typeof parsed.values.config === 'string' ? parsed.values.config : undefined);

@@ -14,7 +14,7 @@ import { UserService } from './users.js';
 
 export { adminApiPlugin, adminApiTags, type AdminApiOptions } from './api/index.js';
 export { auditActions, type AuditAction } from './audit.js';
-export { runAdminCli } from './cli.js';
+export { parseExpiry, runAdminCli } from './cli.js';
 export { publicApiKey, type PublicApiKey } from './apiKeys.js';
 export { publicUser, type PublicUser } from './users.js';
 export { resolveMasterSecret } from './masterSecret.js';

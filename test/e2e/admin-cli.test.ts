@@ -7,6 +7,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { system } from '../../src/core/access.js';
 import { createHub } from '../../src/hub.js';
+import { parseExpiry, runAdminCli } from '../../src/identity/index.js';
 import { testDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_SECRET } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
@@ -69,9 +70,22 @@ describe('obshub admin', () => {
   });
   after(() => db.drop());
 
+  /** Runs the admin command in this process with a configuration that must not be needed. */
+  async function adminHere(...args: string[]): Promise<Result> {
+    const result = { code: 0, stdout: '', stderr: '' };
+    result.code = await runAdminCli(
+      args,
+      () => {
+        throw new Error('the database was opened although the arguments are wrong');
+      },
+      { out: (t) => (result.stdout += t), err: (t) => (result.stderr += t) },
+    );
+    return result;
+  }
+
   it('prints help for admin and each of its commands', async () => {
     const main = await admin('--help');
-    assert.equal(main.code, 0);
+    assert.equal(main.code, 0, main.stderr);
     assert.match(main.stdout, /org create <id> --name <name>/);
     assert.match(main.stdout, /api-key create --org <id> --scopes ingest,read/);
     for (const command of [
@@ -82,43 +96,42 @@ describe('obshub admin', () => {
       ['api-key', 'create'],
       ['api-key', 'revoke'],
     ]) {
-      const help = await admin(...command, '--help');
+      const help = await adminHere(...command, '--help');
       assert.equal(help.code, 0, command.join(' '));
       assert.match(help.stdout, new RegExp(`Usage: obshub admin ${command.join(' ')}`));
     }
   });
 
-  it('fails with exit 1 and a clear message', async () => {
-    const unknown = await admin('org', 'fly');
-    assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, /unknown admin command "org fly"/);
-    const noName = await admin('org', 'create', 'acme');
-    assert.equal(noName.code, 1);
-    assert.match(noName.stderr, /--name is required/);
-    const badId = await admin('org', 'create', 'Not An Id', '--name', 'x');
-    assert.equal(badId.code, 1);
-    assert.match(badId.stderr, /lower-case letters/);
-    const badOption = await admin('org', 'list', '--colour');
-    assert.equal(badOption.code, 1);
-    assert.match(badOption.stderr, /Unknown option '--colour'/);
+  it('refuses wrong arguments with exit 1 and a clear message, before opening the database', async () => {
+    const cases: [string[], RegExp][] = [
+      [['org', 'fly'], /unknown admin command "org fly"/],
+      [['org', 'create', 'acme'], /--name is required/],
+      [['org', 'create', '--name', 'x'], /takes 1 argument/],
+      [['org', 'list', '--colour'], /Unknown option '--colour'/],
+      [['user', 'create', '--username', 'x@acme.org', '--role', 'chief'], /--role must be one of/],
+      [['api-key', 'create', '--org', 'acme'], /--scopes is required/],
+      [['api-key', 'create', '--org', 'acme', '--scopes', 'admin'], /comma-separated list of ingest, read/],
+      [['api-key', 'create', '--org', 'acme', '--scopes', 'read', '--expires', 'soon'], /--expires "soon"/],
+      [['api-key', 'create', '--org', 'acme', '--scopes', 'read', '--expires', 'PT0S'], /positive/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await adminHere(...args);
+      assert.equal(run.code, 1, args.join(' '));
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, message);
+    }
     const noOrg = await admin('api-key', 'create', '--org', 'nobody', '--scopes', 'ingest');
     assert.equal(noOrg.code, 1);
     assert.equal(noOrg.stdout, '');
-    assert.match(noOrg.stderr, /organisation "nobody" does not exist/);
-    const badScope = await admin('api-key', 'create', '--org', 'nobody', '--scopes', 'admin');
-    assert.match(badScope.stderr, /--scopes takes a comma-separated list of ingest, read/);
-    const badExpiry = await admin(
-      'api-key',
-      'create',
-      '--org',
-      'nobody',
-      '--scopes',
-      'read',
-      '--expires',
-      'soon',
-    );
-    assert.equal(badExpiry.code, 1);
-    assert.match(badExpiry.stderr, /--expires "soon"/);
+    assert.match(noOrg.stderr, /^obshub: organisation "nobody" does not exist\n$/);
+  });
+
+  it('parses expiry dates and durations', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    assert.equal(parseExpiry('P90D', now).toISOString(), '2026-04-01T00:00:00.000Z');
+    assert.equal(parseExpiry('PT12H', now).toISOString(), '2026-01-01T12:00:00.000Z');
+    assert.equal(parseExpiry('2027-01-31T00:00:00Z').toISOString(), '2027-01-31T00:00:00.000Z');
+    assert.equal(parseExpiry('2027-01-31').toISOString(), '2027-01-31T00:00:00.000Z');
   });
 
   it('creates an organisation and a key that ingests its authority, until the key is revoked', async () => {
@@ -169,7 +182,6 @@ describe('obshub admin', () => {
 
     const revoked = await admin('api-key', 'revoke', id);
     assert.equal(revoked.code, 0, revoked.stderr);
-    assert.equal((await admin('api-key', 'revoke', id)).code, 1, 'revoking twice fails');
     await withHub(async (hub) => {
       assert.equal((await ingest(hub, key, 'org.acme')).statusCode, 401);
     });
@@ -201,15 +213,12 @@ describe('obshub admin', () => {
     const reset = await admin('user', 'reset-password', 'ops@acme.org');
     const newPassword = /^password: (\S+)\n$/.exec(reset.stdout)?.[1];
     assert.ok(newPassword, reset.stdout + reset.stderr);
-    const missing = await admin('user', 'reset-password', 'nobody@acme.org');
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /user "nobody@acme.org" does not exist/);
 
     await withHub(async (hub) => {
-      const maintainer = await hub.identity.signIn.password('watch@obshub', password!, '127.0.0.1');
+      const maintainer = await hub.identity.signIn.password('watch@obshub', password, '127.0.0.1');
       assert.equal(maintainer.user.role, 'maintainer');
       // acme requires 2FA: the password is right, and enrolment comes next.
-      const ops = await hub.identity.signIn.password('ops@acme.org', newPassword!, '127.0.0.1');
+      const ops = await hub.identity.signIn.password('ops@acme.org', newPassword, '127.0.0.1');
       assert.equal(ops.next, 'enrol-totp');
       const resets = await hub.identity.audit.find(system, { action: 'password.reset', limit: 5 });
       assert.equal(resets.length, 1);
