@@ -128,13 +128,23 @@ policy), whose observations it then writes.`,
     },
     positionals: 1,
     required: ['name'],
-    async run({ identity, principal, io }, values, [id]) {
+    async run({ identity, storage, principal, io }, values, [id]) {
+      const authorities = (values.authority as string[] | undefined) ?? [];
+      // Refused before anything is created, so a failed command leaves nothing behind.
+      const owners = new Map((await storage.identity.listAuthorities()).map((a) => [a.authority, a.orgId]));
+      const taken = authorities.filter((a) => owners.has(a));
+      if (taken.length) {
+        throw new ObshubError(
+          'CONFLICT',
+          taken.map((a) => `naming authority "${a}" belongs to organisation "${owners.get(a)}"`).join('; '),
+        );
+      }
       const org = await identity.organisations.create(
         principal,
         { id: id!, name: required(values, 'name'), require2fa: values['require-2fa'] === true },
         SOURCE,
       );
-      for (const authority of (values.authority as string[] | undefined) ?? []) {
+      for (const authority of authorities) {
         await identity.organisations.setAuthority(principal, org.id, authority, 'core', SOURCE);
       }
       io.out(`created organisation ${org.id}\n`);

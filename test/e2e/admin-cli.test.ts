@@ -147,6 +147,9 @@ describe('obshub admin', () => {
     );
     assert.equal(org.code, 0, org.stderr);
     assert.equal(org.stdout, 'created organisation acme\n');
+    const taken = await admin('org', 'create', 'other', '--name', 'Other', '--authority', 'org.acme');
+    assert.equal(taken.code, 1);
+    assert.match(taken.stderr, /naming authority "org.acme" belongs to organisation "acme"/);
     const list = await admin('org', 'list');
     assert.equal(list.stdout, 'acme\t2fa\tAcme Meteo\torg.acme (core)\n');
 

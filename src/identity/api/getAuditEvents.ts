@@ -12,7 +12,9 @@ const Query = Type.Object({
   since: Type.Optional(Type.String({ format: 'date-time', description: 'Events at or after (RFC 3339)' })),
   until: Type.Optional(Type.String({ format: 'date-time', description: 'Events before (RFC 3339)' })),
   orgId: Type.Optional(Type.String({ description: "One organisation's events (platform-wide roles)" })),
-  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Events per page' }),
+  ),
   before: Type.Optional(
     Type.Integer({ minimum: 1, description: 'Events older than this id (the next page)' }),
   ),
@@ -40,7 +42,7 @@ export function getAuditEvents(app: FastifyInstance, identity: Identity): void {
       },
     },
     async (request) => {
-      const { action, since, until, orgId, limit, before } = request.query;
+      const { action, since, until, orgId, limit = 100, before } = request.query;
       const found = await identity.audit.find(request.principal, {
         action,
         orgId,
