@@ -314,6 +314,7 @@ describe(`admin API (${databaseKind})`, () => {
     assert.equal(created.statusCode, 201, created.body);
     const body = created.json();
     assert.match(body.key, /^obh_/);
+    assert.equal(created.headers['cache-control'], 'no-store');
     assert.deepEqual(
       { orgId: body.orgId, userId: body.userId, scopes: body.scopes, revokedAt: body.revokedAt },
       { orgId: 'org-a', userId: null, scopes: ['ingest', 'read'], revokedAt: null },

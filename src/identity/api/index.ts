@@ -48,6 +48,10 @@ export const adminApiTags = [
 export function adminApiPlugin(options: AdminApiOptions) {
   return async function adminApi(app: FastifyInstance): Promise<void> {
     const { identity } = options;
+    // Answers carry keys, TOTP secrets and recovery codes: no cache anywhere may keep them.
+    app.addHook('onSend', async (_request, reply) => {
+      void reply.header('cache-control', 'no-store');
+    });
     getMe(app, identity);
     putMyPassword(app, identity);
     postMyTotp(app, identity);
