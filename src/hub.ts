@@ -8,7 +8,15 @@ import type { Permission } from './core/access.js';
 import { DEMO_NAMING_AUTHORITY, startDemoFeed, type DemoFeed } from './demo/index.js';
 import { edrPlugin } from './edr/index.js';
 import { createGateway, type Gateway } from './gateway/index.js';
-import { bootstrapIdentity, createIdentity, resolveMasterSecret, type Identity } from './identity/index.js';
+import {
+  bootstrapIdentity,
+  createIdentity,
+  createOidc,
+  oidcClientRoutes,
+  resolveMasterSecret,
+  type Identity,
+  type Oidc,
+} from './identity/index.js';
 import { IngestService, ingestPlugin, type IngestAuthoriser } from './ingest/index.js';
 import {
   connectExternalBroker,
@@ -41,6 +49,8 @@ export interface Hub {
   readonly records: RecordsService;
   readonly identity: Identity;
   readonly gateway: Gateway;
+  /** The built-in OpenID Connect provider under /oidc. */
+  readonly oidc: Oidc;
   /** Set on the first start when OBSHUB_ADMIN_PASSWORD was not given: print it once. */
   readonly generatedAdminPassword: string | undefined;
   demo: DemoFeed | undefined;
@@ -98,6 +108,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ...(config.anonymousIngest ? (['observations:ingest'] as const) : []),
   ];
   const gateway = createGateway({ apiKeys: identity.apiKeys, anonymousPermissions });
+  const oidc = await createOidc({ config, storage, identity, log });
+  gateway.setTokenVerifier(oidc.verifyToken);
   const relay = startRelay(config, { storage, broker: connectedBroker, log });
 
   const fastifyLogger: FastifyBaseLogger = log;
@@ -106,7 +118,11 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     requestIdHeader: 'x-request-id',
   });
   installErrorHandler(app);
+  // Before the gateway: the OIDC provider authenticates its own callers (e.g. HTTP Basic at /oidc/token).
+  app.addHook('onRequest', oidc.handOff);
   await app.register(gateway.plugin);
+  await app.register(oidc.plugin);
+  await app.register(oidcClientRoutes(identity.oidcClients));
   await app.register(
     healthRoutes([
       { name: 'database', check: () => storage.ping() },
@@ -138,6 +154,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     records,
     identity,
     gateway,
+    oidc,
     generatedAdminPassword,
     demo: undefined,
     async listen() {
@@ -158,6 +175,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     async close() {
       hub.demo?.stop();
       retention.stop();
+      oidc.close();
       await app.close();
       await relay.stop();
       await records.stop();

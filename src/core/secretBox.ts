@@ -32,7 +32,7 @@ export class SecretBox {
   /** Decrypts what `seal` produced for the same purpose; throws when it was altered or sealed otherwise. */
   open(purpose: string, sealed: string): string {
     const [version, iv, tag, data] = sealed.split('.');
-    if (version !== Buffer.from(VERSION).toString('base64url') || !iv || !tag || data === undefined) {
+    if (version !== VERSION || !iv || !tag || data === undefined) {
       throw new Error('not a sealed value');
     }
     const decipher = createDecipheriv('aes-256-gcm', this.key(purpose), Buffer.from(iv, 'base64url'));
