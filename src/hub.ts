@@ -79,12 +79,14 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   const connectedBroker = broker;
   let identity: Identity;
   let generatedAdminPassword: string | undefined;
+  let oidc: Oidc;
   try {
     identity = createIdentity({ storage, masterSecret: resolveMasterSecret(config, log), log });
     ({ generatedAdminPassword } = await bootstrapIdentity(identity, storage, {
       adminPassword: config.adminPassword,
       demoAuthority: config.demo ? DEMO_NAMING_AUTHORITY : undefined,
     }));
+    oidc = await createOidc({ config, storage, identity, log });
   } catch (err) {
     await connectedBroker.close();
     await storage.close();
@@ -108,7 +110,6 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ...(config.anonymousIngest ? (['observations:ingest'] as const) : []),
   ];
   const gateway = createGateway({ apiKeys: identity.apiKeys, anonymousPermissions });
-  const oidc = await createOidc({ config, storage, identity, log });
   gateway.setTokenVerifier(oidc.verifyToken);
   const relay = startRelay(config, { storage, broker: connectedBroker, log });
 

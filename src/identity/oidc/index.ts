@@ -14,7 +14,7 @@ import type { Identity } from '../index.js';
 import { getInteraction } from './getInteraction.js';
 import { ensureKeys, loadKeys, type ProviderKeys } from './keys.js';
 import { postInteraction } from './postInteraction.js';
-import { createProvider, issuerOf, WEB_CLIENT_ID } from './provider.js';
+import { createProvider, issuerOf, loadOidcProvider, WEB_CLIENT_ID } from './provider.js';
 import { TrustedIssuers } from './trustedIssuers.js';
 import { createTokenVerifier } from './verifier.js';
 
@@ -76,11 +76,12 @@ export async function createOidc(deps: {
   const publicUrl = new URL(config.publicUrl);
   const publicPath = publicUrl.pathname.replace(/\/+$/, '');
 
+  const lib = await loadOidcProvider();
   await ensureKeys(storage, identity.secrets);
   let keys: ProviderKeys = await loadKeys(storage, identity.secrets);
   let keysVersion = await storage.oidc.keysVersion();
   const build = (k: ProviderKeys) => {
-    const provider = createProvider({
+    const provider = createProvider(lib, {
       publicUrl: config.publicUrl,
       storage,
       secrets: identity.secrets,

@@ -3,7 +3,8 @@
 // tokens, and JWT access tokens for the hub itself (resource indicator = PUBLIC_URL) that the gateway
 // verifies against the provider's own JWKS.
 import type { Logger } from 'pino';
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type * as OidcProviderLib from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC, Provider } from 'oidc-provider';
 import type { SecretBox } from '../../core/secretBox.js';
 import type { Storage } from '../../storage/index.js';
 import { createAdapter } from './adapter.js';
@@ -38,7 +39,32 @@ function setPage(ctx: KoaContextWithOIDC, status: number, html: string): void {
   ctx.body = html;
 }
 
-export function createProvider(settings: ProviderSettings): Provider {
+type OidcProviderModule = typeof OidcProviderLib;
+let loaded: Promise<OidcProviderModule> | undefined;
+
+/**
+ * Loads oidc-provider. It prints a console warning at load on Node.js 20 ("use Node.js 22"), which we
+ * support (ARCHITECTURE.md §4): that one line is dropped so that stderr and the JSON logs stay clean.
+ */
+export function loadOidcProvider(): Promise<OidcProviderModule> {
+  loaded ??= (async () => {
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING: Unsupported runtime'))
+        return;
+      warn(...args);
+    };
+    try {
+      return await import('oidc-provider');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  return loaded;
+}
+
+export function createProvider(lib: OidcProviderModule, settings: ProviderSettings): Provider {
+  const { Provider, errors } = lib;
   const { publicUrl, storage, log } = settings;
   const issuer = issuerOf(publicUrl);
   const basePath = new URL(issuer).pathname;
