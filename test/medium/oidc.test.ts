@@ -382,9 +382,10 @@ describe(`OIDC provider (${databaseKind})`, () => {
     );
     assert.equal((await call('/collections', body.access_token!)).status, 200);
     assert.equal((await call('/api/v1/oidc-clients', body.access_token!)).status, 403);
-    // A scope the client was not given is not granted.
-    const ingest = await clientCredentials(client.clientId, client.clientSecret, 'ingest');
-    assert.equal(ingest.body.scope, undefined);
+    // A scope the client was not given is refused.
+    const ingest = await clientCredentials(client.clientId, client.clientSecret, 'read ingest');
+    assert.equal(ingest.status, 400);
+    assert.equal(ingest.body.error, 'invalid_scope');
 
     // Another organisation's admin neither sees nor deletes it.
     const bob = (await hub.storage.identity.findUserByUsername('bob'))!;

@@ -140,13 +140,19 @@ export function createProvider(lib: OidcProviderModule, settings: ProviderSettin
         enabled: true,
         defaultResource: async (_ctx, _client, oneOf) => oneOf ?? publicUrl,
         useGrantedResource: async () => true,
-        getResourceServerInfo: async (_ctx, resource, client) => {
+        getResourceServerInfo: async (ctx, resource, client) => {
           if (resource !== publicUrl) throw new errors.InvalidTarget();
-          // The web app's tokens may carry every scope; an organisation's client only those it was given.
+          // The web app's tokens may carry every scope; an organisation's client only those it was given
+          // (asking for another is an error rather than a silently smaller token).
           const scope =
             client.clientId === WEB_CLIENT_ID
               ? WEB_SCOPES
               : ((await storage.oidc.findClient(client.clientId))?.scopes.join(' ') ?? '');
+          const requested = ctx.oidc.params?.scope;
+          const refused = (typeof requested === 'string' ? requested.split(' ') : []).find(
+            (s) => WEB_SCOPES.split(' ').includes(s) && !scope.split(' ').includes(s),
+          );
+          if (refused) throw new errors.InvalidScope('requested scope is not allowed', refused);
           return {
             scope,
             audience: publicUrl,
