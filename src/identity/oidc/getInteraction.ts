@@ -1,10 +1,11 @@
 // GET /oidc/interaction/{uid}: the provider sends the browser here when it needs the person to sign in
 // (password, then a TOTP or recovery code, or TOTP enrolment) or to consent (implicit for our clients).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Identity } from '../index.js';
 import { userPrincipal } from '../index.js';
 import { csrfToken, findInteraction, grantConsent, loadState, type InteractionDeps } from './interaction.js';
+import { WEB_CLIENT_ID } from './provider.js';
 import { enrolPage, errorPage, passwordPage, totpPage, type FormContext } from './pages.js';
 
 export const INTERACTION_PARAMS = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
@@ -32,13 +33,15 @@ export function expired(reply: FastifyReply) {
   );
 }
 
+/** The page's forms post back to the page itself (a relative URL: right behind a path-prefixing proxy too). */
 export function formContext(
   deps: InteractionDeps,
-  request: FastifyRequest,
   uid: string,
+  clientId: unknown,
   error?: string,
 ): FormContext {
-  return { action: request.url.split('?')[0] ?? '', csrf: csrfToken(deps, uid), error, clientName: 'obshub' };
+  const clientName = clientId === WEB_CLIENT_ID ? 'the obshub web app' : String(clientId);
+  return { action: uid, csrf: csrfToken(deps, uid), error, clientName };
 }
 
 export function getInteraction(app: FastifyInstance, deps: InteractionDeps, identity: Identity): void {
@@ -52,7 +55,7 @@ export function getInteraction(app: FastifyInstance, deps: InteractionDeps, iden
       const interaction = await findInteraction(deps, request, reply);
       if (!interaction) return expired(reply);
       if (interaction.prompt.name === 'consent') return grantConsent(deps, request, reply, interaction);
-      const ctx = formContext(deps, request, interaction.uid);
+      const ctx = formContext(deps, interaction.uid, interaction.params.client_id);
       const state = await loadState(deps, interaction.uid);
       if (state?.stage === 'totp') return sendPage(reply, 200, totpPage(ctx));
       if (state?.stage === 'enrol') {

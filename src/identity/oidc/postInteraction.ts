@@ -74,7 +74,7 @@ export function postInteraction(app: FastifyInstance, deps: InteractionDeps, ide
         status: number,
         render: (ctx: ReturnType<typeof formContext>) => string,
         error?: string,
-      ) => sendPage(reply, status, render(formContext(deps, request, uid, error)));
+      ) => sendPage(reply, status, render(formContext(deps, uid, interaction.params.client_id, error)));
       const state = await loadState(deps, uid);
       const signedIn = async (s: LoginState) => {
         await clearState(deps, uid);
