@@ -274,7 +274,8 @@ describe(`the retention window on every read (${databaseKind})`, () => {
 
 describe(`demo feed stations in /locations (${databaseKind})`, () => {
   it('lists the demo stations', async () => {
-    const hub = await startTestHub();
+    // DEMO=on creates the demo organisation owning the demo naming authority (the feed starts with listen()).
+    const hub = await startTestHub({ DEMO: 'on' });
     try {
       const feed = startDemoFeed({
         ingest: hub.ingest,
