@@ -17,7 +17,8 @@ import {
   type CryptoKey,
 } from 'jose';
 import { system } from '../../src/core/access.js';
-import { currentTotp, rotateSigningKey, userPrincipal } from '../../src/identity/index.js';
+import { loadConfig } from '../../src/config/index.js';
+import { currentTotp, retireSigningKey, rotateSigningKey, userPrincipal } from '../../src/identity/index.js';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
@@ -422,6 +423,18 @@ describe(`OIDC provider (${databaseKind})`, () => {
     }
     // The person's token from before the rotation works too.
     assert.equal((await call('/api/v1/oidc-clients', adminToken)).status, 200);
+
+    // Retiring the previous key takes it out of the JWKS; what it signed stops working.
+    await assert.rejects(retireSigningKey(hub.storage, kid), /current signing key/);
+    await retireSigningKey(hub.storage, oldKid!);
+    await hub.oidc.reloadKeys();
+    const left = (await (await fetch(`${base}/oidc/jwks`)).json()) as { keys: JWK[] };
+    assert.deepEqual(
+      left.keys.map((k) => k.kid),
+      [kid],
+    );
+    assert.equal((await call('/collections', before)).status, 401);
+    assert.equal((await call('/collections', after)).status, 200);
   });
 
   it('answers 401 to bad, expired, forged and foreign tokens', async () => {
@@ -524,6 +537,19 @@ describe(`OIDC provider (${databaseKind})`, () => {
     assert.ok(has('signing-key.rotate', 'success', 'system'), 'key rotation');
     const signIn = events.find((e) => e.action === 'sign-in' && e.outcome === 'success')!;
     assert.equal(signIn.source, '127.0.0.1');
+  });
+
+  it('validates OIDC_TRUSTED_ISSUERS at start', () => {
+    const bad = (value: string) =>
+      assert.throws(() => loadConfig({ OIDC_TRUSTED_ISSUERS: value }), /OIDC_TRUSTED_ISSUERS/);
+    bad('not json');
+    bad('{}');
+    bad('[{"issuer": "ftp://x", "audience": "a"}]');
+    bad('[{"issuer": "https://x", "audience": "a", "roleMap": {"admin": "superuser"}}]');
+    bad('[{"issuer": "https://x", "audience": "a", "scopes": ["write"]}]');
+    const ok = loadConfig({ OIDC_TRUSTED_ISSUERS: '[{"issuer": "https://x", "audience": "a", "org": "o"}]' });
+    assert.deepEqual(ok.oidcTrustedIssuers, [{ issuer: 'https://x', audience: 'a', org: 'o' }]);
+    assert.deepEqual(loadConfig({}).oidcTrustedIssuers, []);
   });
 
   it('purges expired provider artefacts', async () => {
