@@ -169,7 +169,7 @@ export const settings = {
     key: 'PUBLIC_URL',
     default: undefined,
     description:
-      'Base URL under which clients reach the hub (behind a proxy: its public address), used in links of notifications and metadata. Unset: `http://HOST:PORT`.',
+      'Base URL under which clients reach the hub (behind a proxy: its public address), used in links of notifications and metadata and as the OIDC issuer (`PUBLIC_URL/oidc`) and token audience. Unset: `http://HOST:PORT`.',
     parse: url('http', 'https'),
   },
   MQTT_URL: {

@@ -8,6 +8,20 @@ import type { TrustedIssuer } from '../../config/index.js';
 import type { Storage } from '../../storage/index.js';
 
 const DISCOVERY_TIMEOUT_MS = 5000;
+const CLOCK_TOLERANCE_S = 30;
+/** Signatures with the issuer's published public keys only (never a shared secret, never `none`). */
+const ASYMMETRIC_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /** A claim by dotted path (`realm_access.roles`). */
 function claimAt(payload: JWTPayload, path: string): unknown {
@@ -70,7 +84,12 @@ export class TrustedIssuers {
     }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: trusted.issuer, audience: trusted.audience }));
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: trusted.issuer,
+        audience: trusted.audience,
+        algorithms: ASYMMETRIC_ALGS,
+        clockTolerance: CLOCK_TOLERANCE_S,
+      }));
     } catch (err) {
       throw unauthenticated(`the token of ${trusted.issuer} is not valid`, err);
     }
