@@ -18,7 +18,14 @@ import {
 } from 'jose';
 import { system } from '../../src/core/access.js';
 import { loadConfig } from '../../src/config/index.js';
-import { currentTotp, retireSigningKey, rotateSigningKey, userPrincipal } from '../../src/identity/index.js';
+import { SecretBox } from '../../src/core/secretBox.js';
+import {
+  createOidc,
+  currentTotp,
+  retireSigningKey,
+  rotateSigningKey,
+  userPrincipal,
+} from '../../src/identity/index.js';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
@@ -550,6 +557,14 @@ describe(`OIDC provider (${databaseKind})`, () => {
     const ok = loadConfig({ OIDC_TRUSTED_ISSUERS: '[{"issuer": "https://x", "audience": "a", "org": "o"}]' });
     assert.deepEqual(ok.oidcTrustedIssuers, [{ issuer: 'https://x', audience: 'a', org: 'o' }]);
     assert.deepEqual(loadConfig({}).oidcTrustedIssuers, []);
+  });
+
+  it('refuses to start with another OBSHUB_SECRET than the one that sealed the keys', async () => {
+    const identity = { ...hub.identity, secrets: new SecretBox('another-secret-of-at-least-32-characters') };
+    await assert.rejects(
+      createOidc({ config: hub.config, storage: hub.storage, identity, log: hub.log }),
+      /cannot be opened with this OBSHUB_SECRET/,
+    );
   });
 
   it('purges expired provider artefacts', async () => {

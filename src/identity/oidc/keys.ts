@@ -51,10 +51,17 @@ export async function loadKeys(storage: Storage, secrets: SecretBox): Promise<Pr
     storage.oidc.listKeys('sig'),
     storage.oidc.listKeys('cookie'),
   ]);
-  return {
-    signing: signing.map((k) => JSON.parse(secrets.open(SIGNING_KEY_PURPOSE, k.sealed)) as JWK),
-    cookie: cookie.map((k) => secrets.open(COOKIE_KEY_PURPOSE, k.sealed)),
-  };
+  try {
+    return {
+      signing: signing.map((k) => JSON.parse(secrets.open(SIGNING_KEY_PURPOSE, k.sealed)) as JWK),
+      cookie: cookie.map((k) => secrets.open(COOKIE_KEY_PURPOSE, k.sealed)),
+    };
+  } catch (cause) {
+    throw new Error(
+      'the OIDC keys in the database cannot be opened with this OBSHUB_SECRET; was it changed? Restore the previous one',
+      { cause },
+    );
+  }
 }
 
 /**
