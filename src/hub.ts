@@ -13,8 +13,11 @@ import {
   adminApiTags,
   bootstrapIdentity,
   createIdentity,
+  createOidc,
+  oidcClientRoutes,
   resolveMasterSecret,
   type Identity,
+  type Oidc,
 } from './identity/index.js';
 import { IngestService, ingestPlugin, type IngestAuthoriser } from './ingest/index.js';
 import {
@@ -51,6 +54,8 @@ export interface Hub {
   readonly records: RecordsService;
   readonly identity: Identity;
   readonly gateway: Gateway;
+  /** The built-in OpenID Connect provider under /oidc. */
+  readonly oidc: Oidc;
   /** Set on the first start when OBSHUB_ADMIN_PASSWORD was not given: print it once. */
   readonly generatedAdminPassword: string | undefined;
   demo: DemoFeed | undefined;
@@ -79,12 +84,14 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   const connectedBroker = broker;
   let identity: Identity;
   let generatedAdminPassword: string | undefined;
+  let oidc: Oidc;
   try {
     identity = createIdentity({ storage, masterSecret: resolveMasterSecret(config, log), log });
     ({ generatedAdminPassword } = await bootstrapIdentity(identity, storage, {
       adminPassword: config.adminPassword,
       demoAuthority: config.demo ? DEMO_NAMING_AUTHORITY : undefined,
     }));
+    oidc = await createOidc({ config, storage, identity, log });
   } catch (err) {
     await connectedBroker.close();
     await storage.close();
@@ -108,6 +115,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ...(config.anonymousIngest ? (['observations:ingest'] as const) : []),
   ];
   const gateway = createGateway({ apiKeys: identity.apiKeys, anonymousPermissions });
+  gateway.setTokenVerifier(oidc.verifyToken);
   const relay = startRelay(config, { storage, broker: connectedBroker, log });
 
   const fastifyLogger: FastifyBaseLogger = log;
@@ -116,6 +124,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     requestIdHeader: 'x-request-id',
   });
   installErrorHandler(app);
+  // Before the gateway: the OIDC provider authenticates its own callers (e.g. HTTP Basic at /oidc/token).
+  app.addHook('onRequest', oidc.handOff);
   await app.register(gateway.plugin);
   await app.register(openApi, {
     publicUrl: config.publicUrl,
@@ -132,6 +142,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     { name: 'database', check: () => storage.ping() },
     { name: 'broker', check: () => connectedBroker.checkReady() },
   ];
+  await app.register(oidc.plugin);
+  await app.register(oidcClientRoutes(identity.oidcClients));
   await app.register(healthRoutes(readiness));
   await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
   await app.register(
@@ -168,6 +180,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     records,
     identity,
     gateway,
+    oidc,
     generatedAdminPassword,
     demo: undefined,
     async listen() {
@@ -188,6 +201,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     async close() {
       hub.demo?.stop();
       retention.stop();
+      oidc.close();
       await app.close();
       await relay.stop();
       await records.stop();

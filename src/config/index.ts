@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { settings, type SettingKey } from './schema.js';
+import { settings, type SettingKey, type TrustedIssuer } from './schema.js';
 
 export { settings } from './schema.js';
+export type { TrustedIssuer } from './schema.js';
 
 export interface Config {
   port: number;
@@ -43,6 +44,8 @@ export interface Config {
   adminPassword: string | undefined;
   anonymousRead: boolean;
   anonymousIngest: boolean;
+  /** External OIDC issuers whose access tokens are accepted (empty: none). */
+  oidcTrustedIssuers: readonly TrustedIssuer[];
 }
 
 export class ConfigError extends Error {
@@ -136,5 +139,6 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     adminPassword: values.OBSHUB_ADMIN_PASSWORD as string | undefined,
     anonymousRead: values.ANONYMOUS_READ === 'on',
     anonymousIngest: values.ANONYMOUS_INGEST === 'on',
+    oidcTrustedIssuers: (values.OIDC_TRUSTED_ISSUERS as TrustedIssuer[] | undefined) ?? [],
   });
 }

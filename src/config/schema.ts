@@ -71,6 +71,73 @@ const subTopic: Setting<string>['parse'] = (raw) =>
         'a topic of the WIS2 Topic Hierarchy below the data policy, e.g. weather/surface-based-observations/synop',
       );
 
+/** An external OpenID Connect issuer whose access tokens the hub accepts, and how their claims map. */
+export interface TrustedIssuer {
+  /** The `iss` of its tokens; discovery is read from `{issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  /** The `aud` its tokens must carry for this hub. */
+  audience: string;
+  /** Every token of this issuer acts for this organisation… */
+  org?: string;
+  /** …or the organisation is read from this claim (a dotted path, e.g. `obshub.org`). */
+  orgClaim?: string;
+  /** Claim holding the caller's role names (a string or an array; dotted path, e.g. `realm_access.roles`). */
+  roleClaim?: string;
+  /** Issuer role name → obshub role; the most privileged match wins. */
+  roleMap?: Record<string, string>;
+  /** Role when no role claim matches; unset: such tokens are refused. */
+  defaultRole?: string;
+  /** The scopes these tokens may carry (further narrowed by their `scope`/`scp` claim); default `["read"]`. */
+  scopes?: string[];
+}
+
+const ISSUER_ROLES = ['platform-admin', 'maintainer', 'org-admin', 'org-user', 'service'];
+const ISSUER_SCOPES = ['ingest', 'read', 'admin'];
+
+function trustedIssuerProblem(entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'each entry is an object';
+  const e = entry as Record<string, unknown>;
+  const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  if (!isText(e.issuer) || !/^https?:\/\//.test(e.issuer as string)) return '"issuer" is an http(s) URL';
+  if (!isText(e.audience)) return '"audience" is a string';
+  for (const k of ['org', 'orgClaim', 'roleClaim', 'defaultRole'] as const) {
+    if (e[k] !== undefined && !isText(e[k])) return `"${k}" is a string`;
+  }
+  if (e.defaultRole !== undefined && !ISSUER_ROLES.includes(e.defaultRole as string)) {
+    return `"defaultRole" is one of ${ISSUER_ROLES.join(', ')}`;
+  }
+  if (e.roleMap !== undefined) {
+    if (typeof e.roleMap !== 'object' || e.roleMap === null || Array.isArray(e.roleMap)) {
+      return '"roleMap" maps names to roles';
+    }
+    if (Object.values(e.roleMap).some((r) => !ISSUER_ROLES.includes(r as string))) {
+      return `"roleMap" values are ${ISSUER_ROLES.join(', ')}`;
+    }
+  }
+  if (
+    e.scopes !== undefined &&
+    (!Array.isArray(e.scopes) || e.scopes.some((s) => !ISSUER_SCOPES.includes(s as string)))
+  ) {
+    return `"scopes" is a list of ${ISSUER_SCOPES.join(', ')}`;
+  }
+  return undefined;
+}
+
+const trustedIssuers: Setting<TrustedIssuer[]>['parse'] = (raw) => {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(raw);
+  } catch {
+    return fail('a JSON array of trusted issuers');
+  }
+  if (!Array.isArray(doc)) return fail('a JSON array of trusted issuers');
+  for (const entry of doc) {
+    const problem = trustedIssuerProblem(entry);
+    if (problem) return fail(`a JSON array of trusted issuers (${problem})`);
+  }
+  return { ok: true, value: doc as TrustedIssuer[] };
+};
+
 export const settings = {
   PORT: {
     key: 'PORT',
@@ -102,7 +169,7 @@ export const settings = {
     key: 'PUBLIC_URL',
     default: undefined,
     description:
-      'Base URL under which clients reach the hub (behind a proxy: its public address), used in links of notifications and metadata. Unset: `http://HOST:PORT`.',
+      'Base URL under which clients reach the hub (behind a proxy: its public address), used in links of notifications and metadata and as the OIDC issuer (`PUBLIC_URL/oidc`) and token audience. Unset: `http://HOST:PORT`.',
     parse: url('http', 'https'),
   },
   MQTT_URL: {
@@ -255,6 +322,13 @@ export const settings = {
     description:
       '`on` lets anyone ingest without credentials, for closed networks only (a warning is logged at start). `off`: ingest needs an API key or token with the `ingest` scope of the organisation owning every naming authority in the batch.',
     parse: onOff,
+  },
+  OIDC_TRUSTED_ISSUERS: {
+    key: 'OIDC_TRUSTED_ISSUERS',
+    default: undefined,
+    description:
+      'External OpenID Connect issuers (Keycloak, Entra ID, Google…) whose JWT access tokens are accepted after discovery and JWKS verification: a JSON array of `{"issuer", "audience", "org" or "orgClaim", "roleClaim", "roleMap", "defaultRole", "scopes"}` (see Sign-in and OIDC). Unset: only the built-in provider\'s tokens.',
+    parse: trustedIssuers,
   },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -31,6 +31,8 @@ export const auditActions = [
   'authority.remove',
   'oidc-client.create',
   'oidc-client.delete',
+  'token.issue',
+  'signing-key.rotate',
   'ingest.rejected',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

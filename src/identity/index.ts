@@ -8,6 +8,7 @@ import type { Storage, User } from '../storage/index.js';
 import { ApiKeyService } from './apiKeys.js';
 import { AuditLog } from './audit.js';
 import { Authorities } from './authorities.js';
+import { OidcClientService } from './oidcClients.js';
 import { OrganisationService } from './organisations.js';
 import { SignInService } from './signIn.js';
 import { UserService } from './users.js';
@@ -20,6 +21,16 @@ export { publicUser, type PublicUser } from './users.js';
 export { resolveMasterSecret } from './masterSecret.js';
 export { LOCKOUT_THRESHOLD, lockDurationMs } from './signIn.js';
 export { currentTotp } from './totp.js';
+export { publicOidcClient, type PublicOidcClient } from './oidcClients.js';
+export { oidcClientRoutes } from './api/oidcClients.js';
+export {
+  createOidc,
+  listSigningKeys,
+  retireSigningKey,
+  rotateSigningKey,
+  WEB_CLIENT_ID,
+  type Oidc,
+} from './oidc/index.js';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -31,6 +42,8 @@ export interface Identity {
   readonly users: UserService;
   readonly apiKeys: ApiKeyService;
   readonly signIn: SignInService;
+  /** Client-credentials clients of organisations (the OIDC provider's machine identities). */
+  readonly oidcClients: OidcClientService;
 }
 
 export function createIdentity(deps: { storage: Storage; masterSecret: string; log: Logger }): Identity {
@@ -46,6 +59,7 @@ export function createIdentity(deps: { storage: Storage; masterSecret: string; l
     users: new UserService(repo, audit, secrets),
     apiKeys: new ApiKeyService(repo, audit),
     signIn: new SignInService(repo, audit, secrets),
+    oidcClients: new OidcClientService(deps.storage, audit, secrets),
   };
 }
 

@@ -8,6 +8,7 @@ import { findExtent, type DataExtent } from './extent.js';
 import { IdentityRepository } from './identity.js';
 import { pruneDataVersions, stampDataVersion } from './dataVersion.js';
 import { migrate } from './migrate.js';
+import { OidcRepository } from './oidc.js';
 import {
   countStored,
   findSeriesValues,
@@ -61,6 +62,8 @@ export type {
 export { seriesMetadataFields } from './series.js';
 export type { OutboxEntry, OutboxStats } from './outbox.js';
 export { IdentityRepository } from './identity.js';
+export { OidcRepository } from './oidc.js';
+export type { OidcClient, OidcKey, OidcKeyUse, OidcPayload } from './oidc.js';
 export type {
   ApiKey,
   ApiKeyHolder,
@@ -93,6 +96,8 @@ export class Storage {
   private stopListening: (() => Promise<void>) | undefined;
   /** Organisations, users, API keys and the audit log. */
   readonly identity: IdentityRepository;
+  /** The built-in OIDC provider's artefacts, keys and clients. */
+  readonly oidc: OidcRepository;
 
   private constructor(
     private readonly db: Database,
@@ -101,6 +106,7 @@ export class Storage {
   ) {
     this.partitions = new Partitions(db, retentionSeconds);
     this.identity = new IdentityRepository(db);
+    this.oidc = new OidcRepository(db);
   }
 
   static async open(options: StorageOptions): Promise<Storage> {

@@ -1,0 +1,14 @@
+// /api/v1/oidc-clients: the client-credentials clients of organisations (one route per file), as one plugin.
+import type { FastifyInstance } from 'fastify';
+import type { OidcClientService } from '../oidcClients.js';
+import { deleteOidcClient } from './deleteOidcClient.js';
+import { getOidcClients } from './getOidcClients.js';
+import { postOidcClient } from './postOidcClient.js';
+
+export function oidcClientRoutes(service: OidcClientService) {
+  return async function oidcClients(app: FastifyInstance): Promise<void> {
+    postOidcClient(app, service);
+    getOidcClients(app, service);
+    deleteOidcClient(app, service);
+  };
+}
