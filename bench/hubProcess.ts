@@ -28,9 +28,17 @@ export function rssMbOf(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/**
+ * Node flags for the hub process only, from BENCH_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=bench/profiles`
+ * to profile the hub under the benchmark's load; the profile is written when the hub stops).
+ */
+function hubNodeFlags(): string[] {
+  return (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+}
+
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['dist/main.js', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...hubNodeFlags(), 'dist/main.js', 'serve'], {
     env: { ...process.env, PORT: String(port), MQTT_PORT: '0', DEMO: 'off', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

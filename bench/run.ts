@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--stations N] [--hours H]
+// npm run bench [-- --quick] [--stations N] [--hours H] [--growth] [--growth-sizes=1000000,10000000]
 // Starts a hub (embedded PGlite + broker, or DATABASE_URL when set) as its own process, loads a seeded data
 // set through the real ingest API and measures each scenario next to a baseline measured in the same run.
 import { spawn } from 'node:child_process';
@@ -10,6 +10,7 @@ import { type DatasetOptions, observationCount, stations } from './dataset.js';
 import { freePort, startHubProcess } from './hubProcess.js';
 import { machine, markdown, type Report, writeReport } from './report.js';
 import { measureIngest } from './scenarios/ingest.js';
+import { measureGrowthPoint, stationSeriesPaths } from './scenarios/growth.js';
 import { measureLoad } from './scenarios/load.js';
 import { measureNotificationDelay, waitForDrainedBacklog } from './scenarios/notify.js';
 import { round, type ScenarioResult } from './stats.js';
@@ -19,12 +20,20 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     stations: { type: 'string' },
     hours: { type: 'string' },
+    growth: { type: 'boolean', default: false },
+    'growth-sizes': { type: 'string', default: '1000000,10000000' },
   },
 });
 const quick = values.quick ?? false;
 const serverUrl = process.env.DATABASE_URL;
 const mode: Report['mode'] = serverUrl ? 'postgres' : 'embedded';
-const seconds = quick ? 5 : 15;
+// Each HTTP load lasts this long (quick: enough for thousands of requests at the rates measured so far).
+const seconds = quick ? 4 : 15;
+// The hub keeps 25 h (hourly partitions); the baseline database is partitioned the same way.
+const RETENTION = 'PT25H';
+const RETENTION_SECONDS = 25 * 3600;
+// The growth scenario runs in the full run, or when forced (e.g. at a smaller scale with --growth-sizes).
+const growthSizes = !quick || values.growth ? values['growth-sizes'].split(',').map(Number) : [];
 
 // Quick: 50 stations × 40 parameters × 24 h of 10-minute data (288 000 observations).
 // Full: 5 000 stations (E-SOH's plan) × 40 parameters of 10-minute data over 24 h (28.8 M observations).
@@ -79,14 +88,14 @@ const withRatio = (value: number, baseline: number | null) =>
   baseline ? { baseline, ratio: round(value / baseline, 3) } : { baseline: null, ratio: null };
 
 console.error(`# ${mode}: ${report.dataset.observations} observations; COPY baseline first`);
-const baseline = await prepareBaselineDatabase(dataset);
+const baseline = await prepareBaselineDatabase(dataset, RETENTION_SECONDS);
 const db = await testDatabase();
 const mqttPort = await freePort();
 const hub = await startHubProcess({
   DATA_DIR: db.dataDir,
   ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
   MQTT_PORT: String(mqttPort),
-  RETENTION: 'PT25H',
+  RETENTION,
   FUTURE_TOLERANCE: 'PT1H',
 });
 let baselineServer: { url: string; stop(): void } | undefined;
@@ -115,8 +124,10 @@ try {
   };
 
   console.error('# waiting for the announcements of the load to drain');
+  // The baseline server opens its database meanwhile (nothing is measured while the backlog drains).
+  const starting = startBaselineServer(baseline.target);
   await waitForDrainedBacklog(`mqtt://127.0.0.1:${mqttPort}`);
-  baselineServer = await startBaselineServer(baseline.target);
+  baselineServer = await starting;
   const queried = all.slice(0, 50);
   const C = '/collections/observations';
   const load = async (
@@ -141,7 +152,7 @@ try {
 
   await load(
     'station series',
-    queried.map((s) => `${C}/locations/${s.id}?parameter-name=${SERIES_PARAMETER}`),
+    stationSeriesPaths(queried, SERIES_PARAMETER),
     queried.map((s) => `/series?platform=${s.id}&parameter=${SERIES_PARAMETER}`),
     (r) => ({
       text: '≥ 5 000 req/s, p99 ≤ 20 ms, ≥ 50 % of baseline',
@@ -190,6 +201,38 @@ try {
   await hub.stop();
   await db.drop();
   await baseline.drop();
+}
+
+if (growthSizes.length >= 2) {
+  const points = [];
+  for (const size of growthSizes) {
+    points.push(
+      await measureGrowthPoint(size, {
+        endMs: dataset.endMs,
+        retention: RETENTION,
+        retentionSeconds: RETENTION_SECONDS,
+        parameter: SERIES_PARAMETER,
+        seconds,
+      }),
+    );
+  }
+  const [small, large] = [points[0]!, points.at(-1)!];
+  const ratio = round(large.p99_ms / small.p99_ms, 3);
+  report.scenarios.growth = {
+    value: large.p99_ms,
+    unit: `ms p99 of station series with ${large.observations} observations stored`,
+    baseline: small.p99_ms,
+    ratio,
+    p50_ms: large.p50_ms,
+    p99_ms: large.p99_ms,
+    note: points
+      .map(
+        (p) =>
+          `${p.observations} stored: ${p.requestsPerSecond} req/s, p50 ${p.p50_ms} ms, p99 ${p.p99_ms} ms`,
+      )
+      .join('; '),
+    target: { text: 'p99 grows ≤ 1.5×', met: ratio <= 1.5 },
+  };
 }
 
 console.log(markdown(report));

@@ -1,6 +1,10 @@
-// Baseline for ingest: the same observation rows written with a raw COPY into the same (partitioned)
-// observation table through the database driver, with series and positions already in place. This is
-// what the storage engine allows; the ingest figure is reported as a ratio of it.
+// Loading observation rows with a raw COPY, through the database driver, into a fresh database of the
+// same kind as the hub's (the server of DATABASE_URL, or embedded), with series, positions and partitions
+// created through the product first so that COPY writes only observations. Two uses:
+// - the ingest baseline (timed): what the storage engine allows, the ingest figure is a ratio of it; the
+//   query baselines then read the same rows;
+// - the growth scenario (untimed): millions of stored observations for the hub to query, streamed in
+//   chunks because they would not fit in memory as one string.
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,10 +15,12 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { anonymous } from '../../src/core/access.js';
 import { IngestService } from '../../src/ingest/index.js';
 import { Storage } from '../../src/storage/index.js';
-import { testDatabase } from '../../test/support/database.js';
+import { type TestDatabase, testDatabase } from '../../test/support/database.js';
 import { type DatasetOptions, esohMessage, PARAMETERS, rows, stations } from '../dataset.js';
 
 const COPY = 'COPY observation (ts_id, obstime, geo_point_id, value, pubtime) FROM';
+/** PGlite takes a COPY as one blob: the rows are sent in blobs of about this many bytes. */
+const PGLITE_BLOB_BYTES = 64 << 20;
 
 /** Creates series, positions and partitions through the product, so that COPY writes only observations. */
 async function seed(storage: Storage, dataset: DatasetOptions): Promise<void> {
@@ -35,24 +41,25 @@ async function seed(storage: Storage, dataset: DatasetOptions): Promise<void> {
   await ingest.ingest(anonymous, hourly);
 }
 
-function csvLines(
+/** The data set as COPY text, in chunks of about 1 MB; `counter.rows` counts the rows produced. */
+function* csvChunks(
   dataset: DatasetOptions,
   ids: { series: Map<string, number>; points: Map<string, number> },
-): string[] {
+  counter: { rows: number },
+): Generator<string> {
   const pubtime = new Date().toISOString();
-  const chunks: string[] = [];
   let chunk = '';
   for (const r of rows(dataset)) {
     const ts = ids.series.get(`${r.station.id} ${r.parameter.parameterName}`);
     const point = ids.points.get(`${r.station.lon} ${r.station.lat}`);
     chunk += `${ts}\t${new Date(r.timeMs).toISOString()}\t${point}\t${r.value}\t${pubtime}\n`;
+    counter.rows++;
     if (chunk.length > 1 << 20) {
-      chunks.push(chunk);
+      yield chunk;
       chunk = '';
     }
   }
-  chunks.push(chunk);
-  return chunks;
+  yield chunk;
 }
 
 interface IdRows {
@@ -70,6 +77,92 @@ function idMaps(r: IdRows) {
   };
 }
 
+/** The driver-level operations a load needs, on either kind of database. */
+interface CopyConnection {
+  query<T>(text: string): Promise<T[]>;
+  copy(chunks: Iterable<string>): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function connect(database: TestDatabase): Promise<CopyConnection> {
+  if (database.databaseUrl) {
+    const client = new pg.Client({ connectionString: database.databaseUrl });
+    await client.connect();
+    return {
+      query: async <T>(text: string) => (await client.query(text)).rows as T[],
+      copy: (chunks) => pipeline(Readable.from(chunks), client.query(copyFrom(`${COPY} STDIN`))),
+      close: () => client.end(),
+    };
+  }
+  const db = await PGlite.create({ dataDir: path.join(database.dataDir, 'pg'), extensions: { postgis } });
+  const copyBlob = (parts: string[]) => db.query(`${COPY} '/dev/blob'`, [], { blob: new Blob(parts) });
+  return {
+    query: async <T>(text: string) => (await db.query<T>(text)).rows,
+    copy: async (chunks) => {
+      let parts: string[] = [];
+      let bytes = 0;
+      for (const chunk of chunks) {
+        parts.push(chunk);
+        bytes += chunk.length;
+        if (bytes < PGLITE_BLOB_BYTES) continue;
+        await copyBlob(parts);
+        parts = [];
+        bytes = 0;
+      }
+      if (parts.length > 0) await copyBlob(parts);
+    },
+    close: () => db.close(),
+  };
+}
+
+export interface CopiedDatabase extends TestDatabase {
+  /** Observations per second of the COPY (the rows were built before the clock started). */
+  copyPerSecond: number;
+}
+
+/**
+ * A fresh database holding `dataset`. With `timed`, the rows are built in memory first and the COPY
+ * alone is timed; otherwise they are streamed (for data sets larger than memory) and not timed.
+ * `retentionSeconds` decides the partition width, as it does for the hub.
+ */
+export async function copyDatabase(
+  dataset: DatasetOptions,
+  options: { retentionSeconds: number | null; timed: boolean },
+): Promise<CopiedDatabase> {
+  const database = await testDatabase();
+  try {
+    const { databaseUrl, dataDir } = database;
+    const storage = await Storage.open({
+      databaseUrl,
+      dataDir,
+      retentionSeconds: options.retentionSeconds,
+      outbox: false,
+    });
+    await storage.migrate();
+    await seed(storage, dataset);
+    await storage.close();
+
+    const connection = await connect(database);
+    const ids = idMaps({
+      series: await connection.query<IdRows['series'][number]>(ID_QUERIES.series),
+      points: await connection.query<IdRows['points'][number]>(ID_QUERIES.points),
+    });
+    await connection.query('TRUNCATE observation');
+    const counter = { rows: 0 };
+    const chunks = csvChunks(dataset, ids, counter);
+    const source = options.timed ? [...chunks] : chunks;
+    const t0 = performance.now();
+    await connection.copy(source);
+    const seconds = (performance.now() - t0) / 1000;
+    await connection.query('ANALYZE');
+    await connection.close();
+    return { ...database, copyPerSecond: Math.round(counter.rows / seconds) };
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
+}
+
 export interface BaselineDatabase {
   /** Observations per second of the raw COPY. */
   copyPerSecond: number;
@@ -79,53 +172,17 @@ export interface BaselineDatabase {
 }
 
 /**
- * Loads the data set with a raw COPY (timed) into a fresh database of the same kind as the hub's (the
- * server of DATABASE_URL, or embedded), which the query baselines then use.
+ * The ingest baseline: the data set loaded with a timed raw COPY, for the query baselines to read. With
+ * the hub's retention, the table has the same partitions as the hub's.
  */
-export async function prepareBaselineDatabase(dataset: DatasetOptions): Promise<BaselineDatabase> {
-  const database = await testDatabase();
-  const { databaseUrl, dataDir } = database;
-  const drop = () => database.drop();
-  try {
-    const storage = await Storage.open({ databaseUrl, dataDir, retentionSeconds: null, outbox: false });
-    await storage.migrate();
-    await seed(storage, dataset);
-    await storage.close();
-
-    if (databaseUrl) {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      const ids = idMaps({
-        series: (await client.query(ID_QUERIES.series)).rows,
-        points: (await client.query(ID_QUERIES.points)).rows,
-      });
-      await client.query('TRUNCATE observation');
-      const chunks = csvLines(dataset, ids);
-      const count = chunks.reduce((n, c) => n + c.split('\n').length - 1, 0);
-      const t0 = performance.now();
-      await pipeline(Readable.from(chunks), client.query(copyFrom(`${COPY} STDIN`)));
-      const seconds = (performance.now() - t0) / 1000;
-      await client.query('ANALYZE');
-      await client.end();
-      return { copyPerSecond: Math.round(count / seconds), target: databaseUrl, drop };
-    }
-    const pgDir = path.join(dataDir, 'pg');
-    const db = await PGlite.create({ dataDir: pgDir, extensions: { postgis } });
-    const ids = idMaps({
-      series: (await db.query<IdRows['series'][number]>(ID_QUERIES.series)).rows,
-      points: (await db.query<IdRows['points'][number]>(ID_QUERIES.points)).rows,
-    });
-    await db.query('TRUNCATE observation');
-    const chunks = csvLines(dataset, ids);
-    const count = chunks.reduce((n, c) => n + c.split('\n').length - 1, 0);
-    const t0 = performance.now();
-    await db.query(`${COPY} '/dev/blob'`, [], { blob: new Blob(chunks) });
-    const seconds = (performance.now() - t0) / 1000;
-    await db.query('ANALYZE');
-    await db.close();
-    return { copyPerSecond: Math.round(count / seconds), target: pgDir, drop };
-  } catch (err) {
-    await drop();
-    throw err;
-  }
+export async function prepareBaselineDatabase(
+  dataset: DatasetOptions,
+  retentionSeconds: number,
+): Promise<BaselineDatabase> {
+  const db = await copyDatabase(dataset, { retentionSeconds, timed: true });
+  return {
+    copyPerSecond: db.copyPerSecond,
+    target: db.databaseUrl ?? path.join(db.dataDir, 'pg'),
+    drop: () => db.drop(),
+  };
 }

@@ -1,9 +1,9 @@
 // The shared steps of every data query route: choose the encoder (`f`), let the query type select,
-// apply the common filters, and stream the encoded coverages.
-import { Readable } from 'node:stream';
+// apply the common filters, and send the encoded coverages (streamed when large).
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { QuerySyntaxError } from '../core/querySyntax.js';
+import { answerBody } from './body.js';
 import { encoders, findEncoder } from './encoders.js';
 import { QueryError } from './errors.js';
 import type { QueryType } from './queryTypes.js';
@@ -54,7 +54,7 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
       const z = selection.zConsumed ? undefined : query.z || selection.z;
       const common = await service.commonFilter(request.principal, { ...query, z });
       const groups = await service.coverages({ ...common, ...selection.filter });
-      return reply.type(encoder.mediaType).send(Readable.from(encoder.encode(groups)));
+      return reply.type(encoder.mediaType).send(await answerBody(encoder.encode(groups)));
     },
   );
 }

@@ -91,6 +91,14 @@ export interface EdrServiceOptions {
 }
 
 export class EdrService {
+  /**
+   * Parameter names found in the store, with the newest observation time of their series. A name stays
+   * known while that time is inside the window: last_obstime never moves back, and series leave the store
+   * only through retention, which takes exactly those that left the window. Most requests name a known
+   * parameter, so this saves them a query; names not (yet) known are always looked up.
+   */
+  private readonly newestByParameterName = new Map<string, number>();
+
   constructor(
     private readonly storage: Storage,
     private readonly options: EdrServiceOptions,
@@ -117,9 +125,7 @@ export class EdrService {
       if (q['parameter-name']) {
         const names = splitAndStrip(q['parameter-name']);
         const plain = names.filter((n) => !n.includes('*'));
-        const known = plain.length
-          ? await this.storage.knownParameterNames(plain, filter.sinceMs)
-          : new Set();
+        const known = await this.knownParameterNames(plain, filter.sinceMs);
         const unknown = plain.filter((n) => !known.has(n));
         if (unknown.length) throw new QueryError(400, `Unknown parameter-name ${pyListRepr(unknown)}`);
         filter.parameterNames = names;
@@ -136,22 +142,30 @@ export class EdrService {
     return filter;
   }
 
+  private async knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Set<string>> {
+    const inWindow = (name: string) => {
+      const newest = this.newestByParameterName.get(name);
+      return newest !== undefined && (sinceMs === null || newest >= sinceMs);
+    };
+    const lookUp = names.filter((n) => !inWindow(n));
+    if (lookUp.length > 0) {
+      for (const [name, newest] of await this.storage.knownParameterNames(lookUp, sinceMs))
+        this.newestByParameterName.set(name, newest);
+    }
+    return new Set(names.filter(inWindow));
+  }
+
   /**
    * The coverage groups of a data query, in E-SOH's order. Throws 404 when nothing matches and 413 when
    * the answer would hold more than the configured number of values. The first group is read before
    * this resolves, so errors come before any byte of the answer.
    */
   async coverages(filter: SeriesFilter): Promise<Lookahead<CoverageGroup>> {
-    const series = await this.storage.findSeries(filter);
+    // An answer of one chunk is read whole with the series, before the first byte anyway: its size is
+    // known from the data. A larger one is counted first (an index-only count on the primary key).
+    const { series, data: first } = await this.storage.findSeries(filter, SERIES_PER_CHUNK);
     if (series.length === 0) throw new QueryError(404, 'Requested data not found.');
-    // An answer of one chunk is read whole before the first byte anyway: its size is known from the data.
-    // A larger one is counted first (an index-only count on the observations' primary key).
-    let first: Map<number, SeriesData> | undefined;
-    if (series.length <= SERIES_PER_CHUNK) {
-      first = await this.storage.seriesData(
-        series.map((s) => s.id),
-        filter,
-      );
+    if (first) {
       let count = 0;
       for (const d of first.values()) count += d.times.length;
       this.checkSize(count);

@@ -11,6 +11,7 @@ import { migrate } from './migrate.js';
 import { OidcRepository } from './oidc.js';
 import {
   countStored,
+  ForgottenSeriesError,
   findSeriesValues,
   resolvePoints,
   writeObservations,
@@ -37,12 +38,12 @@ import {
   findSeries,
   findSeriesData,
   findSeriesRecords,
+  type FoundSeries,
   type LocationRow,
   type ParameterRow,
   type SeriesData,
   type SeriesFilter,
   type SeriesRecord,
-  type SeriesRow,
 } from './series.js';
 import { readSetting, writeSetting } from './settings.js';
 
@@ -52,6 +53,7 @@ export { listMigrations } from './migrate.js';
 export type { DataExtent } from './extent.js';
 export type {
   Area,
+  FoundSeries,
   LocationRow,
   ParameterRow,
   SeriesData,
@@ -128,6 +130,16 @@ export class Storage {
 
   /** Stores a validated, de-duplicated batch durably, in one transaction. */
   async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+    try {
+      await this.writeOnce(observations, pubtimeMs);
+    } catch (err) {
+      if (!(err instanceof ForgottenSeriesError)) throw err;
+      for (const key of err.keys) this.knownSeries.delete(key);
+      await this.writeOnce(observations, pubtimeMs);
+    }
+  }
+
+  private async writeOnce(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
     await this.partitions.ensure(observations.map((o) => o.obstimeMs));
     const pointIds = await resolvePoints(this.db, observations, this.knownPoints);
     const announce = this.outbox && observations.length > 0;
@@ -210,9 +222,12 @@ export class Storage {
     return findSeriesValues(this.db, platform, parameterName);
   }
 
-  /** Series matching a query filter, ordered by position and parameter name (metadata only). */
-  findSeries(filter: SeriesFilter): Promise<SeriesRow[]> {
-    return findSeries(this.db, filter);
+  /**
+   * Series matching a query filter, ordered by position and parameter name, with their observations when
+   * there are at most `dataUpTo` series.
+   */
+  findSeries(filter: SeriesFilter, dataUpTo: number): Promise<FoundSeries> {
+    return findSeries(this.db, filter, dataUpTo);
   }
 
   /** Full series records ordered by timeseries_id, one page. */
@@ -240,8 +255,8 @@ export class Storage {
     return findParameters(this.db, sinceMs);
   }
 
-  /** The subset of `names` that are stored parameter names inside the window. */
-  knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Set<string>> {
+  /** The subset of `names` that are stored parameter names inside the window, with their newest time. */
+  knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Map<string, number>> {
     return findKnownParameterNames(this.db, names, sinceMs);
   }
 

@@ -171,14 +171,19 @@ function seriesWhere(f: SeriesFilter): Where {
   return w;
 }
 
-function observationTime(w: Where, f: SeriesFilter): string {
-  let out = '';
+/** The filter's time window (epoch ms; null: open), clipped to the retention window. */
+function timeWindow(f: SeriesFilter): { start: number | null; end: number | null } {
   const since = f.sinceMs ?? null;
   const start =
     f.startMs === undefined || f.startMs === null ? since : Math.max(f.startMs, since ?? -Infinity);
+  return { start, end: f.endMs ?? null };
+}
+
+function observationTime(w: Where, f: SeriesFilter): string {
+  const { start, end } = timeWindow(f);
+  let out = '';
   if (start !== null) out += ` AND o.obstime >= ${w.param(iso(start))}::timestamptz`;
-  if (f.endMs !== undefined && f.endMs !== null)
-    out += ` AND o.obstime <= ${w.param(iso(f.endMs))}::timestamptz`;
+  if (end !== null) out += ` AND o.obstime <= ${w.param(iso(end))}::timestamptz`;
   return out;
 }
 
@@ -187,14 +192,51 @@ const where = (w: Where) => (w.parts.length ? `WHERE ${w.parts.join(' AND ')}` :
 const ROW_COLUMNS = `t.id, t.platform, t.platform_name AS "platformName", t.parameter_name AS "parameterName",
   t.standard_name AS "standardName", t.level AS "levelCm", t.function, t.period AS "periodS", t.unit, g.lon, g.lat`;
 
-/** Series matching the filter, ordered by position (lat, lon) and parameter name. */
-export function findSeries(sql: Sql, f: SeriesFilter): Promise<SeriesRow[]> {
+export interface FoundSeries {
+  /** Ordered by position (lat, lon) and parameter name. */
+  series: SeriesRow[];
+  /** Their observations inside the window, when there are at most `dataUpTo` series; else undefined. */
+  data: Map<number, SeriesData> | undefined;
+}
+
+const SERIES_DATA_COLUMNS = `array_agg((extract(epoch FROM o.obstime) * 1000)::float8 ORDER BY o.obstime) AS times,
+  array_agg(o.value ORDER BY o.obstime) AS vals`;
+
+/**
+ * Series matching the filter and, when there are at most `dataUpTo` of them, their observations inside the
+ * filter's time window too: one round trip instead of two for the common small query (one station, a few
+ * stations), whose cost is dominated by round trips rather than by the rows.
+ */
+export async function findSeries(sql: Sql, f: SeriesFilter, dataUpTo: number): Promise<FoundSeries> {
   const w = seriesWhere(f);
-  return sql.query<SeriesRow>(
-    `SELECT ${ROW_COLUMNS} FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id ${where(w)}
-     ORDER BY g.lat, g.lon, t.parameter_name, t.id`,
+  const limit = w.param(dataUpTo);
+  let data: string;
+  if (f.camsl) {
+    data = `SELECT ${SERIES_DATA_COLUMNS} FROM observation o
+      WHERE small.small AND o.ts_id = s.id${observationTime(w, f)} AND ${w.numberClause('o.camsl', f.camsl)}`;
+  } else {
+    const { start, end } = timeWindow(f);
+    data = `SELECT times, vals FROM observation_arrays(s.id, ${w.param(iso(start))}::timestamptz,
+      ${w.param(iso(end))}::timestamptz) WHERE small.small`;
+  }
+  const rows = await sql.query<
+    SeriesRow & { times: number[] | null; vals: (number | null)[] | null; small: boolean }
+  >(
+    `WITH s AS MATERIALIZED (
+       SELECT ${ROW_COLUMNS} FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id ${where(w)}
+     ), small AS (SELECT count(*) <= ${limit}::int AS small FROM s)
+     SELECT s.*, small.small, d.times, d.vals
+     FROM s CROSS JOIN small LEFT JOIN LATERAL (${data}) d ON true
+     ORDER BY s.lat, s.lon, s."parameterName", s.id`,
     w.params,
   );
+  const small = rows[0]?.small ?? true;
+  const found = new Map<number, SeriesData>();
+  const series = rows.map(({ times, vals, small: _, ...row }) => {
+    if (times && vals) found.set(row.id, { times: times.map(Number), values: vals });
+    return row;
+  });
+  return { series, data: small ? found : undefined };
 }
 
 const METADATA_COLUMNS = [
@@ -286,8 +328,7 @@ export async function findSeriesData(
   const time = observationTime(w, f);
   const camsl = f.camsl ? ` AND ${w.numberClause('o.camsl', f.camsl)}` : '';
   const rows = await sql.query<{ ts_id: number; times: number[]; vals: (number | null)[] }>(
-    `SELECT o.ts_id, array_agg((extract(epoch FROM o.obstime) * 1000)::float8 ORDER BY o.obstime) AS times,
-            array_agg(o.value ORDER BY o.obstime) AS vals
+    `SELECT o.ts_id, ${SERIES_DATA_COLUMNS}
      FROM observation o WHERE o.ts_id = ANY(${w.param(ids)}::int[])${time}${camsl}
      GROUP BY o.ts_id`,
     w.params,
@@ -329,16 +370,20 @@ export async function findDataVersion(sql: Sql): Promise<{ updatedMs: number | n
   return { updatedMs: row?.updated ? row.updated.getTime() : null };
 }
 
-/** Which of `names` are parameter names of series inside the window. */
+/**
+ * Which of `names` are parameter names of series inside the window, each with the newest observation
+ * time (epoch ms) of its series.
+ */
 export async function findKnownParameterNames(
   sql: Sql,
   names: readonly string[],
   sinceMs: number | null,
-): Promise<Set<string>> {
-  const rows = await sql.query<{ p: string }>(
-    `SELECT DISTINCT parameter_name AS p FROM time_series
-     WHERE parameter_name = ANY($1::text[]) AND ($2::timestamptz IS NULL OR last_obstime >= $2)`,
+): Promise<Map<string, number>> {
+  const rows = await sql.query<{ p: string; last: Date }>(
+    `SELECT parameter_name AS p, max(last_obstime) AS last FROM time_series
+     WHERE parameter_name = ANY($1::text[]) AND ($2::timestamptz IS NULL OR last_obstime >= $2)
+     GROUP BY parameter_name`,
     [names, iso(sinceMs)],
   );
-  return new Set(rows.map((r) => r.p));
+  return new Map(rows.map((r) => [r.p, r.last.getTime()]));
 }

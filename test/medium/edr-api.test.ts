@@ -165,6 +165,20 @@ describe(`EDR API on live data (${databaseKind})`, () => {
     assert.equal(narrowed.json().domain.axes.t.values.length, 10);
   });
 
+  it('a parameter-name is known as soon as it is stored, and stays known while queried', async () => {
+    const name = 'wind_speed:10.0:mean:PT1M';
+    const url = `${C}/locations/0-20000-0-06260?parameter-name=${name}`;
+    await expectError(url, 400, { detail: `Unknown parameter-name ['${name}']` });
+    const message = esohMessage({ standardName: 'wind_speed', unit: 'm/s', level: '10.0', value: '3.5' });
+    const res = await hub.app.inject({ method: 'POST', url: '/ingest/json', payload: [message] });
+    assert.equal(res.statusCode, 200, res.body);
+    for (let i = 0; i < 2; i++) {
+      const found = await get(url);
+      assert.equal(found.statusCode, 200, found.body);
+      assert.deepEqual(Object.keys(found.json().ranges), [name]);
+    }
+  });
+
   it('a browser is redirected to the web app; API clients get JSON', async () => {
     const browser = await get('/', {
       accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
