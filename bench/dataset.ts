@@ -2,6 +2,9 @@
 // minutes (chosen per station by a seeded generator), as E-SOH's own write simulator models 5 000 stations.
 import { seededRandom as random } from '../src/core/random.js';
 
+/** The naming authority of every generated message, owned by the benchmark's provider organisation. */
+export const BENCH_NAMING_AUTHORITY = 'org.obshub.bench';
+
 export interface DatasetOptions {
   stations: number;
   hours: number;
@@ -120,7 +123,7 @@ export function esohMessage(r: Row): object {
       summary: 'obshub benchmark data',
       license: 'CC0-1.0',
       Conventions: 'CF-1.8',
-      naming_authority: 'org.obshub.bench',
+      naming_authority: BENCH_NAMING_AUTHORITY,
       platform: r.station.id,
       platform_name: `BENCH ${r.station.index}`,
       level: r.parameter.level,

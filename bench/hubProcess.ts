@@ -3,9 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { BENCH_NAMING_AUTHORITY } from './dataset.js';
 
 export interface HubProcess {
   url: string;
+  /** Headers of the benchmark's data provider: an API key with the ingest and read scopes. */
+  providerHeaders: Record<string, string>;
   pid: number;
   rssMb(): number;
   stop(): Promise<void>;
@@ -36,10 +39,48 @@ function hubNodeFlags(): string[] {
   return (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
 }
 
+/** Runs `obshub admin …` (before the hub starts: PGlite admits one process); resolves to its stdout. */
+function adminCommand(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/main.js', 'admin', ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(out.trim())
+        : reject(new Error(`obshub admin ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+/** The data provider of the benchmark, as a real one is set up: an organisation and an API key. */
+async function createProvider(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  await adminCommand(
+    ['org', 'create', 'bench', '--name', 'Benchmark provider', '--authority', BENCH_NAMING_AUTHORITY],
+    env,
+  );
+  const key = await adminCommand(['api-key', 'create', '--org', 'bench', '--scopes', 'ingest,read'], env);
+  return { authorization: `Bearer ${key}` };
+}
+
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
   const port = await freePort();
+  const hubEnv = {
+    ...process.env,
+    PORT: String(port),
+    MQTT_PORT: '0',
+    DEMO: 'off',
+    LOG_LEVEL: 'warn',
+    OBSHUB_SECRET: process.env.OBSHUB_SECRET ?? 'benchmark-secret-of-at-least-32-characters',
+    OBSHUB_ADMIN_PASSWORD: 'benchmark-admin-password',
+    ...env,
+  };
+  const providerHeaders = await createProvider(hubEnv);
   const child: ChildProcess = spawn(process.execPath, [...hubNodeFlags(), 'dist/main.js', 'serve'], {
-    env: { ...process.env, PORT: String(port), MQTT_PORT: '0', DEMO: 'off', LOG_LEVEL: 'warn', ...env },
+    env: hubEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -56,6 +97,7 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
   }
   return {
     url,
+    providerHeaders,
     pid: child.pid!,
     rssMb: () => rssMbOf(child.pid!),
     stop: () =>

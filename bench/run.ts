@@ -101,7 +101,7 @@ const hub = await startHubProcess({
 let baselineServer: { url: string; stop(): void } | undefined;
 try {
   console.error('# ingest through the API');
-  const ingest = await measureIngest(hub.url, dataset);
+  const ingest = await measureIngest(hub, dataset);
   const ingestTarget = mode === 'postgres' ? 100_000 : 30_000;
   report.scenarios.ingest = {
     value: ingest.perSecond,
@@ -185,7 +185,7 @@ try {
   };
 
   console.error('# notification delay');
-  const delay = await measureNotificationDelay(hub.url, `mqtt://127.0.0.1:${mqttPort}`, all, dataset.endMs);
+  const delay = await measureNotificationDelay(hub, `mqtt://127.0.0.1:${mqttPort}`, all, dataset.endMs);
   report.scenarios['notification delay'] = {
     value: delay.received,
     unit: 'WIS2 notifications received of 10 000',

@@ -2,6 +2,7 @@
 // flight, as providers send them.
 import { type DatasetOptions, ingestBodies, observationCount } from '../dataset.js';
 import { latencySummary } from '../stats.js';
+import type { HubProcess } from '../hubProcess.js';
 
 export interface IngestMeasurement {
   observations: number;
@@ -12,7 +13,7 @@ export interface IngestMeasurement {
 }
 
 export async function measureIngest(
-  url: string,
+  { url, providerHeaders }: Pick<HubProcess, 'url' | 'providerHeaders'>,
   dataset: DatasetOptions,
   concurrency = 4,
 ): Promise<IngestMeasurement> {
@@ -31,7 +32,7 @@ export async function measureIngest(
       const t0 = performance.now();
       const res = await fetch(`${url}/ingest/json`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...providerHeaders, 'content-type': 'application/json' },
         body,
       });
       const text = await res.text();

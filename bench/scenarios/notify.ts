@@ -5,6 +5,7 @@
 import mqtt from 'mqtt';
 import { esohMessage, PARAMETERS, type Station } from '../dataset.js';
 import { latencySummary } from '../stats.js';
+import type { HubProcess } from '../hubProcess.js';
 
 /** Resolves once `count()` has not changed for a second (at most 5 minutes). */
 async function waitForQuiet(count: () => number): Promise<void> {
@@ -26,7 +27,7 @@ export async function waitForDrainedBacklog(brokerUrl: string): Promise<void> {
 }
 
 export async function measureNotificationDelay(
-  url: string,
+  { url, providerHeaders }: Pick<HubProcess, 'url' | 'providerHeaders'>,
   brokerUrl: string,
   stations: readonly Station[],
   startMs: number,
@@ -62,7 +63,7 @@ export async function measureNotificationDelay(
     );
     const res = await fetch(`${url}/ingest/json`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...providerHeaders, 'content-type': 'application/json' },
       body,
     });
     if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
