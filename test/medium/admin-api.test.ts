@@ -20,7 +20,7 @@ import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
 
 /** Audit actions recorded by the OIDC provider's own pages and routes (tested with them). */
-const OIDC_ACTIONS = ['oidc-client.create', 'oidc-client.delete'];
+const OIDC_ACTIONS = ['oidc-client.create', 'oidc-client.delete', 'token.issue', 'signing-key.rotate'];
 const SOURCE = '198.51.100.7';
 const PASSWORD = 'correct horse battery';
 

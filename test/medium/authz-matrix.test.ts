@@ -106,6 +106,18 @@ function requests(): Record<string, RequestSpec> {
     'DELETE /api/v1/api-keys/:id': { url: '/api/v1/api-keys/no-such-key', ok: 404 },
     'GET /api/v1/audit': { url: '/api/v1/audit', ok: 200 },
     'GET /api/v1/system': { url: '/api/v1/system', ok: 200 },
+    'GET /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', ok: 200 },
+    'POST /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', body: {}, ok: 400 },
+    'DELETE /api/v1/oidc-clients/:id': { url: '/api/v1/oidc-clients/no-such-client', ok: 404 },
+
+    // The OIDC provider's endpoints authenticate their callers themselves (client authentication at
+    // /oidc/token, the sign-in pages' own session); test/medium/oidc.test.ts covers them.
+    'GET /oidc/*': { url: '/oidc/.well-known/openid-configuration', ok: 200 },
+    'POST /oidc/*': { url: '/oidc/token', ok: 400 },
+    // Without an Origin header an OPTIONS request is no CORS preflight: the provider has no such route.
+    'OPTIONS /oidc/*': { url: '/oidc/jwks', ok: 404 },
+    'GET /oidc/interaction/:uid': { url: '/oidc/interaction/no-such-interaction', ok: 400 },
+    'POST /oidc/interaction/:uid': { url: '/oidc/interaction/no-such-interaction', ok: 400 },
   };
   // The EDR and records paths answer other methods with 405 (they are public: anyone gets the 405).
   for (const path of [
@@ -149,8 +161,8 @@ describe(`authorisation matrix: every route × every role (${databaseKind})`, ()
       }),
       'org-user': await users.create(system, { username: 'matrix-org-user', role: 'org-user', orgId: ORG }),
     };
-    // Until the OIDC provider issues tokens, a test verifier maps test tokens to real users' principals:
-    // authorisation, not token validation, is what this test checks.
+    // A test verifier maps test tokens to real users' principals: authorisation, not token validation, is
+    // what this test checks (test/medium/oidc.test.ts covers the provider's real tokens).
     const tokens = new Map(
       Object.entries(people).map(([role, user]) => [`test-token-${role}`, userPrincipal(user, 'token')]),
     );
