@@ -31,6 +31,7 @@ interface RequestSpec {
   /** The concrete URL (path parameters filled in). */
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
   /** The status of a caller allowed by the route's permission. */
   ok: number;
 }
@@ -106,6 +107,18 @@ function requests(): Record<string, RequestSpec> {
     'DELETE /api/v1/api-keys/:id': { url: '/api/v1/api-keys/no-such-key', ok: 404 },
     'GET /api/v1/audit': { url: '/api/v1/audit', ok: 200 },
     'GET /api/v1/system': { url: '/api/v1/system', ok: 200 },
+    'GET /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', ok: 200 },
+    'POST /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', body: {}, ok: 400 },
+    'DELETE /api/v1/oidc-clients/:id': { url: '/api/v1/oidc-clients/no-such-client', ok: 404 },
+    'GET /oidc/interaction/:uid': { url: '/oidc/interaction/no-such-interaction', ok: 400 },
+    'POST /oidc/interaction/:uid': { url: '/oidc/interaction/no-such-interaction', body: {}, ok: 400 },
+    'GET /oidc/*': { url: '/oidc/.well-known/openid-configuration', ok: 200 },
+    'POST /oidc/*': { url: '/oidc/token', body: {}, ok: 400 },
+    'OPTIONS /oidc/*': {
+      url: '/oidc/token',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+      ok: 204,
+    },
   };
   // The EDR and records paths answer other methods with 405 (they are public: anyone gets the 405).
   for (const path of [
@@ -217,7 +230,7 @@ describe(`authorisation matrix: every route × every role (${databaseKind})`, ()
         const request: InjectOptions = {
           method: route.method,
           url: spec.url,
-          headers: headers[caller],
+          headers: { ...spec.headers, ...headers[caller] },
         };
         if (spec.body !== undefined) request.payload = spec.body as object;
         const res = await hub.app.inject(request);
