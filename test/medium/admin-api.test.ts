@@ -19,7 +19,7 @@ import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
 
-/** Audit actions recorded by the OIDC provider's own pages and routes (tested with them). */
+/** Audit actions of the OIDC provider, its pages and its routes (test/medium/oidc.test.ts records them). */
 const OIDC_ACTIONS = ['oidc-client.create', 'oidc-client.delete', 'token.issue', 'signing-key.rotate'];
 const SOURCE = '198.51.100.7';
 const PASSWORD = 'correct horse battery';

@@ -31,6 +31,7 @@ interface RequestSpec {
   /** The concrete URL (path parameters filled in). */
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
   /** The status of a caller allowed by the route's permission. */
   ok: number;
 }
@@ -109,15 +110,15 @@ function requests(): Record<string, RequestSpec> {
     'GET /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', ok: 200 },
     'POST /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', body: {}, ok: 400 },
     'DELETE /api/v1/oidc-clients/:id': { url: '/api/v1/oidc-clients/no-such-client', ok: 404 },
-
-    // The OIDC provider's endpoints authenticate their callers themselves (client authentication at
-    // /oidc/token, the sign-in pages' own session); test/medium/oidc.test.ts covers them.
-    'GET /oidc/*': { url: '/oidc/.well-known/openid-configuration', ok: 200 },
-    'POST /oidc/*': { url: '/oidc/token', ok: 400 },
-    // Without an Origin header an OPTIONS request is no CORS preflight: the provider has no such route.
-    'OPTIONS /oidc/*': { url: '/oidc/jwks', ok: 404 },
     'GET /oidc/interaction/:uid': { url: '/oidc/interaction/no-such-interaction', ok: 400 },
-    'POST /oidc/interaction/:uid': { url: '/oidc/interaction/no-such-interaction', ok: 400 },
+    'POST /oidc/interaction/:uid': { url: '/oidc/interaction/no-such-interaction', body: {}, ok: 400 },
+    'GET /oidc/*': { url: '/oidc/.well-known/openid-configuration', ok: 200 },
+    'POST /oidc/*': { url: '/oidc/token', body: {}, ok: 400 },
+    'OPTIONS /oidc/*': {
+      url: '/oidc/token',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+      ok: 204,
+    },
   };
   // The EDR and records paths answer other methods with 405 (they are public: anyone gets the 405).
   for (const path of [
@@ -161,8 +162,8 @@ describe(`authorisation matrix: every route × every role (${databaseKind})`, ()
       }),
       'org-user': await users.create(system, { username: 'matrix-org-user', role: 'org-user', orgId: ORG }),
     };
-    // A test verifier maps test tokens to real users' principals: authorisation, not token validation, is
-    // what this test checks (test/medium/oidc.test.ts covers the provider's real tokens).
+    // Until the OIDC provider issues tokens, a test verifier maps test tokens to real users' principals:
+    // authorisation, not token validation, is what this test checks.
     const tokens = new Map(
       Object.entries(people).map(([role, user]) => [`test-token-${role}`, userPrincipal(user, 'token')]),
     );
@@ -229,7 +230,7 @@ describe(`authorisation matrix: every route × every role (${databaseKind})`, ()
         const request: InjectOptions = {
           method: route.method,
           url: spec.url,
-          headers: headers[caller],
+          headers: { ...spec.headers, ...headers[caller] },
         };
         if (spec.body !== undefined) request.payload = spec.body as object;
         const res = await hub.app.inject(request);
