@@ -33,6 +33,7 @@ export const auditActions = [
   'oidc-client.delete',
   'token.issue',
   'signing-key.rotate',
+  'signing-key.retire',
   'ingest.rejected',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -10,7 +10,14 @@ import { isScope, userRoles, type Principal, type Scope, type UserRole } from '.
 import { parseDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
 import { Storage } from '../storage/index.js';
-import { createIdentity, resolveMasterSecret, type Identity } from './index.js';
+import {
+  createIdentity,
+  listSigningKeys,
+  resolveMasterSecret,
+  retireSigningKey,
+  rotateSigningKey,
+  type Identity,
+} from './index.js';
 
 /** What the CLI needs of the configuration. */
 export interface AdminCliConfig {
@@ -37,6 +44,9 @@ audit log as cli:<os user>.
   user reset-password <username> [--password <p>]
   api-key create --org <id> --scopes ingest,read [--name <n>] [--expires <date or duration>]
   api-key revoke <id>
+  oidc keys
+  oidc rotate-keys
+  oidc retire-key <kid>
 
 Each takes --config <file> and --help.`;
 
@@ -261,6 +271,53 @@ Revokes an API key at once; <id> is the part after obh_ (obh_<id>_…), as liste
     async run({ identity, principal, io }, _values, [id]) {
       await identity.apiKeys.revoke(principal, id!, SOURCE);
       io.out(`revoked API key ${id}\n`);
+    },
+  },
+  'oidc keys': {
+    usage: `Usage: obshub admin oidc keys
+
+Lists the OIDC provider's unretired signing keys, newest (the one that signs) first: key id and creation time.`,
+    options: {},
+    positionals: 0,
+    async run({ storage, io }) {
+      for (const key of await listSigningKeys(storage))
+        io.out(`${key.kid}\t${key.createdAt.toISOString()}\n`);
+    },
+  },
+  'oidc rotate-keys': {
+    usage: `Usage: obshub admin oidc rotate-keys
+
+Makes a new signing key (and cookie key) of the OIDC provider the current one; earlier keys stay in the JWKS,
+so tokens they signed keep working until the key is retired. Running hubs pick the new key up within a
+minute. Prints the new key id.`,
+    options: {},
+    positionals: 0,
+    async run({ identity, storage, principal, io }) {
+      const { kid } = await rotateSigningKey(storage, identity.secrets, {
+        audit: identity.audit,
+        actor: principal,
+      });
+      io.out(`${kid}\n`);
+    },
+  },
+  'oidc retire-key': {
+    usage: `Usage: obshub admin oidc retire-key <kid>
+
+Retires an earlier signing key: it leaves the JWKS and the tokens it signed stop verifying. The current key
+cannot be retired; rotate first.`,
+    options: {},
+    positionals: 1,
+    async run({ identity, storage, principal, io }, _values, [kid]) {
+      try {
+        await retireSigningKey(storage, kid!);
+      } catch (err) {
+        throw new ObshubError('BAD_REQUEST', (err as Error).message);
+      }
+      await identity.audit.record(principal, 'signing-key.retire', 'success', {
+        target: `signing-key:${kid}`,
+        source: SOURCE,
+      });
+      io.out(`retired signing key ${kid}\n`);
     },
   },
 };

@@ -95,6 +95,9 @@ describe('obshub admin', () => {
       ['user', 'reset-password'],
       ['api-key', 'create'],
       ['api-key', 'revoke'],
+      ['oidc', 'keys'],
+      ['oidc', 'rotate-keys'],
+      ['oidc', 'retire-key'],
     ]) {
       const help = await adminHere(...command, '--help');
       assert.equal(help.code, 0, command.join(' '));
@@ -226,6 +229,31 @@ describe('obshub admin', () => {
       const resets = await hub.identity.audit.find(system, { action: 'password.reset', limit: 5 });
       assert.equal(resets.length, 1);
       assert.match(resets[0]!.actor, /^cli:/);
+    });
+  });
+
+  it('lists, rotates and retires the OIDC signing keys, audited', async () => {
+    const rotated = await admin('oidc', 'rotate-keys');
+    assert.equal(rotated.code, 0, rotated.stderr);
+    const kid = rotated.stdout.trim();
+    const listed = await admin('oidc', 'keys');
+    const kids = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')[0]);
+    assert.equal(kids[0], kid, 'the new key is current');
+    assert.ok(kids.length >= 2, 'the key it replaced is still published');
+    const current = await admin('oidc', 'retire-key', kid);
+    assert.equal(current.code, 1);
+    assert.match(current.stderr, /rotate first/);
+    const retired = await admin('oidc', 'retire-key', kids[1]!);
+    assert.equal(retired.code, 0, retired.stderr);
+    assert.ok(!(await admin('oidc', 'keys')).stdout.includes(kids[1]!));
+    await withHub(async (hub) => {
+      for (const action of ['signing-key.rotate', 'signing-key.retire'] as const) {
+        const [event] = await hub.identity.audit.find(system, { action, limit: 1 });
+        assert.match(event?.actor ?? '', /^cli:/, action);
+      }
     });
   });
 });

@@ -20,7 +20,14 @@ import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
 
 /** Audit actions of the OIDC provider, its pages and its routes (test/medium/oidc.test.ts records them). */
-const OIDC_ACTIONS = ['oidc-client.create', 'oidc-client.delete', 'token.issue', 'signing-key.rotate'];
+/** Signing-key rotation and retirement are recorded by the OIDC tests and the CLI end-to-end test. */
+const OIDC_ACTIONS = [
+  'oidc-client.create',
+  'oidc-client.delete',
+  'token.issue',
+  'signing-key.rotate',
+  'signing-key.retire',
+];
 const SOURCE = '198.51.100.7';
 const PASSWORD = 'correct horse battery';
 
