@@ -170,7 +170,12 @@ describe(`EDR API on live data (${databaseKind})`, () => {
     const url = `${C}/locations/0-20000-0-06260?parameter-name=${name}`;
     await expectError(url, 400, { detail: `Unknown parameter-name ['${name}']` });
     const message = esohMessage({ standardName: 'wind_speed', unit: 'm/s', level: '10.0', value: '3.5' });
-    const res = await hub.app.inject({ method: 'POST', url: '/ingest/json', payload: [message] });
+    const res = await hub.app.inject({
+      method: 'POST',
+      url: '/ingest/json',
+      headers: hub.provider.headers,
+      payload: [message],
+    });
     assert.equal(res.statusCode, 200, res.body);
     for (let i = 0; i < 2; i++) {
       const found = await get(url);
