@@ -13,6 +13,9 @@ export interface DataVersion {
 
 export function dataVersionSource(storage: Storage, retentionSeconds: number | null, startedMs = Date.now()) {
   let cached: { at: number; value: Promise<DataVersion> } | undefined;
+  // This process's own writes drop the shared version at once (a client revalidating right after its
+  // correction must not get a stale 304); other processes' writes show within the second.
+  storage.onDataChange(() => (cached = undefined));
   return (): Promise<DataVersion> => {
     const now = Date.now();
     if (cached && now - cached.at < 1000) return cached.value;

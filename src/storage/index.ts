@@ -95,6 +95,7 @@ export class Storage {
   /** This process's row in data_version. */
   private readonly writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly committedListeners = new Set<() => void>();
+  private readonly dataChangeListeners = new Set<() => void>();
   private stopListening: (() => Promise<void>) | undefined;
   /** Organisations, users, API keys and the audit log. */
   readonly identity: IdentityRepository;
@@ -158,7 +159,21 @@ export class Storage {
       return written;
     });
     for (const [key, series] of learned) this.knownSeries.set(key, series);
+    this.dataChanged();
     if (announce) this.outboxCommitted();
+  }
+
+  private dataChanged(): void {
+    for (const listener of this.dataChangeListeners) listener();
+  }
+
+  /**
+   * Calls `listener` after this process changed the stored data (an ingest commit, a retention run), e.g.
+   * to drop a cached data version at once. Returns an unsubscribe function.
+   */
+  onDataChange(listener: () => void): () => void {
+    this.dataChangeListeners.add(listener);
+    return () => this.dataChangeListeners.delete(listener);
   }
 
   private outboxCommitted(): void {
@@ -271,6 +286,7 @@ export class Storage {
     await pruneDataVersions(this.db);
     if (result.deletedSeries > 0 || result.droppedPartitions.length > 0) {
       await stampDataVersion(this.db, this.writer);
+      this.dataChanged();
     }
     return result;
   }

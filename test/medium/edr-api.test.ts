@@ -57,14 +57,16 @@ describe(`EDR API on live data (${databaseKind})`, () => {
     assert.equal(res.statusCode, 200, res.body);
   });
 
-  it('a corrected value changes the ETag (a re-sent observation is new data)', async () => {
+  it('a corrected value changes the ETag at once (a re-sent observation is new data)', async () => {
+    // Under a rolling window the ETag also changes with the minute: keep clear of a minute boundary.
+    const intoMinuteMs = Date.now() % 60_000;
+    if (intoMinuteMs > 50_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinuteMs));
     const at = minutesAgo(0);
     const url = `${C}/locations/0-20000-0-06260?parameter-name=${PARAM}&datetime=${at}`;
     const before = await get(url);
     assert.equal(before.statusCode, 200, before.body);
     const etag = String(before.headers.etag);
     assert.equal((await get(url, { 'if-none-match': etag })).statusCode, 304);
-    await new Promise((r) => setTimeout(r, 1100)); // the version is shared by the requests of one second
     const corrected = esohMessage({ datetime: at, value: '99.9' });
     assert.equal(
       (
