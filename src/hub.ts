@@ -4,7 +4,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/index.js';
-import type { Permission } from './core/access.js';
+import { anonymous, type Permission } from './core/access.js';
 import { DEMO_NAMING_AUTHORITY, startDemoFeed, type DemoFeed } from './demo/index.js';
 import { edrPlugin, edrTags } from './edr/index.js';
 import { createGateway, type Gateway } from './gateway/index.js';
@@ -116,7 +116,13 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   ];
   const gateway = createGateway({ apiKeys: identity.apiKeys, anonymousPermissions });
   gateway.setTokenVerifier(oidc.verifyToken);
-  const relay = startRelay(config, { storage, broker: connectedBroker, log });
+  const relay = startRelay(config, {
+    storage,
+    broker: connectedBroker,
+    log,
+    // `recommended` data is announced without its values (anyone may subscribe to the broker).
+    restrictedAuthorities: async () => new Set(await identity.authorities.hiddenFrom(anonymous)),
+  });
 
   const fastifyLogger: FastifyBaseLogger = log;
   const app = Fastify({

@@ -5,7 +5,7 @@ import type { Config } from '../config/index.js';
 import { dataTopic, metadataId } from '../core/wis2/topics.js';
 import type { Storage } from '../storage/index.js';
 import type { Broker } from './broker.js';
-import { OutboxRelay } from './relay.js';
+import { OutboxRelay, type RelayOptions } from './relay.js';
 
 export { connectExternalBroker, startEmbeddedBroker, PortInUseError, type Broker } from './broker.js';
 export { OutboxRelay, type RelayCounters, type RelayOptions } from './relay.js';
@@ -20,7 +20,12 @@ export const DATASET_LOCAL_ID = 'surface-weather-observations';
 /** The relay the configuration asks for, started. */
 export function startRelay(
   config: Readonly<Config>,
-  deps: { storage: Storage; broker: Broker; log: Logger },
+  deps: {
+    storage: Storage;
+    broker: Broker;
+    log: Logger;
+    restrictedAuthorities?: RelayOptions['restrictedAuthorities'];
+  },
 ): OutboxRelay {
   const topics = {
     centreId: config.wis2CentreId,

@@ -4,6 +4,7 @@
 // in the database and drains, in order per series, when the broker is back. Any number of relays may run
 // against one database (claims skip rows and series another relay holds).
 import type { Logger } from 'pino';
+import { dataTopic } from '../core/wis2/topics.js';
 import type { OutboxEntry, Storage } from '../storage/index.js';
 import type { Broker } from './broker.js';
 import { esohBody, esohTopic, topicProblem } from './esohMessage.js';
@@ -18,6 +19,12 @@ export interface RelayOptions {
   esoh: { prefix: string } | null;
   /** WIS2 notifications: null when off. */
   wis2: (WnmSettings & { topic: string }) | null;
+  /**
+   * The naming authorities whose data is `recommended` (visible only to entitled callers): their
+   * observations get no E-SOH-topic message (it carries the value) and a WIS2 notification on the
+   * `recommended` topic that only links to the data. Unset: none.
+   */
+  restrictedAuthorities?: () => Promise<ReadonlySet<string>>;
   batchSize?: number;
   leaseSeconds?: number;
   pollMs?: number;
@@ -37,6 +44,17 @@ export interface RelayCounters {
   expired: number;
   /** Publications that failed or timed out (retried). */
   publishFailures: number;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The WIS2 settings of `recommended` data: the same topic under the `recommended` data policy. */
+function recommendedOf(wis2: WnmSettings & { topic: string }): WnmSettings & { topic: string } {
+  return {
+    ...wis2,
+    dataPolicy: 'recommended',
+    topic: dataTopic({ centreId: wis2.centreId, dataPolicy: 'recommended', subTopic: wis2.subTopic }),
+  };
 }
 
 interface Outgoing {
@@ -170,11 +188,12 @@ export class OutboxRelay {
   private async claim(): Promise<Outgoing[] | undefined> {
     const entries = await this.options.storage.claimOutbox(this.batchSize, this.leaseSeconds);
     if (entries.length === 0) return undefined;
+    const restricted = (await this.options.restrictedAuthorities?.()) ?? NONE;
     const outgoing: Outgoing[] = [];
     const expired: number[] = [];
     for (const entry of entries) {
       if (entry.found) {
-        outgoing.push({ entry, messages: this.messagesFor(entry) });
+        outgoing.push({ entry, messages: this.messagesFor(entry, restricted.has(entry.namingAuthority)) });
         continue;
       }
       this.counters.expired++;
@@ -238,7 +257,7 @@ export class OutboxRelay {
   }
 
   /** The messages that announce one observation; invalid ones are logged and counted, not returned. */
-  private messagesFor(entry: OutboxEntry): { topic: string; payload: string }[] {
+  private messagesFor(entry: OutboxEntry, restricted: boolean): { topic: string; payload: string }[] {
     const { esoh, wis2, log } = this.options;
     const out: { topic: string; payload: string }[] = [];
     const invalid = (kind: string, problems: string[], topic: string) => {
@@ -255,18 +274,19 @@ export class OutboxRelay {
         `${kind} message failed validation and was not published`,
       );
     };
-    if (esoh) {
+    if (esoh && !restricted) {
       const topic = esohTopic(esoh.prefix, entry);
       const problem = topicProblem(topic);
       if (problem) invalid('E-SOH', [problem], topic);
       else out.push({ topic, payload: JSON.stringify(esohBody(entry)) });
     }
     if (wis2) {
-      const message = buildWnm(wis2, entry);
+      const settings = restricted ? recommendedOf(wis2) : wis2;
+      const message = buildWnm(settings, entry, { withValue: !restricted });
       const payload = JSON.stringify(message);
       const problems = wnmProblems(message, payload);
-      if (problems.length > 0) invalid('WIS2', problems, wis2.topic);
-      else out.push({ topic: wis2.topic, payload });
+      if (problems.length > 0) invalid('WIS2', problems, settings.topic);
+      else out.push({ topic: settings.topic, payload });
     }
     return out;
   }

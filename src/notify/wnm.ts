@@ -67,8 +67,10 @@ export function inlineContent(e: OutboxEntry): string {
 export function buildWnm(
   s: WnmSettings,
   e: OutboxEntry,
-  options: { pubtimeMs?: number; uuid?: string } = {},
+  options: { pubtimeMs?: number; uuid?: string; withValue?: boolean } = {},
 ): Record<string, unknown> {
+  // Without the value (recommended data): the notification only links to the data, which needs credentials.
+  const withValue = options.withValue ?? true;
   const content = inlineContent(e);
   const bytes = Buffer.from(content, 'utf8');
   const geometry = {
@@ -87,7 +89,7 @@ export function buildWnm(
       datetime: formatUtc(e.obstimeMs),
       producer: e.namingAuthority,
       wigos_station_identifier: e.platform,
-      ...(bytes.length < MAX_CONTENT_BYTES
+      ...(withValue && bytes.length < MAX_CONTENT_BYTES
         ? {
             integrity: { method: 'sha512', value: createHash('sha512').update(bytes).digest('base64') },
             content: { encoding: 'utf-8', size: bytes.length, value: content },
@@ -99,7 +101,7 @@ export function buildWnm(
         href: edrLink(s.publicUrl, e),
         rel: 'canonical',
         type: COVERAGE_JSON,
-        title: `${e.parameterName} at ${e.platform}, ${formatUtc(e.obstimeMs)} (${valueString(e)} ${e.unit})`,
+        title: `${e.parameterName} at ${e.platform}, ${formatUtc(e.obstimeMs)}${withValue ? ` (${valueString(e)} ${e.unit})` : ''}`,
       },
     ],
   };

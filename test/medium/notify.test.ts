@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import mqtt from 'mqtt';
 import pino from 'pino';
+import { system } from '../../src/core/access.js';
 import { normaliseBatch } from '../../src/ingest/normalise.js';
 import { OutboxRelay, startEmbeddedBroker } from '../../src/notify/index.js';
 import { Storage } from '../../src/storage/index.js';
@@ -166,6 +167,38 @@ describe(`notifications on the embedded broker (${databaseKind})`, () => {
       bySeries.set(key, [...(bySeries.get(key) ?? []), c.datetime]);
     }
     for (const times of bySeries.values()) assert.deepEqual(times, [...times].sort());
+  });
+
+  it('announces recommended data without its values: no E-SOH message, a link-only WIS2 notification', async () => {
+    sub.messages.length = 0;
+    await hub.identity.organisations.create(system, { id: 'met-r', name: 'Met R' });
+    await hub.identity.organisations.setAuthority(system, 'met-r', 'org.met-r', 'recommended');
+    const { key } = await hub.identity.apiKeys.create(system, {
+      orgId: 'met-r',
+      name: 'r',
+      scopes: ['ingest'],
+    });
+    const sent = esohMessage({ namingAuthority: 'org.met-r', platform: '0-20000-0-07001', value: '12.5' });
+    const res = await hub.app.inject({
+      method: 'POST',
+      url: '/ingest/json',
+      headers: { authorization: `Bearer ${key}` },
+      payload: [sent],
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    await sub.waitFor((m) => m.length >= 1);
+    await new Promise((r) => setTimeout(r, 300)); // nothing more arrives
+    assert.equal(sub.messages.length, 1, sub.messages.map((m) => m.topic).join(', '));
+    const [wnm] = sub.messages;
+    assert.equal(
+      wnm!.topic,
+      `origin/a/wis2/${centre}/data/recommended/weather/surface-based-observations/synop`,
+    );
+    assert.deepEqual(wnmProblems(wnm!.json, wnm!.payload), []);
+    assert.match(wnm!.json.properties.data_id, /\/data\/recommended\//);
+    assert.equal(wnm!.json.properties.content, undefined);
+    assert.ok(!wnm!.payload.includes('12.5'), 'the value is nowhere in the message');
+    assert.equal(hub.relay.counts().invalid, 0);
   });
 
   it('refuses publications from clients', async () => {
