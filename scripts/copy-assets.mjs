@@ -1,6 +1,8 @@
 // Copies the files the built program reads at run time (SQL migrations) next to the compiled code.
-import { chmodSync, cpSync } from 'node:fs';
+import { chmodSync, cpSync, rmSync } from 'node:fs';
 
+// Replaced, not merged: a migration renamed or removed in src must not linger in dist.
+rmSync('dist/storage/migrations', { recursive: true, force: true });
 cpSync('src/storage/migrations', 'dist/storage/migrations', { recursive: true });
 chmodSync('dist/main.js', 0o755);
 // Licence and source notes of the standards data the program ships (WIS2 topic hierarchy, WNM schema).

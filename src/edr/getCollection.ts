@@ -1,8 +1,10 @@
 // GET /collections/observations: the collection document (extents, dimensions, queries, parameters).
+import type { Principal } from '../core/access.js';
 import type { FastifyInstance } from 'fastify';
 import { sendJson } from './reply.js';
 
-export type MetadataSource = (isSelf: boolean) => Promise<Record<string, unknown>>;
+/** The collection document as `principal` may see it (without other organisations' recommended series). */
+export type MetadataSource = (isSelf: boolean, principal: Principal) => Promise<Record<string, unknown>>;
 
 export function getCollection(app: FastifyInstance, source: MetadataSource): void {
   app.get(
@@ -20,6 +22,6 @@ export function getCollection(app: FastifyInstance, source: MetadataSource): voi
         },
       },
     },
-    async (_request, reply) => sendJson(reply, 'application/json', await source(true)),
+    async (request, reply) => sendJson(reply, 'application/json', await source(true, request.principal)),
   );
 }

@@ -20,10 +20,10 @@ export function getCollections(app: FastifyInstance, source: MetadataSource, bas
         },
       },
     },
-    async (_request, reply) =>
+    async (request, reply) =>
       sendJson(reply, 'application/json', {
         links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json' }],
-        collections: [await source(false)],
+        collections: [await source(false, request.principal)],
       }),
   );
 }

@@ -5,6 +5,7 @@
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import type { Storage } from '../storage/index.js';
 import { dataVersionSource, installCaching } from './caching.js';
@@ -110,11 +111,11 @@ export function edrPlugin(options: EdrPluginOptions) {
       (await options.hiddenFrom(request.principal)).join('\n'),
     );
 
-    const metadata = async (isSelf: boolean) => {
-      const since = service.sinceMs();
+    const metadata = async (isSelf: boolean, principal: Principal) => {
+      const { sinceMs, hiddenAuthorities } = await service.baseFilter(principal);
       const [extent, parameters] = await Promise.all([
-        options.storage.extent(since),
-        options.storage.parameters(since),
+        options.storage.extent(sinceMs, hiddenAuthorities),
+        options.storage.parameters(sinceMs, hiddenAuthorities),
       ]);
       return collectionDocument(base, extent, parameters, isSelf);
     };

@@ -8,7 +8,12 @@ export interface DataExtent {
   interval: [number, number] | null;
 }
 
-export async function findExtent(sql: Sql, sinceMs: number | null): Promise<DataExtent> {
+/** The extent of the series inside the window, leaving out those of `hiddenAuthorities`. */
+export async function findExtent(
+  sql: Sql,
+  sinceMs: number | null,
+  hiddenAuthorities: readonly string[] = [],
+): Promise<DataExtent> {
   const [row] = await sql.query<{
     west: number | null;
     south: number | null;
@@ -20,8 +25,8 @@ export async function findExtent(sql: Sql, sinceMs: number | null): Promise<Data
     `SELECT min(g.lon) AS west, min(g.lat) AS south, max(g.lon) AS east, max(g.lat) AS north,
             greatest(min(t.first_obstime), $1::timestamptz) AS first, max(t.last_obstime) AS last
      FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id
-     WHERE $1::timestamptz IS NULL OR t.last_obstime >= $1`,
-    [sinceMs === null ? null : new Date(sinceMs).toISOString()],
+     WHERE ($1::timestamptz IS NULL OR t.last_obstime >= $1) AND t.naming_authority <> ALL($2::text[])`,
+    [sinceMs === null ? null : new Date(sinceMs).toISOString(), hiddenAuthorities],
   );
   if (!row || row.west === null || row.first === null || row.last === null)
     return { bbox: null, interval: null };

@@ -227,9 +227,12 @@ export class Storage {
     return countStored(this.db, sinceMs);
   }
 
-  /** Spatial and temporal extent of the data inside the window starting at `sinceMs` (null: all). */
-  extent(sinceMs: number | null = null): Promise<DataExtent> {
-    return findExtent(this.db, sinceMs);
+  /**
+   * Spatial and temporal extent of the data inside the window starting at `sinceMs` (null: all), without
+   * the series of `hiddenAuthorities`.
+   */
+  extent(sinceMs: number | null = null, hiddenAuthorities: readonly string[] = []): Promise<DataExtent> {
+    return findExtent(this.db, sinceMs, hiddenAuthorities);
   }
 
   /** Stored values of one station's parameter (by E-SOH parameter_name), oldest first. */
@@ -266,8 +269,8 @@ export class Storage {
   }
 
   /** One definition per parameter name inside the window starting at `sinceMs`. */
-  parameters(sinceMs: number | null): Promise<ParameterRow[]> {
-    return findParameters(this.db, sinceMs);
+  parameters(sinceMs: number | null, hiddenAuthorities: readonly string[] = []): Promise<ParameterRow[]> {
+    return findParameters(this.db, sinceMs, hiddenAuthorities);
   }
 
   /** The subset of `names` that are stored parameter names inside the window, with their newest time. */

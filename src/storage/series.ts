@@ -351,14 +351,22 @@ export function findLocations(sql: Sql, f: SeriesFilter): Promise<LocationRow[]>
   );
 }
 
-/** One definition per parameter name inside the window (the most recently observed wins). */
-export function findParameters(sql: Sql, sinceMs: number | null): Promise<ParameterRow[]> {
+/**
+ * One definition per parameter name inside the window (the most recently observed wins), leaving out
+ * the series of `hiddenAuthorities`.
+ */
+export function findParameters(
+  sql: Sql,
+  sinceMs: number | null,
+  hiddenAuthorities: readonly string[] = [],
+): Promise<ParameterRow[]> {
   return sql.query<ParameterRow>(
     `SELECT DISTINCT ON (t.parameter_name) t.parameter_name AS "parameterName", t.standard_name AS "standardName",
             t.level AS "levelCm", t.function, t.period AS "periodS", t.unit
-     FROM time_series t WHERE $1::timestamptz IS NULL OR t.last_obstime >= $1
+     FROM time_series t
+     WHERE ($1::timestamptz IS NULL OR t.last_obstime >= $1) AND t.naming_authority <> ALL($2::text[])
      ORDER BY t.parameter_name, t.last_obstime DESC, t.id DESC`,
-    [iso(sinceMs)],
+    [iso(sinceMs), hiddenAuthorities],
   );
 }
 

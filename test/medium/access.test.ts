@@ -100,6 +100,16 @@ describe(`access to data (${databaseKind})`, () => {
     }
   });
 
+  it("leaves recommended series out of the collection's extent for everyone else", async () => {
+    const east = async (headers: Record<string, string>) =>
+      (await get(C, headers)).json().extent.spatial.bbox[0][2] as number;
+    assert.ok((await east({})) < 6, 'anonymous: De Bilt only');
+    assert.ok((await east(hub.provider.headers)) < 6, 'another organisation: De Bilt only');
+    assert.equal(await east(bearer(readKeyB)), 10.5, "the owner sees its station's extent");
+    const listed = (await get('/collections')).json().collections[0].extent.spatial.bbox[0][2];
+    assert.ok(listed < 6);
+  });
+
   it('shows recommended series to their organisation, privately cached', async () => {
     const res = await get(`${C}/locations/0-20000-0-01001`, bearer(readKeyB));
     assert.equal(res.statusCode, 200, res.body);
