@@ -65,27 +65,6 @@ export default tseslint.config(
     },
   })),
   {
-    // A sub-folder of a service (e.g. src/identity/oidc/) sees what its service sees, one level further up.
-    files: ['src/*/*/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'pg', message: 'Only src/storage/ speaks to the database.' },
-            { name: '@electric-sql/pglite', message: 'Only src/storage/ speaks to the database.' },
-          ],
-          patterns: [
-            {
-              group: ['../../*/*', '!../../*/index.js', '!../../core/*'],
-              message: 'Import another service through its index.js.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['src/storage/**/*.ts'],
     rules: {
       'no-restricted-imports': [
