@@ -65,7 +65,7 @@ async function authenticate(request: FastifyRequest, options: GatewayOptions): P
 }
 
 /** May `principal` call a route that requires `permission`? */
-export function allowed(
+function allowed(
   principal: Principal,
   permission: RoutePermission,
   anonymousPermissions: readonly Permission[],
