@@ -1,5 +1,6 @@
 // Regenerates src/core/cf/cf-standard-names.json from the official CF standard name table (XML).
-// Usage: npx tsx scripts/build-cf-table.ts [path/to/cf-standard-name-table.xml]
+// Usage: npx tsx scripts/build-cf-table.ts path/to/cf-standard-name-table.xml
+// (the XML from https://cfconventions.org/Data/cf-standard-names/83/src/cf-standard-name-table.xml).
 // The product reads only the generated JSON (names, canonical units, aliases); the XML stays upstream.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
@@ -13,7 +14,11 @@ interface Alias {
   entry_id: string;
 }
 
-const source = process.argv[2] ?? '../shared/standards/cf/cf-standard-name-table-v83.xml';
+const source = process.argv[2];
+if (!source) {
+  process.stderr.write('usage: tsx scripts/build-cf-table.ts path/to/cf-standard-name-table.xml\n');
+  process.exit(2);
+}
 const parser = new XMLParser({
   ignoreAttributes: false,
   isArray: (name) => name === 'entry' || name === 'alias',

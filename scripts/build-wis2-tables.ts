@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const root = process.argv[2] ?? '../shared/standards/wis2/topic-hierarchy';
+const root = process.argv[2] ?? 'test/fixtures/standards/wis2/topic-hierarchy';
 const dir = path.join(root, 'topic-hierarchy');
 
 function names(file: string): string[] {

@@ -1,4 +1,4 @@
-// The EDR conformance checklist of ../shared/reference/edr.md, one test per item, against a hub that
+// The EDR conformance checklist (OGC API - EDR 1.1 requirements classes), one test per item, against a hub that
 // holds data (run inside a describe of a medium test). Items that do not apply say why.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';

@@ -1,8 +1,8 @@
-// Factories for E-SOH ingest messages and the KNMI test day of ../shared/data.
+// Factories for E-SOH ingest messages and the KNMI test day (samples/).
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-export const KNMI_DIR = new URL('../../../shared/data/esoh-knmi-20221231/', import.meta.url);
+export const KNMI_DIR = new URL('../../samples/esoh-knmi-20221231/', import.meta.url);
 
 export function knmiFiles(): { station: string; gz: Buffer }[] {
   return readdirSync(KNMI_DIR)

@@ -1,5 +1,6 @@
 // MQTT helpers for tests: a subscriber that collects messages, a throw-away broker that can be stopped and
-// restarted on the same port (an "external" broker going away), and the WIS2 Topic Hierarchy of ../shared.
+// restarted on the same port (an "external" broker going away), and the WIS2 Topic Hierarchy
+// (test/fixtures/standards, vendored with their licences).
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -9,7 +10,7 @@ import addFormats from 'ajv-formats';
 import mqtt, { type MqttClient } from 'mqtt';
 
 export const MOSQUITTO_URL = process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
-export const SHARED = new URL('../../../shared/', import.meta.url);
+export const STANDARDS = new URL('../fixtures/standards/', import.meta.url);
 
 /** A unique suffix so that parallel test runs on a shared broker never see each other's messages. */
 export function uniqueId(): string {
@@ -117,9 +118,9 @@ export class ThrowawayBroker {
   }
 }
 
-// --- WIS2 Topic Hierarchy and schemas, read from ../shared (the reference copies) ----------------------
+// --- WIS2 Topic Hierarchy and schemas, read from test/fixtures/standards (vendored) ----------------------
 
-const TH = new URL('standards/wis2/topic-hierarchy/topic-hierarchy/', SHARED);
+const TH = new URL('wis2/topic-hierarchy/topic-hierarchy/', STANDARDS);
 
 function csvNames(url: URL): string[] {
   return readFileSync(url, 'utf8')
@@ -129,7 +130,7 @@ function csvNames(url: URL): string[] {
     .map((l) => l.split(',')[0]!.trim());
 }
 
-/** Why `topic` is not a valid WIS2 topic per the hierarchy CSVs in ../shared; undefined when it is. */
+/** Why `topic` is not a valid WIS2 topic per the hierarchy CSVs; undefined when it is. */
 export function wis2TopicProblem(topic: string): string | undefined {
   const levels = topic.split('/');
   const [channel, version, system, centre, type, policy, ...rest] = levels;
@@ -165,15 +166,15 @@ export function isLeafTopic(topic: string): boolean {
 function compile(path: string) {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats.default(ajv);
-  return ajv.compile(JSON.parse(readFileSync(new URL(path, SHARED), 'utf8')));
+  return ajv.compile(JSON.parse(readFileSync(new URL(path, STANDARDS), 'utf8')));
 }
 
-/** The official WNM schema (bundled), from ../shared. */
+/** The official WNM schema (bundled). */
 export const validateWnmSchema = compile(
-  'standards/wis2/notification-message/schemas/wis2-notification-message-bundled.json',
+  'wis2/notification-message/schemas/wis2-notification-message-bundled.json',
 );
-/** The official WCMP2 schema (bundled, with the one $ref Ajv cannot follow corrected), from ../shared. */
-export const validateWcmp2Schema = compile('standards/wcmp2/schemas/wcmp2-bundled-resolved.json');
+/** The official WCMP2 schema (bundled, with the one $ref Ajv cannot follow corrected). */
+export const validateWcmp2Schema = compile('wcmp2/schemas/wcmp2-bundled-resolved.json');
 
 /**
  * A subscriber in its own thread, so that measuring delivery does not slow the hub it measures: records

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-const STANDARDS = new URL('../../../shared/standards/', import.meta.url);
+const STANDARDS = new URL('../fixtures/standards/', import.meta.url);
 const readJson = (path: string): any => JSON.parse(readFileSync(new URL(path, STANDARDS), 'utf8'));
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 

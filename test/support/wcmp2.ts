@@ -1,9 +1,9 @@
 // The checks pywcmp runs on a WCMP2 record (wmo-im/pywcmp, pywcmp/wcmp2/ets.py and kpi.py, Apache-2.0),
 // re-implemented for tests from reference/wis2.md: the ETS assertions and the KPI score with its grade.
 import { readFileSync } from 'node:fs';
-import { SHARED, validateWcmp2Schema } from './mqtt.js';
+import { STANDARDS, validateWcmp2Schema } from './mqtt.js';
 
-const TH = new URL('standards/wis2/topic-hierarchy/topic-hierarchy/', SHARED);
+const TH = new URL('wis2/topic-hierarchy/topic-hierarchy/', STANDARDS);
 const csv = (url: URL) =>
   readFileSync(url, 'utf8')
     .split(/\r?\n/)
