@@ -1,5 +1,7 @@
 // Prints the configuration reference (Markdown table) generated from the config schema; the README
-// embeds it between the config-table markers, and test/unit/readme.test.ts keeps the two in sync.
+// embeds it between the config-table markers (`--write` replaces it there), and
+// test/unit/readme.test.ts keeps the two in sync.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { settings } from '../src/config/index.js';
 
 export function configTable(): string {
@@ -12,4 +14,13 @@ export function configTable(): string {
   return ['| Variable | Default | What it does |', '|---|---|---|', ...rows, file].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(configTable());
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--write')) {
+    const readme = readFileSync('README.md', 'utf8');
+    const marked = /(<!-- config-table:start[^>]*-->\n)[\s\S]*?(\n<!-- config-table:end -->)/;
+    writeFileSync(
+      'README.md',
+      readme.replace(marked, (_, start: string, end: string) => start + configTable() + end),
+    );
+  } else console.log(configTable());
+}

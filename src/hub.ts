@@ -2,7 +2,7 @@
 // jobs (retention, demo feed). `createHub` builds everything without binding the HTTP port, so tests can
 // use `app.inject`; `listen` binds it.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { anonymous, type Permission } from './core/access.js';
 import { DEMO_NAMING_AUTHORITY, startDemoFeed, type DemoFeed } from './demo/index.js';
@@ -13,9 +13,12 @@ import {
   adminApiTags,
   bootstrapIdentity,
   createIdentity,
+  adminSocketPath,
   createOidc,
   oidcClientRoutes,
   resolveMasterSecret,
+  serveAdminCommands,
+  type AdminSocketServer,
   type Identity,
   type Oidc,
 } from './identity/index.js';
@@ -30,9 +33,10 @@ import {
   type OutboxRelay,
 } from './notify/index.js';
 import {
+  AccessLog,
+  createLogger,
   healthRoutes,
   installErrorHandler,
-  loggerOptions,
   openApi,
   startRetentionJob,
   SystemStatusService,
@@ -56,16 +60,24 @@ export interface Hub {
   readonly gateway: Gateway;
   /** The built-in OpenID Connect provider under /oidc. */
   readonly oidc: Oidc;
+  /** True when browsers can subscribe over MQTT-over-WebSocket at /mqtt on the HTTP port. */
+  readonly mqttOverWebSocket: boolean;
   /** Set on the first start when OBSHUB_ADMIN_PASSWORD was not given: print it once. */
   readonly generatedAdminPassword: string | undefined;
   demo: DemoFeed | undefined;
   /** Binds the HTTP port and starts the demo feed; returns the base URL. */
   listen(): Promise<string>;
+  /**
+   * Stops in order: admin commands, new requests (in-flight ones finish), background jobs, the relay
+   * (its claim finished or released), the broker, and the database last.
+   */
   close(): Promise<void>;
+  /** While closing: the step under way (what a stop that takes too long abandons). */
+  readonly closing: string | undefined;
 }
 
 export async function createHub(config: Readonly<Config>, options: { logger?: Logger } = {}): Promise<Hub> {
-  const log = options.logger ?? pino(loggerOptions(config.logLevel));
+  const log = options.logger ?? createLogger(config);
   const storage = await Storage.open({ ...config, outbox: config.wis2Publish || config.esohTopicsPublish });
   let broker: Broker | undefined;
   try {
@@ -128,6 +140,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   const app = Fastify({
     loggerInstance: fastifyLogger,
     requestIdHeader: 'x-request-id',
+    logController: new AccessLog(),
   });
   installErrorHandler(app);
   // Before the gateway: the OIDC provider authenticates its own callers (e.g. HTTP Basic at /oidc/token).
@@ -174,6 +187,18 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     log,
   });
 
+  let adminSocket: AdminSocketServer | undefined;
+  let closing: string | undefined;
+  const steps: [string, () => Promise<void> | void][] = [
+    ['admin socket', () => adminSocket?.close()],
+    ['demo feed and jobs', () => (hub.demo?.stop(), oidc.close(), retention.stop())],
+    ['HTTP requests in flight', () => app.close()],
+    ['announcement relay', () => relay.stop()],
+    ['metadata records', () => records.stop()],
+    ['MQTT broker', () => connectedBroker.close()],
+    ['database', () => storage.close()],
+  ];
+
   const hub: Hub = {
     config,
     app,
@@ -188,7 +213,11 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     gateway,
     oidc,
     generatedAdminPassword,
+    mqttOverWebSocket: webSocket,
     demo: undefined,
+    get closing() {
+      return closing;
+    },
     async listen() {
       try {
         await app.listen({ port: config.port, host: config.host });
@@ -200,19 +229,23 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      // On the embedded database, `obshub admin` runs its commands in this process (see adminSocket.ts).
+      const lock = storage.dataDirLock;
+      if (lock) {
+        const socketPath = adminSocketPath(config.dataDir);
+        adminSocket = await serveAdminCommands(socketPath, { identity, storage }, log);
+        lock.publishAdminSocket(socketPath);
+      }
       if (config.demo) hub.demo = startDemoFeed({ ingest, log });
       void retention.runOnce();
       return url;
     },
     async close() {
-      hub.demo?.stop();
-      retention.stop();
-      oidc.close();
-      await app.close();
-      await relay.stop();
-      await records.stop();
-      await connectedBroker.close();
-      await storage.close();
+      for (const [name, step] of steps) {
+        closing = name;
+        await step();
+      }
+      closing = undefined;
     },
   };
   return hub;

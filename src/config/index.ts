@@ -30,6 +30,8 @@ export interface Config {
   metadataContactOrganization: string;
   metadataContactEmail: string | undefined;
   logLevel: string;
+  logFormat: 'auto' | 'json' | 'pretty';
+  shutdownTimeoutSeconds: number;
   /** Rolling window in seconds; null keeps everything. */
   retentionSeconds: number | null;
   futureToleranceSeconds: number;
@@ -119,7 +121,7 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     ).replace(/\/+$/, ''),
     mqttUrl: values.MQTT_URL as string | undefined,
     mqttPort: values.MQTT_PORT as number,
-    mqttPortExplicit: raw('MQTT_PORT') !== settings.MQTT_PORT.default,
+    mqttPortExplicit: Boolean(env.MQTT_PORT) || fromFile.MQTT_PORT !== undefined,
     mqttTopicPrefix: (values.MQTT_TOPIC_PREFIX as string | undefined) ?? '',
     esohTopicsPublish: values.ESOH_TOPICS_PUBLISH === 'on',
     wis2Publish: values.WIS2_PUBLISH === 'on',
@@ -129,6 +131,8 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     metadataContactOrganization: values.METADATA_CONTACT_ORGANIZATION as string,
     metadataContactEmail: values.METADATA_CONTACT_EMAIL as string | undefined,
     logLevel: values.LOG_LEVEL as string,
+    logFormat: values.LOG_FORMAT as Config['logFormat'],
+    shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT as number,
     retentionSeconds: values.RETENTION as number | null,
     futureToleranceSeconds: values.FUTURE_TOLERANCE as number,
     retentionIntervalSeconds: values.RETENTION_INTERVAL as number,
@@ -141,4 +145,41 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     anonymousIngest: values.ANONYMOUS_INGEST === 'on',
     oidcTrustedIssuers: (values.OIDC_TRUSTED_ISSUERS as TrustedIssuer[] | undefined) ?? [],
   });
+}
+
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two names. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Environment variables that look meant for obshub but are not settings: unknown `OBSHUB_` names and close
+ * misspellings of a setting (`RETENTON`), each with the setting it probably means.
+ */
+export function environmentWarnings(env: Env = process.env): string[] {
+  const keys = Object.keys(settings);
+  const warnings: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (Object.hasOwn(settings, name)) continue;
+    const upper = name.toUpperCase();
+    const nearest = keys
+      .map((key) => ({ key, d: upper === key ? 0 : distance(upper, key) }))
+      .sort((x, y) => x.d - y.d)[0]!;
+    const close = nearest.d <= (nearest.key.length >= 8 ? 2 : 1);
+    if (close) warnings.push(`${name} is not an obshub setting; did you mean ${nearest.key}?`);
+    else if (upper.startsWith('OBSHUB_'))
+      warnings.push(`${name} is not an obshub setting (see README, Configuration)`);
+  }
+  return warnings;
 }

@@ -246,8 +246,23 @@ export const settings = {
   LOG_LEVEL: {
     key: 'LOG_LEVEL',
     default: 'info',
-    description: 'Log level of the JSON logs: fatal, error, warn, info, debug, trace or silent.',
+    description:
+      'Log level: fatal, error, warn, info, debug (adds one access line per request), trace or silent.',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  LOG_FORMAT: {
+    key: 'LOG_FORMAT',
+    default: 'auto',
+    description:
+      '`json` (one JSON object per line, for log collectors), `pretty` (coloured, for people) or `auto`: pretty when standard output is a terminal, JSON otherwise.',
+    parse: oneOf('auto', 'json', 'pretty'),
+  },
+  SHUTDOWN_TIMEOUT: {
+    key: 'SHUTDOWN_TIMEOUT',
+    default: 'PT10S',
+    description:
+      'How long a stop (SIGTERM, SIGINT) may take to drain requests and announcements; then the hub exits with code 1, naming what it abandoned.',
+    parse: duration,
   },
   RETENTION: {
     key: 'RETENTION',

@@ -1,21 +1,31 @@
 // The identity service: organisations, users, roles, API keys, sign-in with TOTP, the audit log, and who
 // owns which naming authority. (The OIDC provider and the admin API are plugins built on it.)
-import { randomBytes } from 'node:crypto';
-import type { Logger } from 'pino';
-import { system, type Principal } from '../core/access.js';
-import { SecretBox } from '../core/secretBox.js';
-import type { Storage, User } from '../storage/index.js';
-import { ApiKeyService } from './apiKeys.js';
-import { AuditLog } from './audit.js';
-import { Authorities } from './authorities.js';
-import { OidcClientService } from './oidcClients.js';
-import { OrganisationService } from './organisations.js';
-import { SignInService } from './signIn.js';
-import { UserService } from './users.js';
 
 export { adminApiPlugin, adminApiTags, type AdminApiOptions } from './api/index.js';
 export { auditActions, type AuditAction } from './audit.js';
-export { parseExpiry, runAdminCli } from './cli.js';
+export {
+  ADMIN_USERNAME,
+  bootstrapIdentity,
+  createIdentity,
+  userPrincipal,
+  type Identity,
+} from './identity.js';
+export {
+  ADMIN_USAGE,
+  cliPrincipal,
+  osUser,
+  parseAdminArgs,
+  parseExpiry,
+  runAdminInvocation,
+  type AdminCliIo,
+  type AdminContext,
+} from './adminCommands.js';
+export {
+  adminSocketPath,
+  sendAdminCommand,
+  serveAdminCommands,
+  type AdminSocketServer,
+} from './adminSocket.js';
 export { publicApiKey, type PublicApiKey } from './apiKeys.js';
 export { publicUser, type PublicUser } from './users.js';
 export { resolveMasterSecret } from './masterSecret.js';
@@ -31,75 +41,3 @@ export {
   WEB_CLIENT_ID,
   type Oidc,
 } from './oidc/index.js';
-
-export const ADMIN_USERNAME = 'admin';
-
-export interface Identity {
-  readonly secrets: SecretBox;
-  readonly audit: AuditLog;
-  readonly authorities: Authorities;
-  readonly organisations: OrganisationService;
-  readonly users: UserService;
-  readonly apiKeys: ApiKeyService;
-  readonly signIn: SignInService;
-  /** Client-credentials clients of organisations (the OIDC provider's machine identities). */
-  readonly oidcClients: OidcClientService;
-}
-
-export function createIdentity(deps: { storage: Storage; masterSecret: string; log: Logger }): Identity {
-  const repo = deps.storage.identity;
-  const secrets = new SecretBox(deps.masterSecret);
-  const audit = new AuditLog(repo, deps.log);
-  const authorities = new Authorities(repo, audit);
-  return {
-    secrets,
-    audit,
-    authorities,
-    organisations: new OrganisationService(repo, audit, authorities),
-    users: new UserService(repo, audit, secrets),
-    apiKeys: new ApiKeyService(repo, audit),
-    signIn: new SignInService(repo, audit, secrets),
-    oidcClients: new OidcClientService(deps.storage, audit, secrets),
-  };
-}
-
-/** The principal of a signed-in person (`scopes` narrows what a token may do; null: everything). */
-export function userPrincipal(
-  user: User,
-  via: Principal['via'],
-  scopes: Principal['scopes'] = null,
-): Principal {
-  return { actor: `user:${user.id}`, role: user.role, orgId: user.orgId, userId: user.id, scopes, via };
-}
-
-/**
- * First start: creates the platform admin `admin` (password from OBSHUB_ADMIN_PASSWORD, or generated and
- * returned so the caller prints it once) and, with the demo feed, the organisation owning its authority.
- * Safe when several processes start at once.
- */
-export async function bootstrapIdentity(
-  identity: Identity,
-  storage: Storage,
-  options: { adminPassword: string | undefined; demoAuthority?: string },
-): Promise<{ generatedAdminPassword?: string }> {
-  const result: { generatedAdminPassword?: string } = {};
-  if ((await storage.identity.countUsers('platform-admin')) === 0) {
-    const password = options.adminPassword ?? randomBytes(18).toString('base64url');
-    try {
-      await identity.users.create(system, { username: ADMIN_USERNAME, role: 'platform-admin', password });
-      if (!options.adminPassword) result.generatedAdminPassword = password;
-    } catch (err) {
-      // Another process created it first.
-      if ((await storage.identity.countUsers('platform-admin')) === 0) throw err;
-    }
-  }
-  if (options.demoAuthority && !(await storage.identity.findOrganisation('demo'))) {
-    try {
-      await identity.organisations.create(system, { id: 'demo', name: 'obshub demo feed' });
-      await identity.organisations.setAuthority(system, 'demo', options.demoAuthority, 'core');
-    } catch (err) {
-      if (!(await storage.identity.findOrganisation('demo'))) throw err;
-    }
-  }
-  return result;
-}

@@ -3,5 +3,5 @@ export { installErrorHandler, problemBody } from './errorHandler.js';
 export { healthRoutes, type ReadinessCheck } from './health.js';
 export { openApi } from './openapi.js';
 export { obshubVersion, redactedConfig, SystemStatusService, type SystemStatus } from './systemStatus.js';
-export { loggerOptions } from './logger.js';
+export { AccessLog, createLogger, logsArePretty } from './logger.js';
 export { startRetentionJob, type RetentionJob } from './retentionJob.js';

@@ -5,7 +5,8 @@ import type { Storage } from '../storage/index.js';
 
 export interface RetentionJob {
   runOnce(): Promise<void>;
-  stop(): void;
+  /** Stops the schedule and waits for a run under way. */
+  stop(): Promise<void>;
 }
 
 export function startRetentionJob(options: {
@@ -18,13 +19,22 @@ export function startRetentionJob(options: {
   const { storage, retentionSeconds, log } = options;
   const now = options.now ?? Date.now;
   let running: Promise<void> | undefined;
+  let first = true;
   const runOnce = async () => {
     if (retentionSeconds === null) return;
+    const cutoffMs = now() - retentionSeconds * 1000;
     running ??= storage
-      .dropExpired(now() - retentionSeconds * 1000)
+      .dropExpired(cutoffMs)
       .then((r) => {
-        if (r.droppedPartitions.length || r.deletedSeries)
-          log.info({ component: 'retention', ...r }, 'retention applied');
+        if (r.droppedPartitions.length || r.deletedSeries) {
+          // The first run after a start may drop much at once (an archive loaded under a longer window): say so.
+          if (first && r.droppedPartitions.length) {
+            log.warn(
+              { component: 'retention', ...r },
+              `dropped ${r.droppedPartitions.length} partition(s) of observations older than the RETENTION window (${new Date(cutoffMs).toISOString()}); start with RETENTION=unlimited to keep archives`,
+            );
+          } else log.info({ component: 'retention', ...r }, 'retention applied');
+        }
         if (r.deletedAnnouncements)
           log.warn(
             { component: 'retention', deletedAnnouncements: r.deletedAnnouncements },
@@ -32,10 +42,19 @@ export function startRetentionJob(options: {
           );
       })
       .catch((err: unknown) => log.warn({ component: 'retention', err }, 'retention run failed; will retry'))
-      .finally(() => (running = undefined));
+      .finally(() => {
+        running = undefined;
+        first = false;
+      });
     return running;
   };
   const timer = setInterval(() => void runOnce(), options.intervalSeconds * 1000);
   timer.unref();
-  return { runOnce, stop: () => clearInterval(timer) };
+  return {
+    runOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

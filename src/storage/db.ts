@@ -1,11 +1,9 @@
 // The database connection: embedded PGlite (with PostGIS) or a PostgreSQL server through `pg`.
 // Both run the same SQL; everything above this file sees only the Database interface.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
-import { ObshubError } from '../core/errors.js';
+import type { DataDirLock } from './dataDirLock.js';
+import { isConnectionLoss, translateError } from './dbErrors.js';
+import { openPglite } from './pglite.js';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -17,6 +15,8 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Where the data lives, for the start-up log line (no credentials). */
   readonly description: string;
+  /** The embedded database's hold on DATA_DIR (none on a PostgreSQL server, which many processes share). */
+  readonly dataDirLock?: DataDirLock;
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /**
@@ -25,79 +25,6 @@ export interface Database extends Sql {
    */
   listen?(channel: string, onNotify: () => void): () => Promise<void>;
   close(): Promise<void>;
-}
-
-async function openPglite(dataDir: string): Promise<Database> {
-  const dir = path.join(dataDir, 'pg');
-  mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
-  const sqlOf = (conn: Pick<PGlite, 'query' | 'exec'>): Sql => ({
-    query: async <T>(text: string, params?: unknown[]) => {
-      try {
-        return (await conn.query<T>(text, params)).rows;
-      } catch (err) {
-        throw translateError(err);
-      }
-    },
-    exec: async (script) => void (await conn.exec(script)),
-  });
-  return {
-    kind: 'pglite',
-    description: `embedded PGlite in ${dir}`,
-    ...sqlOf(db),
-    transaction: (fn) => db.transaction((tx) => fn(sqlOf(tx))),
-    close: () => db.close(),
-  };
-}
-
-const CONNECTION_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-]);
-
-function isConnectionLoss(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | undefined;
-  if (!e) return false;
-  return (
-    (e.code !== undefined &&
-      (CONNECTION_ERRORS.has(e.code) || e.code.startsWith('08') || e.code.startsWith('57P'))) ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-      e.message ?? '',
-    )
-  );
-}
-
-/**
- * A geometry that PostGIS refuses on the sphere (e.g. a polygon edge between antipodal points) comes from
- * the caller's input: it becomes a 400 naming the reason, never a 500.
- */
-function geometryRejected(err: unknown): unknown {
-  const e = err as { code?: string; file?: string; message?: string } | undefined;
-  if (e?.code !== 'XX000' || !/^(lwgeom|gserialized|geography|liblwgeom)/.test(e.file ?? '')) return err;
-  return new ObshubError(
-    'GEOMETRY_INVALID',
-    `PostGIS cannot use this geometry on the sphere: ${e.message ?? ''}`,
-    {
-      cause: err,
-    },
-  );
-}
-
-/** Losing the server is not a bug of the request: it becomes a 503 that tells the client to retry. */
-function unavailable(err: unknown): unknown {
-  if (!isConnectionLoss(err)) return err;
-  const detail = 'the database cannot be reached; nothing was stored, retry later';
-  return new ObshubError('DATABASE_UNAVAILABLE', detail, { cause: err });
-}
-
-/** Errors the database raises because of the caller's input or the connection, as domain errors. */
-function translateError(err: unknown): unknown {
-  return geometryRejected(unavailable(err));
 }
 
 function openPostgres(url: string): Database {

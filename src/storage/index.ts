@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Observation } from '../core/observation.js';
+import type { DataDirLock } from './dataDirLock.js';
 import { openDatabase, type Database } from './db.js';
 import { findExtent, type DataExtent } from './extent.js';
 import { IdentityRepository } from './identity.js';
@@ -50,6 +51,7 @@ import { readSetting, writeSetting } from './settings.js';
 export type { StoredCounts, StoredValue } from './observations.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
+export { dataDirOwner, type DataDirLock, type DataDirOwner } from './dataDirLock.js';
 export type { DataExtent } from './extent.js';
 export type {
   Area,
@@ -122,6 +124,11 @@ export class Storage {
 
   get description(): string {
     return this.db.description;
+  }
+
+  /** The embedded database's hold on DATA_DIR; undefined on a PostgreSQL server. */
+  get dataDirLock(): DataDirLock | undefined {
+    return this.db.dataDirLock;
   }
 
   /** Applies pending migrations; returns the names applied now. */

@@ -7,7 +7,12 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { system } from '../../src/core/access.js';
 import { createHub } from '../../src/hub.js';
-import { parseExpiry, runAdminCli } from '../../src/identity/index.js';
+import {
+  parseAdminArgs,
+  parseExpiry,
+  runAdminInvocation,
+  type AdminContext,
+} from '../../src/identity/index.js';
 import { testDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_SECRET } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
@@ -70,16 +75,15 @@ describe('obshub admin', () => {
   });
   after(() => db.drop());
 
-  /** Runs the admin command in this process with a configuration that must not be needed. */
+  /** Parses the admin command in this process: help and wrong arguments are answered without a database. */
   async function adminHere(...args: string[]): Promise<Result> {
     const result = { code: 0, stdout: '', stderr: '' };
-    result.code = await runAdminCli(
-      args,
-      () => {
-        throw new Error('the database was opened although the arguments are wrong');
-      },
-      { out: (t) => (result.stdout += t), err: (t) => (result.stderr += t) },
-    );
+    const invocation = parseAdminArgs(args);
+    assert.notEqual(invocation.exit, undefined, `${args.join(' ')} would need the database`);
+    result.code = await runAdminInvocation(invocation, {} as AdminContext, {
+      out: (t) => (result.stdout += t),
+      err: (t) => (result.stderr += t),
+    });
     return result;
   }
 

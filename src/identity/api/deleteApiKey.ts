@@ -1,7 +1,7 @@
 // DELETE /api/v1/api-keys/{id}: revokes a key at once (it stays listed, with revokedAt).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { IdParams, NoContent, personSecurity, responses } from './schemas.js';
 
 export function deleteApiKey(app: FastifyInstance, identity: Identity): void {

@@ -1,7 +1,7 @@
 // DELETE /api/v1/organisations/{id}/authorities/{authority}: the organisation no longer owns it.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { AuthorityParams, NoContent, personSecurity, responses } from './schemas.js';
 
 export function deleteAuthority(app: FastifyInstance, identity: Identity): void {

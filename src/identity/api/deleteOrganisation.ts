@@ -2,7 +2,7 @@
 // (its observations stay).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { IdParams, NoContent, personSecurity, responses } from './schemas.js';
 
 export function deleteOrganisation(app: FastifyInstance, identity: Identity): void {

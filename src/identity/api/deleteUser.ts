@@ -1,7 +1,7 @@
 // DELETE /api/v1/users/{id}: removes a person and the API keys acting for them.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { IdParams, NoContent, personSecurity, responses } from './schemas.js';
 
 export function deleteUser(app: FastifyInstance, identity: Identity): void {

@@ -1,7 +1,7 @@
 // DELETE /api/v1/users/{id}/totp: an admin turns off the 2FA of a person who lost their authenticator.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { IdParams, NoContent, personSecurity, responses } from './schemas.js';
 
 export function deleteUserTotp(app: FastifyInstance, identity: Identity): void {

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { auditActions } from '../audit.js';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { AuditEvent, personSecurity, responses } from './schemas.js';
 import { publicAuditEvent } from './wire.js';
 

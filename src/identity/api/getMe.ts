@@ -1,6 +1,6 @@
 // GET /api/v1/me: the signed-in person's own account.
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { publicUser } from '../users.js';
 import { personSecurity, responses, User } from './schemas.js';
 

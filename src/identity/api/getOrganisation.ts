@@ -1,7 +1,7 @@
 // GET /api/v1/organisations/{id}: one organisation with its naming authorities.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { IdParams, Organisation, personSecurity, responses } from './schemas.js';
 import { publicOrganisation } from './wire.js';
 

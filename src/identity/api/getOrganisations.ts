@@ -1,7 +1,7 @@
 // GET /api/v1/organisations: every organisation (platform-wide roles) or the caller's own.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { Organisation, personSecurity, responses } from './schemas.js';
 import { publicOrganisation } from './wire.js';
 

@@ -1,7 +1,7 @@
 // GET /api/v1/users/{id}: one person (another organisation's people are "not found").
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { publicUser } from '../users.js';
 import { IdParams, personSecurity, responses, User } from './schemas.js';
 

@@ -4,7 +4,7 @@
 // each route's `config` and enforced by the gateway; the services check them again.
 import type { FastifyInstance } from 'fastify';
 import type { SystemStatusService } from '../../ops/index.js';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { deleteApiKey } from './deleteApiKey.js';
 import { deleteAuthority } from './deleteAuthority.js';
 import { deleteMyTotp } from './deleteMyTotp.js';

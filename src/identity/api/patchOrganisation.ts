@@ -2,7 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { IdParams, Organisation, personSecurity, responses } from './schemas.js';
 import { publicOrganisation } from './wire.js';
 

@@ -2,7 +2,7 @@
 // shown once, and 2FA is on only after POST /api/v1/me/totp/confirm.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { personSecurity, responses } from './schemas.js';
 
 const Enrolment = Type.Object({

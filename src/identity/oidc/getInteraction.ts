@@ -2,8 +2,8 @@
 // (password, then a TOTP or recovery code, or TOTP enrolment) or to consent (implicit for our clients).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { Identity } from '../index.js';
-import { userPrincipal } from '../index.js';
+import type { Identity } from '../identity.js';
+import { userPrincipal } from '../identity.js';
 import { csrfToken, findInteraction, grantConsent, loadState, type InteractionDeps } from './interaction.js';
 import { WEB_CLIENT_ID } from './provider.js';
 import { enrolPage, errorPage, passwordPage, totpPage, type FormContext } from './pages.js';

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../../core/access.js';
 import type { TrustedIssuer } from '../../config/index.js';
 import type { Storage } from '../../storage/index.js';
-import type { Identity } from '../index.js';
+import type { Identity } from '../identity.js';
 import { getInteraction } from './getInteraction.js';
 import { ensureKeys, loadKeys, type ProviderKeys } from './keys.js';
 import { postInteraction } from './postInteraction.js';

@@ -3,8 +3,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ObshubError } from '../../core/errors.js';
-import type { Identity } from '../index.js';
-import { userPrincipal } from '../index.js';
+import type { Identity } from '../identity.js';
+import { userPrincipal } from '../identity.js';
 import { expired, formContext, INTERACTION_PARAMS, sendPage } from './getInteraction.js';
 import {
   clearState,

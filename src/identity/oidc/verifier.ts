@@ -4,7 +4,7 @@ import { createLocalJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWK
 import { isScope, type Principal, type Scope } from '../../core/access.js';
 import { ObshubError } from '../../core/errors.js';
 import type { Storage } from '../../storage/index.js';
-import { userPrincipal } from '../index.js';
+import { userPrincipal } from '../identity.js';
 import { SIGNING_ALG } from './keys.js';
 import type { TrustedIssuers } from './trustedIssuers.js';
 

@@ -1,31 +1,17 @@
-// `obshub admin …`: organisations, users and API keys from the command line, without the server running.
-// Opens the database of the configuration, applies pending migrations and acts through the identity
-// service as `cli:<os user>` with the platform-admin role, so every change is checked and audited like
-// one made through the admin API.
+// The `obshub admin …` commands: organisations, users, API keys and OIDC signing keys from the command
+// line. They act through the identity service as `cli:<os user>` with the platform-admin role, so every
+// change is checked and audited like one made through the admin API. Where they run is decided elsewhere:
+// in the command's own process on a database it opened, or inside the running hub that holds the
+// embedded database (adminSocket.ts).
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import pino from 'pino';
 import { isScope, userRoles, type Principal, type Scope, type UserRole } from '../core/access.js';
 import { parseDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
-import { Storage } from '../storage/index.js';
-import {
-  createIdentity,
-  listSigningKeys,
-  resolveMasterSecret,
-  retireSigningKey,
-  rotateSigningKey,
-  type Identity,
-} from './index.js';
-
-/** What the CLI needs of the configuration. */
-export interface AdminCliConfig {
-  databaseUrl: string | undefined;
-  dataDir: string;
-  retentionSeconds: number | null;
-  obshubSecret: string | undefined;
-}
+import type { Storage } from '../storage/index.js';
+import type { Identity } from './identity.js';
+import { listSigningKeys, retireSigningKey, rotateSigningKey } from './oidc/index.js';
 
 export interface AdminCliIo {
   out(text: string): void;
@@ -35,8 +21,9 @@ export interface AdminCliIo {
 export const ADMIN_USAGE = `Usage: obshub admin <object> <action> [options]
 
 Manages organisations, users and API keys in the database of the configuration (DATABASE_URL or the
-embedded one in DATA_DIR; stop a hub on the embedded database first). Every change is recorded in the
-audit log as cli:<os user>.
+embedded one in DATA_DIR), whether or not a hub is running: when a hub holds the embedded database, the
+command runs inside it and takes effect at once. Every change is recorded in the audit log as
+cli:<os user>.
 
   org create <id> --name <name> [--authority <a> …] [--require-2fa]
   org list
@@ -68,12 +55,14 @@ interface Command {
   ): Promise<void>;
 }
 
-interface Context {
+/** What an admin command acts on. */
+export interface AdminContext {
   identity: Identity;
   storage: Storage;
   principal: Principal;
-  io: AdminCliIo;
 }
+
+type Context = AdminContext & { io: AdminCliIo };
 
 const SOURCE = 'cli';
 
@@ -322,14 +311,17 @@ cannot be retired; rotate first.`,
   },
 };
 
-/** The principal of the CLI: a platform admin named after the operating-system user. */
-export function cliPrincipal(): Principal {
-  let user = 'unknown';
+/** The operating-system user running this process ('unknown' without a user entry, as in some containers). */
+export function osUser(): string {
   try {
-    user = userInfo().username;
+    return userInfo().username;
   } catch {
-    /* no user entry (some containers) */
+    return 'unknown';
   }
+}
+
+/** The principal of the CLI: a platform admin named after the operating-system user. */
+export function cliPrincipal(user: string): Principal {
   return {
     actor: `cli:${user}`,
     role: 'platform-admin',
@@ -340,25 +332,28 @@ export function cliPrincipal(): Principal {
   };
 }
 
-/**
- * Runs `obshub admin <args>`; returns the exit code. `loadConfig` is called only once the arguments are
- * understood, with the --config file if one was given.
- */
-export async function runAdminCli(
-  args: string[],
-  loadConfig: (file: string | undefined) => Readonly<AdminCliConfig>,
-  io: AdminCliIo,
-): Promise<number> {
+/** A command line understood: the command to run, or what to print and the exit code. */
+export type AdminInvocation =
+  | { exit: number; out?: string; err?: string }
+  | {
+      exit?: undefined;
+      command: Command;
+      values: Values;
+      positionals: string[];
+      /** The --config file, if one was given. */
+      configFile: string | undefined;
+    };
+
+/** Parses `obshub admin <args>` and checks the arguments, without touching any database. */
+export function parseAdminArgs(args: readonly string[]): AdminInvocation {
   const [object, action] = args;
   const name = `${object ?? ''} ${action ?? ''}`;
   const command = commands[name];
   if (!command) {
     if (!object || object === '--help' || object === '-h') {
-      io.out(`${ADMIN_USAGE}\n`);
-      return object ? 0 : 1;
+      return { exit: object ? 0 : 1, out: `${ADMIN_USAGE}\n` };
     }
-    io.err(`obshub: unknown admin command "${name.trim()}"\n\n${ADMIN_USAGE}\n`);
-    return 1;
+    return { exit: 1, err: `obshub: unknown admin command "${name.trim()}"\n\n${ADMIN_USAGE}\n` };
   }
   let parsed;
   try {
@@ -368,45 +363,43 @@ export async function runAdminCli(
       options: { ...command.options, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
-    io.err(`obshub: ${(err as Error).message}\n\n${command.usage}\n`);
-    return 1;
+    return { exit: 1, err: `obshub: ${(err as Error).message}\n\n${command.usage}\n` };
   }
-  if (parsed.values.help) {
-    io.out(`${command.usage}\n`);
-    return 0;
-  }
+  if (parsed.values.help) return { exit: 0, out: `${command.usage}\n` };
   if (parsed.positionals.length !== command.positionals) {
-    io.err(`obshub: admin ${name} takes ${command.positionals} argument(s)\n\n${command.usage}\n`);
-    return 1;
+    return {
+      exit: 1,
+      err: `obshub: admin ${name} takes ${command.positionals} argument(s)\n\n${command.usage}\n`,
+    };
   }
   try {
     for (const option of command.required ?? []) required(parsed.values, option);
     command.check?.(parsed.values);
   } catch (err) {
     if (!(err instanceof ObshubError)) throw err;
-    io.err(`obshub: ${err.message}\n\n${command.usage}\n`);
-    return 1;
+    return { exit: 1, err: `obshub: ${err.message}\n\n${command.usage}\n` };
   }
-  const config = loadConfig(typeof parsed.values.config === 'string' ? parsed.values.config : undefined);
-  // Warnings (e.g. a generated OBSHUB_SECRET) go to stderr; stdout carries only what scripts capture.
-  const log = pino({ level: 'warn' }, pino.destination(2));
-  const storage = await Storage.open(config);
+  const configFile = typeof parsed.values.config === 'string' ? parsed.values.config : undefined;
+  return { command, values: parsed.values, positionals: parsed.positionals, configFile };
+}
+
+/** Runs a parsed admin command; returns the exit code (1 with the reason on `io.err` when refused). */
+export async function runAdminInvocation(
+  invocation: AdminInvocation,
+  ctx: AdminContext,
+  io: AdminCliIo,
+): Promise<number> {
+  if (invocation.exit !== undefined) {
+    if (invocation.out) io.out(invocation.out);
+    if (invocation.err) io.err(invocation.err);
+    return invocation.exit;
+  }
   try {
-    await storage.migrate();
-    const identity = createIdentity({ storage, masterSecret: resolveMasterSecret(config, log), log });
-    await command.run(
-      { identity, storage, principal: cliPrincipal(), io },
-      parsed.values,
-      parsed.positionals,
-    );
+    await invocation.command.run({ ...ctx, io }, invocation.values, invocation.positionals);
     return 0;
   } catch (err) {
-    if (err instanceof ObshubError) {
-      io.err(`obshub: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await storage.close();
+    if (!(err instanceof ObshubError)) throw err;
+    io.err(`obshub: ${err.message}\n`);
+    return 1;
   }
 }
