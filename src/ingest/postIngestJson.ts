@@ -10,6 +10,12 @@ const gunzipAsync = promisify(gunzip);
 const JSON_TYPES = /^(application\/([\w.+-]+\+)?json|text\/plain)$/i;
 
 async function decodeBody(request: FastifyRequest, raw: Buffer, limit: number): Promise<unknown> {
+  if (raw.length === 0) {
+    throw new ObshubError(
+      'BODY_UNREADABLE',
+      'the request body is empty; send one E-SOH message or a JSON array of them',
+    );
+  }
   const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
   let text: Buffer = raw;
   if (encoding === 'gzip' || encoding === 'x-gzip') {
@@ -78,7 +84,7 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
     },
     async (request) => {
       const result = await service.ingest(request.principal, request.body, request.ip);
-      request.log.info({ stored: result.stored, duplicates: result.duplicates }, 'ingested');
+      request.log.debug({ stored: result.stored, duplicates: result.duplicates }, 'ingested');
       return { status_message: result.status_message, status_code: result.status_code };
     },
   );

@@ -157,6 +157,13 @@ describe(`ingest API (${databaseKind})`, () => {
     const notGzip = await post('hello', { 'content-encoding': 'gzip' });
     assert.equal(notGzip.statusCode, 400);
     assert.match(notGzip.json().detail, /not valid gzip/);
+    // curl --data-binary @missing-file sends an empty body: say so, not "not valid gzip".
+    const empty = await post(Buffer.alloc(0), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.json().detail, /^the request body is empty/);
     const form = await post('a=b', { 'content-type': 'application/x-www-form-urlencoded' });
     assert.equal(form.statusCode, 415);
     assert.match(form.json().detail, /Content-Type "application\/x-www-form-urlencoded" is not supported/);
