@@ -166,7 +166,16 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   await app.register(healthRoutes(readiness));
   await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
   await app.register(
-    edrPlugin({ ...config, storage, hiddenFrom: (principal) => identity.authorities.hiddenFrom(principal) }),
+    edrPlugin({
+      ...config,
+      storage,
+      budget: {
+        timeoutSeconds: config.queryTimeoutSeconds,
+        timeoutAnonymousSeconds: config.queryTimeoutAnonymousSeconds,
+        concurrency: config.queryConcurrency,
+      },
+      hiddenFrom: (principal) => identity.authorities.hiddenFrom(principal),
+    }),
   );
   const systemStatus = new SystemStatusService({
     config,

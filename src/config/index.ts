@@ -39,6 +39,13 @@ export interface Config {
   ingestBodyLimitBytes: number;
   /** Most observation values one EDR data query may return (else 413). */
   edrMaxValues: number;
+  /** Statement time limits of queries, with and without credentials. */
+  queryTimeoutSeconds: number;
+  queryTimeoutAnonymousSeconds: number;
+  /** Large queries at once. */
+  queryConcurrency: number;
+  databaseTimeoutSeconds: number;
+  databasePoolSize: number;
   demo: boolean;
   /** Master secret for encryption at rest; undefined: generated into DATA_DIR (embedded only). */
   obshubSecret: string | undefined;
@@ -138,6 +145,11 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     retentionIntervalSeconds: values.RETENTION_INTERVAL as number,
     ingestBodyLimitBytes: values.INGEST_BODY_LIMIT as number,
     edrMaxValues: values.EDR_MAX_VALUES as number,
+    queryTimeoutSeconds: values.QUERY_TIMEOUT as number,
+    queryTimeoutAnonymousSeconds: values.QUERY_TIMEOUT_ANONYMOUS as number,
+    queryConcurrency: values.QUERY_CONCURRENCY as number,
+    databaseTimeoutSeconds: values.DATABASE_TIMEOUT as number,
+    databasePoolSize: values.DATABASE_POOL_SIZE as number,
     demo: values.DEMO === undefined ? databaseUrl === undefined : values.DEMO === 'on',
     obshubSecret: values.OBSHUB_SECRET as string | undefined,
     adminPassword: values.OBSHUB_ADMIN_PASSWORD as string | undefined,

@@ -54,6 +54,10 @@ const bytes: Setting<number>['parse'] = (raw) => {
 };
 
 const onOff = oneOf('on', 'off');
+const count =
+  (allowed: string): Setting<number>['parse'] =>
+  (raw) =>
+    /^\d+$/.test(raw.trim()) && Number(raw) > 0 ? { ok: true, value: Number(raw) } : fail(allowed);
 const centreId: Setting<string>['parse'] = (raw) => {
   const problem = centreIdProblem(raw.trim());
   return problem ? fail(`a WIS2 centre-id (${problem})`) : { ok: true, value: raw.trim() };
@@ -296,10 +300,40 @@ export const settings = {
     default: '5000000',
     description:
       'Largest number of observation values one EDR data query may return; larger requests get 413 with a hint to narrow them. Answers below it are streamed.',
-    parse: (raw: string): Parsed<number> =>
-      /^\d+$/.test(raw.trim()) && Number(raw) > 0
-        ? { ok: true, value: Number(raw) }
-        : fail('a positive whole number of values, e.g. 5000000'),
+    parse: count('a positive whole number of values, e.g. 5000000'),
+  },
+  QUERY_TIMEOUT: {
+    key: 'QUERY_TIMEOUT',
+    default: 'PT30S',
+    description:
+      'Longest time one database statement of a query may run for a caller with credentials; a query that runs longer is cancelled and answered 503 with a hint to narrow it.',
+    parse: duration,
+  },
+  QUERY_TIMEOUT_ANONYMOUS: {
+    key: 'QUERY_TIMEOUT_ANONYMOUS',
+    default: 'PT5S',
+    description: 'The same limit for callers without credentials.',
+    parse: duration,
+  },
+  QUERY_CONCURRENCY: {
+    key: 'QUERY_CONCURRENCY',
+    default: '2',
+    description:
+      'Large queries (answers of more than a few hundred series, counted first) run at most this many at once, so that small ones are never starved; more waiting than four times this get 503 with `Retry-After`.',
+    parse: count('a positive whole number, e.g. 2'),
+  },
+  DATABASE_TIMEOUT: {
+    key: 'DATABASE_TIMEOUT',
+    default: 'PT60S',
+    description:
+      'PostgreSQL: longest time any statement may run (server-side `statement_timeout`) or wait for its answer, so that a stalled connection fails (answered 503) instead of hanging; queries have the tighter `QUERY_TIMEOUT`.',
+    parse: duration,
+  },
+  DATABASE_POOL_SIZE: {
+    key: 'DATABASE_POOL_SIZE',
+    default: '20',
+    description: 'PostgreSQL: connections this process keeps to the server.',
+    parse: count('a positive whole number of connections, e.g. 20'),
   },
   DEMO: {
     key: 'DEMO',

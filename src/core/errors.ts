@@ -25,6 +25,10 @@ export const errorCatalogue = {
   CONFLICT: { status: 409, title: 'Conflict' },
   TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many failed attempts' },
   DATA_DIR_IN_USE: { status: 409, title: 'Data directory in use' },
+  QUERY_TIMEOUT: { status: 503, title: 'Query took too long' },
+  /** The client closed the connection (nginx's 499): nobody reads this answer. */
+  QUERY_CANCELLED: { status: 499, title: 'Client closed request' },
+  SERVER_BUSY: { status: 503, title: 'Server busy' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -14,9 +14,16 @@ export class QuerySyntaxError extends Error {
 /** A numeric match: one value, or an inclusive range with optional ends. */
 export type NumberMatch = { eq: number } | { min: number | null; max: number | null };
 
-/** E-SOH's split_and_strip: split on commas and trim each item. */
+/** Most comma-separated items one query parameter may hold (E-SOH has no bound). */
+export const MAX_LIST_ITEMS = 1000;
+
+/** E-SOH's split_and_strip: split on commas and trim each item; at most MAX_LIST_ITEMS items. */
 export function splitAndStrip(text: string): string[] {
-  return text.split(',').map((s) => s.trim());
+  const items = text.split(',', MAX_LIST_ITEMS + 1);
+  if (items.length > MAX_LIST_ITEMS) {
+    throw new QuerySyntaxError(`At most ${MAX_LIST_ITEMS} comma-separated values per parameter`);
+  }
+  return items.map((s) => s.trim());
 }
 
 /** Python's float(): accepts surrounding whitespace, exponents, inf and nan; throws otherwise. */
@@ -35,10 +42,16 @@ function metresToCm(text: string): number {
   return Math.trunc(cm);
 }
 
-/** Most levels one repeating interval may expand to. */
-export const MAX_REPEATS = 10_000;
+/**
+ * Most levels one `level` or `z` parameter may name, repeating intervals expanded (E-SOH has no bound: a
+ * thousand `R10000/…` items asked PostgreSQL for ten million values).
+ */
+export const MAX_LEVELS = 1000;
 
 const REPEAT = /^R\d+\/\d+(\.\d+)?\/\d+(\.\d+)?$/;
+
+const tooManyLevels = () =>
+  new QuerySyntaxError(`At most ${MAX_LEVELS} levels per parameter, repeating intervals counted in full`);
 
 /**
  * Levels in metres as E-SOH's get_levels_values reads them: `1.0, 2.0`, `1.0/10.0`, `../10.0`,
@@ -51,13 +64,13 @@ export function parseLevels(text: string): NumberMatch[] {
     if (parts.length > 2) {
       if (!REPEAT.test(item)) throw new QuerySyntaxError(`Invalid levels repeating-interval: ${item}`);
       const n = Number(parts[0]!.slice(1));
-      // E-SOH has no bound; a million levels would only be a way to exhaust the server.
-      if (n > MAX_REPEATS) throw new QuerySyntaxError(`Invalid levels repeating-interval: ${item}`);
+      if (out.length + n > MAX_LEVELS) throw tooManyLevels();
       const start = Math.trunc(Number(parts[1]) * 100);
       const step = Math.trunc(Number(parts[2]) * 100);
       for (let i = 0; i < n; i++) out.push({ eq: start + i * step });
       continue;
     }
+    if (out.length >= MAX_LEVELS) throw tooManyLevels();
     try {
       if (parts.length === 2) {
         const [a = '', b = ''] = parts;

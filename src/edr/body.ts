@@ -19,8 +19,13 @@ export async function answerBody(parts: AsyncIterable<string>): Promise<Buffer |
     if (size > WHOLE_BODY_BYTES) break;
   }
   async function* rest() {
-    yield* head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      yield* head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // A client that went away ends the stream early: let the encoder and the query behind it stop too.
+      await iterator.return?.();
+    }
   }
   return Readable.from(rest());
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { QuerySyntaxError } from '../core/querySyntax.js';
 import { answerBody } from './body.js';
+import { clientGone } from './budget.js';
 import { encoders, findEncoder } from './encoders.js';
 import { QueryError } from './errors.js';
 import type { QueryType } from './queryTypes.js';
@@ -53,7 +54,8 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
       }
       const z = selection.zConsumed ? undefined : query.z || selection.z;
       const common = await service.commonFilter(request.principal, { ...query, z });
-      const groups = await service.coverages({ ...common, ...selection.filter });
+      const limits = service.limitsFor(request.principal, clientGone(reply));
+      const groups = await service.coverages({ ...common, ...selection.filter }, limits);
       return reply.type(encoder.mediaType).send(await answerBody(encoder.encode(groups)));
     },
   );

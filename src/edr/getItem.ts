@@ -1,14 +1,14 @@
 // GET /collections/observations/items/{item_id}: one time series by its timeseries_id.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Storage } from '../storage/index.js';
+import { clientGone } from './budget.js';
 import { QueryError } from './errors.js';
 import { itemFeature } from './items.js';
 import { sendJson } from './reply.js';
 import { EsohErrorBody } from './schemas.js';
 import type { EdrService } from './service.js';
 
-export function getItem(app: FastifyInstance, service: EdrService, storage: Storage, base: string): void {
+export function getItem(app: FastifyInstance, service: EdrService, base: string): void {
   app.get(
     '/collections/observations/items/:item_id',
     {
@@ -35,9 +35,10 @@ export function getItem(app: FastifyInstance, service: EdrService, storage: Stor
     },
     async (request, reply) => {
       const { item_id } = request.params as { item_id: string };
-      const [row] = await storage.findSeriesRecords(
+      const [row] = await service.records(
         { ...(await service.baseFilter(request.principal)), timeseriesIds: [item_id.replaceAll('*', '')] },
         { limit: 1, offset: 0 },
+        service.limitsFor(request.principal, clientGone(reply)),
       );
       if (!row) throw new QueryError(404, 'Query did not return any time series.');
       return sendJson(reply, 'application/geo+json', itemFeature(row, base));

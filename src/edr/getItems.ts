@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { parseBbox, parseDatetime, parseDurations, parseLevels, splitAndStrip } from '../core/querySyntax.js';
-import type { SeriesFilter, Storage } from '../storage/index.js';
+import type { SeriesFilter } from '../storage/index.js';
+import { clientGone } from './budget.js';
 import { QueryError } from './errors.js';
 import { itemFeature } from './items.js';
 import { sendJson } from './reply.js';
@@ -12,6 +13,8 @@ import { EsohErrorBody } from './schemas.js';
 import { asQueryError, type EdrService } from './service.js';
 
 const MAX_LIMIT = 10_000;
+/** Offsets beyond any store's size just page past the end (the database takes them as bigint). */
+const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
 const list = (description: string, examples: string[] = []) =>
   Type.Optional(Type.String({ description, ...(examples.length ? { examples } : {}) }));
 
@@ -39,7 +42,7 @@ export const ItemsQuery = Type.Object({
   offset: Type.Optional(Type.String({ description: 'Start of the page (follow the next link)' })),
 });
 
-export function getItems(app: FastifyInstance, service: EdrService, storage: Storage, base: string): void {
+export function getItems(app: FastifyInstance, service: EdrService, base: string): void {
   app.get(
     '/collections/observations/items',
     {
@@ -101,11 +104,13 @@ export function getItems(app: FastifyInstance, service: EdrService, storage: Sto
         if (q.period) filter.periods = parseDurations(q.period);
         if (q.limit !== undefined)
           limit = Math.min(MAX_LIMIT, Math.max(1, Number.parseInt(q.limit, 10) || 10));
-        if (q.offset !== undefined) offset = Math.max(0, Number.parseInt(q.offset, 10) || 0);
+        if (q.offset !== undefined)
+          offset = Math.min(MAX_OFFSET, Math.max(0, Number.parseInt(q.offset, 10) || 0));
       } catch (err) {
         throw asQueryError(err);
       }
-      const rows = await storage.findSeriesRecords(filter, { limit: limit + 1, offset });
+      const limits = service.limitsFor(request.principal, clientGone(reply));
+      const rows = await service.records(filter, { limit: limit + 1, offset }, limits);
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
       if (page.length === 0) throw new QueryError(404, 'Query did not return any time series.');

@@ -6,6 +6,7 @@ import { pyf } from './json.js';
 import { coverageParameter } from './parameters.js';
 import { sendJson } from './reply.js';
 import { commonQueryProperties, EsohErrorBody } from './schemas.js';
+import { clientGone } from './budget.js';
 import { asQueryError, type EdrService } from './service.js';
 
 export function getLocations(app: FastifyInstance, service: EdrService, base: string): void {
@@ -59,7 +60,8 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
         }
       }
       const filter = { ...(await service.commonFilter(request.principal, query)), ...(area ? { area } : {}) };
-      const { locations, parameters } = await service.locations(filter);
+      const limits = service.limitsFor(request.principal, clientGone(reply));
+      const { locations, parameters } = await service.locations(filter, limits);
       const byName = new Map(parameters.map((p) => [p.parameterName, p]));
       const used = new Set(locations.flatMap((l) => l.parameterNames));
       return sendJson(reply, 'application/geo+json', {

@@ -1,6 +1,7 @@
 // HTTP rules of the query API that every route shares (EDR recommendations): CORS for browsers on other
 // origins, 405 with Allow for other methods on our paths, 406 when Accept rules out every format we answer.
 import type { FastifyInstance } from 'fastify';
+import { QueryError } from './errors.js';
 
 const OFFERED = [
   'application/json',
@@ -29,6 +30,10 @@ export function acceptable(accept: string | undefined): boolean {
 
 export function installHttpRules(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
+    // No identifier, name or value of ours holds NUL, and PostgreSQL text cannot: refuse it up front.
+    if (/%00|\u0000/i.test(request.url)) {
+      throw new QueryError(400, 'The request URL must not contain a NUL character (%00).');
+    }
     void reply
       .header('access-control-allow-origin', '*')
       .header('access-control-expose-headers', 'ETag, Last-Modified');

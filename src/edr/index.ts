@@ -8,6 +8,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import type { Storage } from '../storage/index.js';
+import { withTimeoutHint, type QueryBudget } from './budget.js';
 import { dataVersionSource, installCaching } from './caching.js';
 import { collectionDocument } from './collection.js';
 import { dataQueryRoute } from './dataQueryRoute.js';
@@ -43,6 +44,7 @@ export interface EdrPluginOptions {
   publicUrl: string;
   retentionSeconds: number | null;
   edrMaxValues: number;
+  budget: QueryBudget;
   hiddenFrom: EdrServiceOptions['hiddenFrom'];
 }
 
@@ -53,6 +55,7 @@ function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
   if (error instanceof ObshubError && error.code === 'GEOMETRY_INVALID' && style === 'esoh') {
     return { status: 400, body: { detail: { coords: error.message } } };
   }
+  if (error instanceof ObshubError && error.code === 'QUERY_TIMEOUT') return withTimeoutHint(error);
   const validation = (error as FastifyError).validation;
   if (validation) {
     const where = (error as FastifyError).validationContext === 'params' ? 'path' : 'query';
@@ -88,6 +91,7 @@ export function edrPlugin(options: EdrPluginOptions) {
     const service = new EdrService(options.storage, {
       retentionSeconds: options.retentionSeconds,
       maxValues: options.edrMaxValues,
+      budget: options.budget,
       hiddenFrom: options.hiddenFrom,
     });
 
@@ -128,8 +132,8 @@ export function edrPlugin(options: EdrPluginOptions) {
     getCollection(app, metadata);
     getLocations(app, service, base);
     for (const q of queryTypes) dataQueryRoute(app, service, q);
-    getItems(app, service, options.storage, base);
-    getItem(app, service, options.storage, base);
+    getItems(app, service, base);
+    getItem(app, service, base);
     methodNotAllowed(app, [
       '/',
       '/conformance',

@@ -14,11 +14,14 @@ import {
 import type {
   LocationRow,
   ParameterRow,
+  QueryLimits,
   SeriesData,
   SeriesFilter,
+  SeriesReader,
   SeriesRow,
   Storage,
 } from '../storage/index.js';
+import { HeavyQueryGate, type QueryBudget } from './budget.js';
 import { QueryError } from './errors.js';
 
 /** Query parameters shared by every data query and /locations (E-SOH's add_request_parameters). */
@@ -86,6 +89,7 @@ function compareTimes(a: readonly number[], b: readonly number[]): number {
 export interface EdrServiceOptions {
   retentionSeconds: number | null;
   maxValues: number;
+  budget: QueryBudget;
   /** The naming authorities whose series `principal` may not see (other organisations' `recommended` data). */
   hiddenFrom: (principal: Principal) => Promise<string[]>;
 }
@@ -98,11 +102,21 @@ export class EdrService {
    * parameter, so this saves them a query; names not (yet) known are always looked up.
    */
   private readonly newestByParameterName = new Map<string, number>();
+  private readonly heavy: HeavyQueryGate;
 
   constructor(
     private readonly storage: Storage,
     private readonly options: EdrServiceOptions,
-  ) {}
+  ) {
+    this.heavy = new HeavyQueryGate(options.budget.concurrency);
+  }
+
+  /** The statement limits of a query of `principal`, cancelled by `signal` (the client went away). */
+  limitsFor(principal: Principal, signal: AbortSignal): QueryLimits {
+    const { timeoutSeconds, timeoutAnonymousSeconds } = this.options.budget;
+    const seconds = principal.role === null ? timeoutAnonymousSeconds : timeoutSeconds;
+    return { timeoutMs: seconds * 1000, signal };
+  }
 
   /** Start of the retention window now, or null when unlimited. */
   sinceMs(): number | null {
@@ -158,26 +172,36 @@ export class EdrService {
   /**
    * The coverage groups of a data query, in E-SOH's order. Throws 404 when nothing matches and 413 when
    * the answer would hold more than the configured number of values. The first group is read before
-   * this resolves, so errors come before any byte of the answer.
+   * this resolves, so errors come before any byte of the answer. Every statement runs under `limits`;
+   * an answer larger than one chunk waits for its turn among the large queries and holds it until the
+   * last group was read (or the reading stopped).
    */
-  async coverages(filter: SeriesFilter): Promise<Lookahead<CoverageGroup>> {
+  async coverages(filter: SeriesFilter, limits: QueryLimits): Promise<Lookahead<CoverageGroup>> {
+    const reader = this.storage.reader(limits);
     // An answer of one chunk is read whole with the series, before the first byte anyway: its size is
     // known from the data. A larger one is counted first (an index-only count on the primary key).
-    const { series, data: first } = await this.storage.findSeries(filter, SERIES_PER_CHUNK);
+    const { series, data: first } = await reader.findSeries(filter, SERIES_PER_CHUNK);
     if (series.length === 0) throw new QueryError(404, 'Requested data not found.');
+    let leave = () => {};
     if (first) {
       let count = 0;
       for (const d of first.values()) count += d.times.length;
       this.checkSize(count);
     } else {
-      this.checkSize(
-        await this.storage.countObservations(
-          series.map((s) => s.id),
-          filter,
-        ),
-      );
+      leave = await this.heavy.enter();
+      try {
+        this.checkSize(
+          await reader.countObservations(
+            series.map((s) => s.id),
+            filter,
+          ),
+        );
+      } catch (err) {
+        leave();
+        throw err;
+      }
     }
-    const groups = new Lookahead(this.groups(series, filter, first));
+    const groups = new Lookahead(this.groups(reader, series, filter, first, limits.signal, leave));
     if ((await groups.peek(1)).length === 0) throw new QueryError(404, 'Requested data not found.');
     return groups;
   }
@@ -192,12 +216,29 @@ export class EdrService {
   }
 
   private async *groups(
+    reader: SeriesReader,
     series: SeriesRow[],
     filter: SeriesFilter,
     prefetched: Map<number, SeriesData> | undefined,
+    signal: AbortSignal | undefined,
+    leave: () => void,
+  ): AsyncGenerator<CoverageGroup> {
+    try {
+      yield* this.chunks(reader, series, filter, prefetched, signal);
+    } finally {
+      leave();
+    }
+  }
+
+  private async *chunks(
+    reader: SeriesReader,
+    series: SeriesRow[],
+    filter: SeriesFilter,
+    prefetched: Map<number, SeriesData> | undefined,
+    signal: AbortSignal | undefined,
   ): AsyncGenerator<CoverageGroup> {
     let i = 0;
-    while (i < series.length) {
+    while (i < series.length && !signal?.aborted) {
       // A chunk ends at a change of position, so that one position's series are grouped together.
       let end = Math.min(i + SERIES_PER_CHUNK, series.length);
       while (end < series.length && samePlace(series[end - 1]!, series[end]!)) end++;
@@ -205,7 +246,7 @@ export class EdrService {
       i = end;
       const data =
         prefetched ??
-        (await this.storage.seriesData(
+        (await reader.seriesData(
           chunk.map((s) => s.id),
           filter,
         ));
@@ -219,9 +260,17 @@ export class EdrService {
     }
   }
 
+  /** Full series records for /items, one page, ordered by timeseries_id. */
+  records(filter: SeriesFilter, page: { limit: number; offset: number }, limits: QueryLimits) {
+    return this.storage.reader(limits).findSeriesRecords(filter, page);
+  }
+
   /** Stations for /locations with the parameters of their series. */
-  async locations(filter: SeriesFilter): Promise<{ locations: LocationRow[]; parameters: ParameterRow[] }> {
-    const locations = await this.storage.findLocations(filter);
+  async locations(
+    filter: SeriesFilter,
+    limits: QueryLimits,
+  ): Promise<{ locations: LocationRow[]; parameters: ParameterRow[] }> {
+    const locations = await this.storage.reader(limits).findLocations(filter);
     if (locations.length === 0) throw new QueryError(404, 'Query did not return any locations.');
     return { locations, parameters: await this.storage.parameters(filter.sinceMs) };
   }

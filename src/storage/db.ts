@@ -2,13 +2,31 @@
 // Both run the same SQL; everything above this file sees only the Database interface.
 import pg from 'pg';
 import type { DataDirLock } from './dataDirLock.js';
-import { isConnectionLoss, translateError } from './dbErrors.js';
+import { isConnectionLoss, limitReached, translateError } from './dbErrors.js';
 import { openPglite } from './pglite.js';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+}
+
+/** A caller's budget for its statements: each is cancelled after `timeoutMs`, or when `signal` aborts. */
+export interface QueryLimits {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /**
+   * Longest time a statement may run, or wait for its answer (a stalled connection), outside the tighter
+   * limits of `limited`; PostgreSQL only (PGlite has no timers).
+   */
+  statementTimeoutMs: number;
+  /** Connections to PostgreSQL. */
+  poolSize: number;
 }
 
 export interface Database extends Sql {
@@ -20,6 +38,11 @@ export interface Database extends Sql {
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /**
+   * Statements under `limits` (reads of one request): one that runs too long fails with QUERY_TIMEOUT,
+   * one whose caller went away with QUERY_CANCELLED, and neither keeps the database busy.
+   */
+  limited(limits: QueryLimits): Sql;
+  /**
    * PostgreSQL only (other processes write too): calls `onNotify` for each NOTIFY on `channel`, over a
    * dedicated connection that reconnects by itself. Returns a function that stops listening.
    */
@@ -27,15 +50,41 @@ export interface Database extends Sql {
   close(): Promise<void>;
 }
 
-function openPostgres(url: string): Database {
+/** A pooled client with the backend process id the server gave it (typed in pg, missing in @types/pg). */
+type BackendClient = pg.PoolClient & { processID: number };
+
+/** How long to wait for a connection (a server that does not answer fails fast, answered 503). */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+function openPostgres(options: DatabaseOptions & { databaseUrl: string }): Database {
+  const url = options.databaseUrl;
   // bigint (count(*), sums) as a JavaScript number, as PGlite returns it.
   const types = new pg.TypeOverrides();
   types.setTypeParser(20, Number);
-  const pool = new pg.Pool({ connectionString: url, max: 20, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize,
+    types,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    // The server stops what runs too long; the client gives up on a connection that stopped answering.
+    statement_timeout: options.statementTimeoutMs,
+    idle_in_transaction_session_timeout: options.statementTimeoutMs,
+    query_timeout: options.statementTimeoutMs + 5_000,
+  });
+  // Cancels go through their own connection, so that a full pool cannot hold them up.
+  const cancels = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // A client that loses its server must not crash the process, idle or checked out: the pending query
   // rejects (answered 503) and the pool opens a new connection for the next one.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  for (const p of [pool, cancels]) {
+    p.on('error', () => undefined);
+    p.on('connect', (client) => client.on('error', () => undefined));
+  }
+  const connect = () =>
+    pool.connect().catch((err: unknown) => {
+      throw translateError(err);
+    });
   const safe = new URL(url);
   safe.password = '';
   safe.username = '';
@@ -57,9 +106,7 @@ function openPostgres(url: string): Database {
       }
     },
     transaction: async (fn) => {
-      const client = await pool.connect().catch((err: unknown) => {
-        throw translateError(err);
-      });
+      const client = await connect();
       let failure: unknown;
       try {
         await client.query('BEGIN');
@@ -79,8 +126,41 @@ function openPostgres(url: string): Database {
         client.release(isConnectionLoss(failure) ? (failure as Error) : undefined);
       }
     },
+    limited: (limits) => {
+      const run = async <T>(text: string, params?: unknown[]): Promise<T[]> => {
+        if (limits.signal?.aborted) throw limitReached('aborted', limits);
+        const client = await connect();
+        let reached: 'timeout' | 'aborted' | undefined;
+        const cancel = (why: 'timeout' | 'aborted') => {
+          reached ??= why;
+          cancels.query('SELECT pg_cancel_backend($1)', [(client as BackendClient).processID]).catch(() => undefined);
+        };
+        const timer = setTimeout(() => cancel('timeout'), limits.timeoutMs);
+        const onAbort = () => cancel('aborted');
+        limits.signal?.addEventListener('abort', onAbort, { once: true });
+        let failure: unknown;
+        try {
+          return (await client.query(text, params)).rows as T[];
+        } catch (err) {
+          failure = err;
+          if (reached && (err as { code?: string }).code === '57014') throw limitReached(reached, limits);
+          throw translateError(err);
+        } finally {
+          clearTimeout(timer);
+          limits.signal?.removeEventListener('abort', onAbort);
+          // After a cancel was sent the connection is not reused: a late cancel must not hit its next query.
+          client.release(reached || isConnectionLoss(failure) ? true : undefined);
+        }
+      };
+      return {
+        query: run,
+        exec: async (script) => void (await run(script)),
+      };
+    },
     listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), cancels.end()]);
+    },
   };
 }
 
@@ -114,9 +194,8 @@ function listenPostgres(url: string, channel: string, onNotify: () => void): () 
   };
 }
 
-export async function openDatabase(options: {
-  databaseUrl: string | undefined;
-  dataDir: string;
-}): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres({ ...options, databaseUrl: options.databaseUrl })
+    : openPglite(options.dataDir);
 }

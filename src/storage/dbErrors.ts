@@ -17,7 +17,7 @@ export function isConnectionLoss(err: unknown): boolean {
   return (
     (e.code !== undefined &&
       (CONNECTION_ERRORS.has(e.code) || e.code.startsWith('08') || e.code.startsWith('57P'))) ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+    /Connection terminated|connection timeout|Query read timeout|Client has encountered a connection error/i.test(
       e.message ?? '',
     )
   );
@@ -49,4 +49,11 @@ function unavailable(err: unknown): unknown {
 /** Errors the database raises because of the caller's input or the connection, as domain errors. */
 export function translateError(err: unknown): unknown {
   return geometryRejected(unavailable(err));
+}
+
+/** A statement stopped by its caller's limits: it ran too long, or the caller went away. */
+export function limitReached(why: 'timeout' | 'aborted', limits: { timeoutMs: number }): ObshubError {
+  return why === 'timeout'
+    ? new ObshubError('QUERY_TIMEOUT', `the query ran longer than its limit of ${limits.timeoutMs / 1000} s`)
+    : new ObshubError('QUERY_CANCELLED', 'the caller went away; the query was cancelled');
 }

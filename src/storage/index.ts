@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Observation } from '../core/observation.js';
 import type { DataDirLock } from './dataDirLock.js';
-import { openDatabase, type Database } from './db.js';
+import { openDatabase, type Database, type QueryLimits } from './db.js';
 import { findExtent, type DataExtent } from './extent.js';
 import { IdentityRepository } from './identity.js';
 import { pruneDataVersions, stampDataVersion } from './dataVersion.js';
@@ -31,20 +31,11 @@ import {
 import { Partitions } from './partitions.js';
 import { dropExpired, type RetentionResult } from './retention.js';
 import {
-  countObservations,
   findDataVersion,
   findKnownParameterNames,
-  findLocations,
   findParameters,
-  findSeries,
-  findSeriesData,
-  findSeriesRecords,
-  type FoundSeries,
-  type LocationRow,
+  SeriesReader,
   type ParameterRow,
-  type SeriesData,
-  type SeriesFilter,
-  type SeriesRecord,
 } from './series.js';
 import { readSetting, writeSetting } from './settings.js';
 
@@ -63,7 +54,8 @@ export type {
   SeriesRecord,
   SeriesRow,
 } from './series.js';
-export { seriesMetadataFields } from './series.js';
+export { seriesMetadataFields, type SeriesReader } from './series.js';
+export type { QueryLimits } from './db.js';
 export type { OutboxEntry, OutboxStats } from './outbox.js';
 export { IdentityRepository } from './identity.js';
 export { OidcRepository } from './oidc.js';
@@ -84,6 +76,10 @@ export interface StorageOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   retentionSeconds: number | null;
+  /** DATABASE_TIMEOUT: longest a statement may run or wait for its answer (default 60 s). */
+  databaseTimeoutSeconds?: number;
+  /** DATABASE_POOL_SIZE: connections to PostgreSQL (default 20). */
+  databasePoolSize?: number;
   /** Write outbox rows with every ingest (something announces observations). Default true. */
   outbox?: boolean;
 }
@@ -115,7 +111,13 @@ export class Storage {
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
-    return new Storage(await openDatabase(options), options.retentionSeconds, options.outbox ?? true);
+    const db = await openDatabase({
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+      statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
+      poolSize: options.databasePoolSize ?? 20,
+    });
+    return new Storage(db, options.retentionSeconds, options.outbox ?? true);
   }
 
   get kind(): Database['kind'] {
@@ -248,31 +250,11 @@ export class Storage {
   }
 
   /**
-   * Series matching a query filter, ordered by position and parameter name, with their observations when
-   * there are at most `dataUpTo` series.
+   * The query API's reads of series and observations, each statement under `limits`: cancelled when it
+   * runs too long or when the caller went away.
    */
-  findSeries(filter: SeriesFilter, dataUpTo: number): Promise<FoundSeries> {
-    return findSeries(this.db, filter, dataUpTo);
-  }
-
-  /** Full series records ordered by timeseries_id, one page. */
-  findSeriesRecords(filter: SeriesFilter, page: { limit: number; offset: number }): Promise<SeriesRecord[]> {
-    return findSeriesRecords(this.db, filter, page);
-  }
-
-  /** Observations of the series `ids` inside the filter's time window, as arrays per series. */
-  seriesData(ids: readonly number[], filter: SeriesFilter): Promise<Map<number, SeriesData>> {
-    return findSeriesData(this.db, ids, filter);
-  }
-
-  /** How many observations `seriesData` would return. */
-  countObservations(ids: readonly number[], filter: SeriesFilter): Promise<number> {
-    return countObservations(this.db, ids, filter);
-  }
-
-  /** Stations matching a filter, with their parameter names, sorted by platform. */
-  findLocations(filter: SeriesFilter): Promise<LocationRow[]> {
-    return findLocations(this.db, filter);
+  reader(limits: QueryLimits): SeriesReader {
+    return new SeriesReader(this.db.limited(limits));
   }
 
   /** One definition per parameter name inside the window starting at `sinceMs`. */

@@ -278,7 +278,7 @@ export async function findSeriesRecords(
             t.instrument, ${METADATA_COLUMNS.map((c) => `t.${c} AS "m_${c}"`).join(', ')},
             t.first_obstime AS "first", t.last_obstime AS "last"
      FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id ${where(w)}
-     ORDER BY t.timeseries_id, t.id LIMIT ${w.param(page.limit)}::int OFFSET ${w.param(page.offset)}::int`,
+     ORDER BY t.timeseries_id, t.id LIMIT ${w.param(page.limit)}::int OFFSET ${w.param(page.offset)}::bigint`,
     w.params,
   );
   return rows.map((r) => {
@@ -394,4 +394,37 @@ export async function findKnownParameterNames(
     [names, iso(sinceMs)],
   );
   return new Map(rows.map((r) => [r.p, r.last.getTime()]));
+}
+
+/** The reads of the query API over one Sql (a caller's limited statements: Database.limited). */
+export class SeriesReader {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * Series matching a query filter, ordered by position and parameter name, with their observations when
+   * there are at most `dataUpTo` series.
+   */
+  findSeries(filter: SeriesFilter, dataUpTo: number): Promise<FoundSeries> {
+    return findSeries(this.sql, filter, dataUpTo);
+  }
+
+  /** How many observations `seriesData` would return. */
+  countObservations(ids: readonly number[], filter: SeriesFilter): Promise<number> {
+    return countObservations(this.sql, ids, filter);
+  }
+
+  /** Observations of the series `ids` inside the filter's time window, as arrays per series. */
+  seriesData(ids: readonly number[], filter: SeriesFilter): Promise<Map<number, SeriesData>> {
+    return findSeriesData(this.sql, ids, filter);
+  }
+
+  /** Stations matching a filter, with their parameter names, sorted by platform. */
+  findLocations(filter: SeriesFilter): Promise<LocationRow[]> {
+    return findLocations(this.sql, filter);
+  }
+
+  /** Full series records ordered by timeseries_id, one page. */
+  findSeriesRecords(filter: SeriesFilter, page: { limit: number; offset: number }): Promise<SeriesRecord[]> {
+    return findSeriesRecords(this.sql, filter, page);
+  }
 }

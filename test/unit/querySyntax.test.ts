@@ -78,11 +78,26 @@ describe('query syntax', () => {
       detail(() => parseLevels('1/2/3')),
       'Invalid levels repeating-interval: 1/2/3',
     );
-    assert.equal(parseLevels('R10000/0/1').length, 10000);
+    // Bounded in total, repeating intervals expanded (a list of them once exhausted PostgreSQL's memory).
+    assert.equal(parseLevels('R1000/0/1').length, 1000);
+    const tooMany = 'At most 1000 levels per parameter, repeating intervals counted in full';
     assert.equal(
-      detail(() => parseLevels('R10001/0/1')),
-      'Invalid levels repeating-interval: R10001/0/1',
+      detail(() => parseLevels('R1001/0/1')),
+      tooMany,
     );
+    assert.equal(
+      detail(() => parseLevels(Array(1000).fill('R10000/0/1').join(','))),
+      tooMany,
+    );
+    assert.equal(
+      detail(() => parseLevels(`R999/0/1,${Array(2).fill('2.0').join(',')}`)),
+      tooMany,
+    );
+    assert.equal(
+      detail(() => splitAndStrip(Array(1001).fill('x').join(','))),
+      'At most 1000 comma-separated values per parameter',
+    );
+    assert.equal(splitAndStrip(Array(1000).fill('x').join(',')).length, 1000);
   });
 
   it('durations: lists, ranges and open ranges in seconds; E-SOH year and month lengths', () => {
