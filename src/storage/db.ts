@@ -133,7 +133,9 @@ function openPostgres(options: DatabaseOptions & { databaseUrl: string }): Datab
         let reached: 'timeout' | 'aborted' | undefined;
         const cancel = (why: 'timeout' | 'aborted') => {
           reached ??= why;
-          cancels.query('SELECT pg_cancel_backend($1)', [(client as BackendClient).processID]).catch(() => undefined);
+          cancels
+            .query('SELECT pg_cancel_backend($1)', [(client as BackendClient).processID])
+            .catch(() => undefined);
         };
         const timer = setTimeout(() => cancel('timeout'), limits.timeoutMs);
         const onAbort = () => cancel('aborted');

@@ -48,7 +48,10 @@ function startWorker(dir: string): Worker {
  */
 class PgliteThread {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve(reply: PgliteReply): void; reject(err: Error): void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve(reply: PgliteReply): void; reject(err: Error): void }
+  >();
   private nextId = 1;
   private stopped: Error | undefined;
   readonly ready: Promise<void>;
