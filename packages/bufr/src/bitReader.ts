@@ -48,7 +48,10 @@ export class BitReader {
     return value;
   }
 
-  /** Reads `width` bits as CCITT IA5 characters: null when every bit is set (missing). */
+  /**
+   * Reads `width` bits as CCITT IA5 characters: null when every bit is set (missing). Text is padded to its
+   * width with spaces or (ecCodes) NULs: it ends at the first NUL, trailing spaces removed.
+   */
   readString(width: number, what: string): string | null {
     if (width % 8 !== 0)
       throw new BufrError(`${what} is ${width} bits wide, not whole characters`, this.offset);
@@ -60,6 +63,8 @@ export class BitReader {
       text += String.fromCharCode(code);
     }
     // Strings are padded with spaces (some encoders use NULs) to their field width.
-    return allSet && width > 0 ? null : text.replace(/[\s\0]+$/, '');
+    if (allSet && width > 0) return null;
+    const end = text.indexOf('\0');
+    return (end === -1 ? text : text.slice(0, end)).trimEnd();
   }
 }
