@@ -36,19 +36,18 @@ export interface BufrMessage {
   subsets: DataItem[][];
 }
 
+/** One subset's item of a column; a literal with every field is much faster than spreading. */
 const item = (column: Column, subset: number): DataItem => {
+  const { descriptor, key, name, unit, scale, reference, width } = column.definition;
   const value = column.values[subset] ?? null;
   const associated = column.associated;
-  if (!associated) return { ...column.definition, value };
-  return {
-    ...column.definition,
-    value,
-    associatedField: {
-      width: associated.width,
-      significance: associated.significance[subset] ?? associated.significance[0] ?? null,
-      value: associated.values[subset]!,
-    },
+  if (!associated) return { descriptor, key, name, unit, scale, reference, width, value };
+  const associatedField = {
+    width: associated.width,
+    significance: associated.significance[subset] ?? associated.significance[0] ?? null,
+    value: associated.values[subset]!,
   };
+  return { descriptor, key, name, unit, scale, reference, width, value, associatedField };
 };
 
 /** Decodes the message that starts at `offset` of `bytes`. Throws BufrError for anything wrong. */
