@@ -102,13 +102,18 @@ def fill(record, codes, occurrence):
         elif code == '008021':
             v = 2 if nxt in ('011001', '011002') else None  # time averaged
         elif code == '004025':
-            v = -10 if nxt in ('011001', '011002', '011041', '011043', '013011', '020001') else None
+            if nxt in ('011001', '011002', '011041', '011043', '013011', '020001'):
+                v = -10
+            elif nxt in ('012111', '012112'):
+                v = -720  # the KNMI 12-hour extremes, in minutes
+            elif nxt == '014031':
+                v = -60
         elif code == '004024':
             if nxt in ('012111', '012112'):
                 # Period pairs (start, end): -12 h to the observation time.
                 v = -12 if codes[i + 1] == '004024' else 0
             elif nxt == '013011':
-                v = -6 if occurrence(code, nxt, i) == 1 else -12
+                v = -6 if occurrence(code, nxt, i) == 0 else -12
             elif nxt == '014031':
                 v = -1
         elif code == '010051':
