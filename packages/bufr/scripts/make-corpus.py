@@ -213,6 +213,33 @@ def encode(name, descriptors, records, edition=4, version=39, compressed=False, 
     return data
 
 
+def quality_information():
+    """Operators 2 22 000 (quality information) and 2 24 000 (first-order statistics) with a data-present
+    bit-map defined for re-use (2 36 000) and re-used (2 37 000). bufr_dump -j f shows quality values as
+    attributes and markers without a descriptor, so this file is checked by test/decode.test.ts instead."""
+    handle = ec.codes_bufr_new_from_samples('BUFR4')
+    ec.codes_set(handle, 'masterTablesVersionNumber', 39)
+    ec.codes_set(handle, 'numberOfSubsets', 1)
+    ec.codes_set(handle, 'compressedData', 0)
+    ec.codes_set_array(handle, 'inputDelayedDescriptorReplicationFactor', [4, 2, 2])
+    ec.codes_set_array(handle, 'inputDataPresentIndicator', [1, 1, 0, 0])
+    ec.codes_set_array(handle, 'unexpandedDescriptors', [
+        301001, 12101, 12103,
+        222000, 236000, 101000, 31001, 31031, 1031, 1032, 101000, 31001, 33007,
+        224000, 237000, 1031, 1032, 101000, 31001, 224255])
+    ec.codes_set(handle, 'blockNumber', 6)
+    ec.codes_set(handle, 'stationNumber', 260)
+    ec.codes_set(handle, 'airTemperature', 288.25)
+    ec.codes_set(handle, 'dewpointTemperature', 284.15)
+    ec.codes_set(handle, '#1#centre', 99)
+    ec.codes_set(handle, 'airTemperature->percentConfidence', 70)
+    ec.codes_set(handle, 'pack', 1)
+    os.makedirs(os.path.join(PACKAGE, 'test', 'fixtures'), exist_ok=True)
+    with open(os.path.join(PACKAGE, 'test', 'fixtures', 'quality-222000-224000.bufr'), 'wb') as f:
+        f.write(ec.codes_get_message(handle))
+    ec.codes_release(handle)
+
+
 def main():
     for old in glob.glob(os.path.join(CORPUS, '*.bufr')):
         os.remove(old)
@@ -243,6 +270,8 @@ def main():
     os.remove(os.path.join(CORPUS, 'bulletin-part.bufr'))
     with open(os.path.join(CORPUS, 'gts-bulletin-3-messages.bufr'), 'wb') as f:
         f.write(b''.join(parts))
+
+    quality_information()
 
     # ecCodes' own samples (Apache-2.0, ECMWF).
     for sample in sorted(glob.glob(os.path.join(SAMPLES, 'BUFR*.tmpl'))):

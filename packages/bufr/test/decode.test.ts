@@ -110,6 +110,39 @@ describe('decodeBufr', () => {
     throwsBufrError(() => decodeBufr(noEnd), /does not end with "7777"/, synop.length - 4);
   });
 
+  it('follows data-present bit-maps to the elements that quality information and statistics refer to', () => {
+    // Made by scripts/make-corpus.py; bufr_dump -j f shows these values, the markers (2 24 255) as
+    // firstOrderStatisticalValue without a descriptor, and percentConfidence 70 as an attribute of the
+    // air temperature (bufr_dump -j a).
+    const bytes = readFileSync(new URL('fixtures/quality-222000-224000.bufr', import.meta.url));
+    const [message] = decodeBufr(bytes);
+    assert.deepEqual(
+      message!.subsets[0]!.map((v) => `${v.descriptor} ${v.key} ${v.value}`),
+      [
+        '001001 blockNumber 6',
+        '001002 stationNumber 260',
+        '012101 airTemperature 288.25',
+        '012103 dewpointTemperature 284.15',
+        '031001 delayedDescriptorReplicationFactor 4',
+        '031031 dataPresentIndicator 1',
+        '031031 dataPresentIndicator 1',
+        '031031 dataPresentIndicator 0',
+        '031031 dataPresentIndicator 0',
+        '001031 centre 99',
+        '001032 generatingApplication null',
+        '031001 delayedDescriptorReplicationFactor 2',
+        '033007 percentConfidence 70',
+        '033007 percentConfidence null',
+        '001031 centre null',
+        '001032 generatingApplication null',
+        '031001 delayedDescriptorReplicationFactor 2',
+        // The re-used bit-map marks the air and dew-point temperatures: the markers take their entries.
+        '224255 airTemperature null',
+        '224255 dewpointTemperature null',
+      ],
+    );
+  });
+
   it('bounds the values a message may expand to', () => {
     throwsBufrError(() => decodeBufr(synop, { maxValues: 500 }), /more values than the decoder allows/);
   });
