@@ -9,7 +9,7 @@ import { wmoTables } from './tables/index.js';
 
 export interface DecodeOptions {
   /**
-   * Most values one message may expand to, all subsets together (default 10 000 000): a bound on memory
+   * Most values one message may expand to, all subsets together (default 5 000 000, about 500 MB of decoded values): a bound on memory
    * and time whatever replication counts a damaged or hostile message declares.
    */
   maxValues?: number;
@@ -66,7 +66,7 @@ export function decodeMessage(
     );
   }
   const tables = wmoTables(identification.masterTablesVersion);
-  const budget = { remaining: options.maxValues ?? 10_000_000, maxDepth: options.maxDepth ?? 32 };
+  const budget = { remaining: options.maxValues ?? 5_000_000, maxDepth: options.maxDepth ?? 32 };
   const reader = new BitReader(bytes, layout.dataStart, layout.dataEnd);
   const subsetCount = description.numberOfSubsets;
 
