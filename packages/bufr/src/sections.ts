@@ -1,5 +1,5 @@
 // Sections 0 to 3 and 5 of one BUFR message (FM 94, editions 3 and 4): everything but the data.
-import { fromBits } from './descriptors.js';
+import { formatDescriptor, fromBits } from './descriptors.js';
 import { BufrError } from './errors.js';
 
 /** Section 1, in one shape for both editions. */
@@ -158,7 +158,7 @@ export function readLayout(bytes: Uint8Array, offset: number): MessageLayout {
     numberOfSubsets: uint(bytes, at + 4, 2),
     observed: (flags & 0x80) !== 0,
     compressed: (flags & 0x40) !== 0,
-    descriptors: descriptorNumbers.map((d) => String(d).padStart(6, '0')),
+    descriptors: descriptorNumbers.map(formatDescriptor),
   };
   if (description.numberOfSubsets === 0) throw new BufrError('section 3 declares 0 subsets', at + 4);
   at += section3Length;
