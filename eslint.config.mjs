@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'data/**', 'web/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'coverage/**', 'node_modules/**', 'data/**', 'web/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
@@ -83,11 +83,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      'src/config/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      'packages/*/test/**/*.ts',
+      'packages/*/scripts/**/*.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      'packages/*/test/**/*.ts',
+      'packages/*/scripts/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
