@@ -160,6 +160,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: () => storage.ping() },
     { name: 'broker', check: () => connectedBroker.checkReady() },
+    { name: 'announcements', check: () => relay.checkProgress() },
   ];
   await app.register(oidc.plugin);
   await app.register(oidcClientRoutes(identity.oidcClients));

@@ -34,6 +34,7 @@ export function startRelay(
   };
   return new OutboxRelay({
     ...deps,
+    stuckAfterMs: (config.databaseTimeoutSeconds + 30) * 1000,
     esoh: config.esohTopicsPublish ? { prefix: config.mqttTopicPrefix } : null,
     wis2: config.wis2Publish
       ? {

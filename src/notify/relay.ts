@@ -31,6 +31,11 @@ export interface RelayOptions {
   publishTimeoutMs?: number;
   /** Pause after a failed publication before trying again. */
   retryMs?: number;
+  /**
+   * How long one turn of the relay may take (a claim waits for the database at most DATABASE_TIMEOUT, a
+   * publication for the broker at most `publishTimeoutMs`); a relay quiet for longer is stuck.
+   */
+  stuckAfterMs?: number;
 }
 
 export interface RelayCounters {
@@ -84,6 +89,9 @@ export class OutboxRelay {
   private readonly pollMs: number;
   private readonly publishTimeoutMs: number;
   private readonly retryMs: number;
+  private readonly stuckAfterMs: number;
+  /** When the loop last began a turn: the watchdog's heartbeat. */
+  private lastTurnMs = Date.now();
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 1000;
@@ -91,6 +99,7 @@ export class OutboxRelay {
     this.pollMs = options.pollMs ?? 1000;
     this.publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
     this.retryMs = options.retryMs ?? 1000;
+    this.stuckAfterMs = options.stuckAfterMs ?? 90_000;
   }
 
   start(): this {
@@ -127,6 +136,19 @@ export class OutboxRelay {
     };
   }
 
+  /**
+   * The watchdog's readiness check: throws, naming the backlog, when the running relay has not begun a
+   * turn for longer than one turn may take (its database connection or broker stalled).
+   */
+  async checkProgress(now: number = Date.now()): Promise<void> {
+    const quietMs = now - this.lastTurnMs;
+    if (!this.running || quietMs <= this.stuckAfterMs) return;
+    const { depth } = await this.backlog(now).catch(() => ({ depth: NaN }));
+    throw new Error(
+      `the announcement relay has not moved for ${Math.round(quietMs / 1000)} s; ${Number.isNaN(depth) ? 'an unknown number of' : depth} observations wait to be announced`,
+    );
+  }
+
   /** Delivery lag (ingest commit to broker acknowledgement) of recent observations, in ms. */
   lagQuantiles(...qs: number[]): number[] {
     const n = Math.min(this.lagCount, LAG_SAMPLES);
@@ -156,6 +178,7 @@ export class OutboxRelay {
     let inFlight: Promise<void> | undefined;
     while (this.running) {
       this.woken = false;
+      this.lastTurnMs = Date.now();
       try {
         this.options.broker.checkReady();
         const batch = await this.claim();

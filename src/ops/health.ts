@@ -9,20 +9,28 @@ export interface ReadinessCheck {
   check(): Promise<void> | void;
 }
 
-/** Runs every check; `results` maps each name to `ok` or the reason it failed. */
+/** A check that does not answer within this time fails (a stalled connection must not stall /ready). */
+const CHECK_TIMEOUT_MS = 2000;
+
+function withDeadline(name: string, check: () => Promise<void> | void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${name} did not answer within ${CHECK_TIMEOUT_MS / 1000} s`)),
+      CHECK_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([Promise.resolve().then(check), deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Runs every check at once; `results` maps each name to `ok` or the reason it failed. */
 export async function runChecks(checks: readonly ReadinessCheck[]) {
+  const outcomes = await Promise.allSettled(checks.map((c) => withDeadline(c.name, () => c.check())));
   const results: Record<string, string> = {};
-  let ready = true;
-  for (const c of checks) {
-    try {
-      await c.check();
-      results[c.name] = 'ok';
-    } catch (err) {
-      ready = false;
-      results[c.name] = (err as Error).message;
-    }
-  }
-  return { ready, results };
+  outcomes.forEach((outcome, i) => {
+    results[checks[i]!.name] = outcome.status === 'fulfilled' ? 'ok' : (outcome.reason as Error).message;
+  });
+  return { ready: outcomes.every((o) => o.status === 'fulfilled'), results };
 }
 
 const Checks = Type.Record(Type.String(), Type.String());
@@ -47,7 +55,8 @@ export function healthRoutes(checks: readonly ReadinessCheck[]) {
       {
         schema: {
           operationId: 'getReady',
-          summary: 'Readiness: the database and the MQTT broker are reachable',
+          summary:
+            'Readiness: the database and the MQTT broker answer, and the announcement relay is not stuck',
           tags: ['operations'],
           response: {
             200: Type.Object({ status: Type.Literal('ready'), checks: Checks }),

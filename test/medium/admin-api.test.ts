@@ -593,7 +593,7 @@ describe(`admin API (${databaseKind})`, () => {
     assert.match(status.version, /^\d+\.\d+\.\d+/);
     assert.equal(status.deployment.database, databaseKind);
     assert.equal(status.ready, true);
-    assert.deepEqual(status.checks, { database: 'ok', broker: 'ok' });
+    assert.deepEqual(status.checks, { database: 'ok', broker: 'ok', announcements: 'ok' });
     assert.equal(typeof status.outbox.depth, 'number');
     assert.equal(status.config.obshubSecret, '***');
     assert.equal(status.config.adminPassword, '***');

@@ -183,6 +183,9 @@ describe(`ingest API (${databaseKind})`, () => {
   it('reports readiness of the database and the broker', async () => {
     const res = await hub.app.inject('/ready');
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json(), { status: 'ready', checks: { database: 'ok', broker: 'ok' } });
+    assert.deepEqual(res.json(), {
+      status: 'ready',
+      checks: { database: 'ok', broker: 'ok', announcements: 'ok' },
+    });
   });
 });
