@@ -1,7 +1,8 @@
-// HTTP caching of the query API: ETag and Last-Modified from the data version (when any series last
-// changed and, under a rolling window, the current minute), 304 on revalidation,
-// and Cache-Control from the route's `cacheSeconds`. The version costs one small query on the series
-// table, shared by the requests of the same second; a 304 never runs the query itself.
+// HTTP caching of the query API: ETag and Last-Modified from the data version (when data the caller may
+// see last changed and, under a rolling window, the current minute), 304 on revalidation, and
+// Cache-Control from the route's `cacheSeconds`. The version costs one small query, shared by the
+// requests of the same second that see the same data; a 304 never runs the query itself. Another
+// organisation's `recommended` data, invisible to a caller, never changes that caller's version.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Storage } from '../storage/index.js';
@@ -11,20 +12,31 @@ export interface DataVersion {
   lastModifiedMs: number;
 }
 
-export function dataVersionSource(storage: Storage, retentionSeconds: number | null, startedMs = Date.now()) {
-  let cached: { at: number; value: Promise<DataVersion> } | undefined;
-  // This process's own writes drop the shared version at once (a client revalidating right after its
+/** The data version of callers who may not see `hidden` (a sorted list of naming authorities). */
+export type VersionSource = (hidden: readonly string[]) => Promise<DataVersion>;
+
+export function dataVersionSource(
+  storage: Storage,
+  retentionSeconds: number | null,
+  startedMs = Date.now(),
+): VersionSource {
+  const cached = new Map<string, { at: number; value: Promise<DataVersion> }>();
+  // This process's own writes drop the shared versions at once (a client revalidating right after its
   // correction must not get a stale 304); other processes' writes show within the second.
-  storage.onDataChange(() => (cached = undefined));
-  return (): Promise<DataVersion> => {
+  storage.onDataChange(() => cached.clear());
+  return (hidden) => {
     const now = Date.now();
-    if (cached && now - cached.at < 1000) return cached.value;
-    const value = storage.dataVersion().then((v) => ({
+    const scope = hidden.join('\n');
+    const hit = cached.get(scope);
+    if (hit && now - hit.at < 1000) return hit.value;
+    const value = storage.dataVersion(hidden).then((v) => ({
       key: `${v.updatedMs ?? 0}|${retentionSeconds === null ? '' : Math.floor(now / 60_000)}`,
       lastModifiedMs: Math.max(v.updatedMs ?? startedMs, 0),
     }));
-    value.catch(() => (cached = undefined));
-    cached = { at: now, value };
+    value.catch(() => cached.delete(scope));
+    // Few distinct scopes exist (one per organisation with hidden data); stale ones go after a second.
+    if (cached.size > 1000) cached.clear();
+    cached.set(scope, { at: now, value });
     return value;
   };
 }
@@ -36,19 +48,24 @@ const etagMatches = (header: string, etag: string) =>
     .some((t) => t === '*' || t === etag.replace(/^W\//, ''));
 
 /**
- * `visibility` names what the caller may see (callers entitled to other `recommended` data get other
- * answers for the same URL): it is part of the ETag, and answers to callers with credentials are private.
+ * `hiddenFrom` names the naming authorities the caller may not see (callers entitled to other
+ * `recommended` data get other answers for the same URL): the version is theirs, the list is part of the
+ * ETag, and answers to callers with credentials are private.
  */
 export function installCaching(
   app: FastifyInstance,
-  version: () => Promise<DataVersion>,
-  visibility: (request: FastifyRequest) => Promise<string>,
+  version: VersionSource,
+  hiddenFrom: (request: FastifyRequest) => Promise<string[]>,
 ): void {
   app.addHook('onRequest', async (request, reply) => {
     const seconds = request.routeOptions.config?.cacheSeconds;
     if (seconds === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-    const [v, seen] = await Promise.all([version(), visibility(request)]);
-    const etag = `W/"${createHash('sha1').update(`${v.key}|${seen}|${request.url}`).digest('base64url').slice(0, 27)}"`;
+    const hidden = [...(await hiddenFrom(request))].sort();
+    const v = await version(hidden);
+    const etag = `W/"${createHash('sha1')
+      .update(`${v.key}|${hidden.join('\n')}|${request.url}`)
+      .digest('base64url')
+      .slice(0, 27)}"`;
     const lastModified = new Date(Math.floor(v.lastModifiedMs / 1000) * 1000);
     void reply
       .header('etag', etag)

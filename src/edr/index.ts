@@ -111,8 +111,8 @@ export function edrPlugin(options: EdrPluginOptions) {
     });
 
     installHttpRules(app);
-    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds), async (request) =>
-      (await options.hiddenFrom(request.principal)).join('\n'),
+    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds), (request) =>
+      options.hiddenFrom(request.principal),
     );
 
     const metadata = async (isSelf: boolean, principal: Principal) => {

@@ -7,7 +7,7 @@ import type { DataDirLock } from './dataDirLock.js';
 import { openDatabase, type Database, type QueryLimits } from './db.js';
 import { findExtent, type DataExtent } from './extent.js';
 import { IdentityRepository } from './identity.js';
-import { pruneDataVersions, stampDataVersion } from './dataVersion.js';
+import { EVERYONE, findDataVersion, pruneDataVersions, stampDataVersion } from './dataVersion.js';
 import { migrate } from './migrate.js';
 import { OidcRepository } from './oidc.js';
 import {
@@ -30,13 +30,7 @@ import {
 } from './outbox.js';
 import { Partitions } from './partitions.js';
 import { dropExpired, type RetentionResult } from './retention.js';
-import {
-  findDataVersion,
-  findKnownParameterNames,
-  findParameters,
-  SeriesReader,
-  type ParameterRow,
-} from './series.js';
+import { findKnownParameterNames, findParameters, SeriesReader, type ParameterRow } from './series.js';
 import { readSetting, writeSetting } from './settings.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
@@ -162,7 +156,9 @@ export class Storage {
         this.knownSeries,
         announce,
       );
-      await stampDataVersion(tx, this.writer);
+      await stampDataVersion(tx, this.writer, [
+        ...new Set(observations.map((o) => o.series.namingAuthority)),
+      ]);
       // Relays in other processes hear of the commit at once (PostgreSQL delivers it on commit).
       if (announce && this.db.listen) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
       return written;
@@ -267,9 +263,12 @@ export class Storage {
     return findKnownParameterNames(this.db, names, sinceMs);
   }
 
-  /** When the stored data last changed (any ingest or retention run): the version behind ETags. */
-  dataVersion(): Promise<{ updatedMs: number | null }> {
-    return findDataVersion(this.db);
+  /**
+   * When the stored data a caller may see last changed (an ingest of the authorities it sees, or a
+   * retention run): the version behind ETags.
+   */
+  dataVersion(hiddenAuthorities: readonly string[] = []): Promise<{ updatedMs: number | null }> {
+    return findDataVersion(this.db, hiddenAuthorities);
   }
 
   async dropExpired(cutoffMs: number): Promise<RetentionResult> {
@@ -277,7 +276,7 @@ export class Storage {
     if (result.deletedSeries > 0) this.knownSeries.clear();
     await pruneDataVersions(this.db);
     if (result.deletedSeries > 0 || result.droppedPartitions.length > 0) {
-      await stampDataVersion(this.db, this.writer);
+      await stampDataVersion(this.db, this.writer, [EVERYONE]);
       this.dataChanged();
     }
     return result;

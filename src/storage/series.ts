@@ -370,14 +370,6 @@ export function findParameters(
   );
 }
 
-/** The data version: when any series last changed, and how many there are. */
-export async function findDataVersion(sql: Sql): Promise<{ updatedMs: number | null }> {
-  const [row] = await sql.query<{ updated: Date | null }>(
-    'SELECT max(changed_at) AS updated FROM data_version',
-  );
-  return { updatedMs: row?.updated ? row.updated.getTime() : null };
-}
-
 /**
  * Which of `names` are parameter names of series inside the window, each with the newest observation
  * time (epoch ms) of its series.

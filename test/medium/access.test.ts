@@ -128,6 +128,33 @@ describe(`access to data (${databaseKind})`, () => {
     );
   });
 
+  it("keeps anonymous ETags and Last-Modified when only another organisation's recommended data changes", async () => {
+    const anonymousVersion = () => hub.storage.dataVersion(['org.met-b']);
+    const before = await anonymousVersion();
+    const hidden = await ingest(bearer(keyB), [
+      { ...stationB, properties: { ...stationB.properties, datetime: minutesAgo(4) } },
+    ]);
+    assert.equal(hidden.statusCode, 200, hidden.body);
+    assert.deepEqual(await anonymousVersion(), before, 'hidden activity does not show');
+    // Over HTTP: the same ETag before and after, both read within one minute (the key holds the minute).
+    for (;;) {
+      const minute = Math.floor(Date.now() / 60_000);
+      const first = await get(`${C}/locations`);
+      const again = await ingest(bearer(keyB), [
+        { ...stationB, properties: { ...stationB.properties, datetime: minutesAgo(3) } },
+      ]);
+      assert.equal(again.statusCode, 200);
+      const second = await get(`${C}/locations`);
+      if (Math.floor(Date.now() / 60_000) !== minute) continue;
+      assert.equal(second.headers.etag, first.headers.etag);
+      assert.equal(second.headers['last-modified'], first.headers['last-modified']);
+      break;
+    }
+    const visible = await ingest(hub.provider.headers, [esohMessage({ datetime: minutesAgo(2) })]);
+    assert.equal(visible.statusCode, 200);
+    assert.ok((await anonymousVersion()).updatedMs! > before.updatedMs!, 'core data changes it');
+  });
+
   it('stops accepting a revoked key at once', async () => {
     const { key, apiKey } = await hub.identity.apiKeys.create(system, {
       orgId: 'met-b',
