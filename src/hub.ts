@@ -5,9 +5,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { anonymous, type Permission } from './core/access.js';
+import { ObshubError } from './core/errors.js';
 import { DEMO_NAMING_AUTHORITY, startDemoFeed, type DemoFeed } from './demo/index.js';
 import { edrPlugin, edrTags } from './edr/index.js';
-import { createGateway, type Gateway } from './gateway/index.js';
+import { createGateway, httpHygiene, requestIdOf, type Gateway } from './gateway/index.js';
 import {
   adminApiPlugin,
   adminApiTags,
@@ -139,10 +140,21 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   const fastifyLogger: FastifyBaseLogger = log;
   const app = Fastify({
     loggerInstance: fastifyLogger,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    // While stopping, new requests get our problem+json 503 (below), not Fastify's own body.
+    return503OnClosing: false,
     logController: new AccessLog(),
   });
   installErrorHandler(app);
+  // Stopping: in-flight queries are cancelled (EDR statements watch this signal), new requests refused.
+  const stopping = new AbortController();
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!stopping.signal.aborted) return;
+    void reply.header('connection', 'close');
+    throw new ObshubError('NOT_READY', 'the hub is stopping; retry in a moment');
+  });
+  await app.register(httpHygiene, { publicUrl: config.publicUrl, corsOrigins: config.corsOrigins });
   // Before the gateway: the OIDC provider authenticates its own callers (e.g. HTTP Basic at /oidc/token).
   app.addHook('onRequest', oidc.handOff);
   await app.register(gateway.plugin);
@@ -170,6 +182,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     edrPlugin({
       ...config,
       storage,
+      shutdown: stopping.signal,
       budget: {
         timeoutSeconds: config.queryTimeoutSeconds,
         timeoutAnonymousSeconds: config.queryTimeoutAnonymousSeconds,
@@ -200,7 +213,10 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   let adminSocket: AdminSocketServer | undefined;
   let closing: string | undefined;
   const steps: [string, () => Promise<void> | void][] = [
-    ['admin socket', () => adminSocket?.close()],
+    [
+      'admin socket',
+      () => (stopping.abort(new ObshubError('NOT_READY', 'the hub is stopping')), adminSocket?.close()),
+    ],
     ['demo feed and jobs', () => (hub.demo?.stop(), oidc.close(), retention.stop())],
     ['HTTP requests in flight', () => app.close()],
     ['announcement relay', () => relay.stop()],

@@ -16,6 +16,8 @@ export interface Config {
   /** Base URL clients use to reach the hub, without a trailing slash. */
   publicUrl: string;
   mqttUrl: string | undefined;
+  /** Origins allowed to call ingest and the admin API from browsers. */
+  corsOrigins: readonly string[];
   mqttPort: number;
   /** True when MQTT_PORT was given explicitly (a taken port is then an error, not a fallback). */
   mqttPortExplicit: boolean;
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
       `http://${hostForUrl(values.HOST as string)}:${String(values.PORT)}`
     ).replace(/\/+$/, ''),
     mqttUrl: values.MQTT_URL as string | undefined,
+    corsOrigins: (values.CORS_ORIGINS as string[] | undefined) ?? [],
     mqttPort: values.MQTT_PORT as number,
     mqttPortExplicit: Boolean(env.MQTT_PORT) || fromFile.MQTT_PORT !== undefined,
     mqttTopicPrefix: (values.MQTT_TOPIC_PREFIX as string | undefined) ?? '',

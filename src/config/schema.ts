@@ -176,6 +176,29 @@ export const settings = {
       'Base URL under which clients reach the hub (behind a proxy: its public address), used in links of notifications and metadata and as the OIDC issuer (`PUBLIC_URL/oidc`) and token audience. Unset: `http://HOST:PORT`.',
     parse: url('http', 'https'),
   },
+  CORS_ORIGINS: {
+    key: 'CORS_ORIGINS',
+    default: undefined,
+    description:
+      'Origins of browser apps allowed to call ingest and the admin API (`/ingest/`, `/json`, `/api/`), comma-separated, e.g. `https://app.example.org`. The query API is open to every origin; the OIDC provider answers for its registered clients.',
+    parse: (raw: string): Parsed<string[]> => {
+      const origins = raw
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      const bad = origins.filter((o) => {
+        try {
+          const u = new URL(o);
+          return !['http:', 'https:'].includes(u.protocol) || u.origin !== o;
+        } catch {
+          return true;
+        }
+      });
+      return origins.length && !bad.length
+        ? { ok: true, value: origins }
+        : fail('origins such as https://app.example.org (scheme, host and port only), comma-separated');
+    },
+  },
   MQTT_URL: {
     key: 'MQTT_URL',
     default: undefined,

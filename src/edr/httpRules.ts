@@ -1,5 +1,6 @@
-// HTTP rules of the query API that every route shares (EDR recommendations): CORS for browsers on other
-// origins, 405 with Allow for other methods on our paths, 406 when Accept rules out every format we answer.
+// HTTP rules of the query API that every route shares (EDR recommendations): 405 with Allow for other
+// methods on our paths, 406 when Accept rules out every format we answer, no NUL in URLs. (CORS is the
+// gateway's, for every service.)
 import type { FastifyInstance } from 'fastify';
 import { QueryError } from './errors.js';
 
@@ -34,9 +35,6 @@ export function installHttpRules(app: FastifyInstance): void {
     if (/%00|\u0000/i.test(request.url)) {
       throw new QueryError(400, 'The request URL must not contain a NUL character (%00).');
     }
-    void reply
-      .header('access-control-allow-origin', '*')
-      .header('access-control-expose-headers', 'ETag, Last-Modified');
     if (request.method === 'GET' && !request.url.startsWith('/docs') && !acceptable(request.headers.accept)) {
       return reply
         .code(406)

@@ -45,6 +45,8 @@ export interface EdrPluginOptions {
   retentionSeconds: number | null;
   edrMaxValues: number;
   budget: QueryBudget;
+  /** Aborts when the hub stops: running queries are cancelled. */
+  shutdown: AbortSignal;
   hiddenFrom: EdrServiceOptions['hiddenFrom'];
 }
 
@@ -92,6 +94,7 @@ export function edrPlugin(options: EdrPluginOptions) {
       retentionSeconds: options.retentionSeconds,
       maxValues: options.edrMaxValues,
       budget: options.budget,
+      shutdown: options.shutdown,
       hiddenFrom: options.hiddenFrom,
     });
 

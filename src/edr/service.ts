@@ -90,6 +90,8 @@ export interface EdrServiceOptions {
   retentionSeconds: number | null;
   maxValues: number;
   budget: QueryBudget;
+  /** Aborts when the hub stops (with the reason to answer). */
+  shutdown: AbortSignal;
   /** The naming authorities whose series `principal` may not see (other organisations' `recommended` data). */
   hiddenFrom: (principal: Principal) => Promise<string[]>;
 }
@@ -111,11 +113,14 @@ export class EdrService {
     this.heavy = new HeavyQueryGate(options.budget.concurrency);
   }
 
-  /** The statement limits of a query of `principal`, cancelled by `signal` (the client went away). */
-  limitsFor(principal: Principal, signal: AbortSignal): QueryLimits {
+  /**
+   * The statement limits of a query of `principal`: its time limit, cancelled when `clientGone` aborts
+   * or the hub stops.
+   */
+  limitsFor(principal: Principal, clientGone: AbortSignal): QueryLimits {
     const { timeoutSeconds, timeoutAnonymousSeconds } = this.options.budget;
     const seconds = principal.role === null ? timeoutAnonymousSeconds : timeoutSeconds;
-    return { timeoutMs: seconds * 1000, signal };
+    return { timeoutMs: seconds * 1000, signal: AbortSignal.any([clientGone, this.options.shutdown]) };
   }
 
   /** Start of the retention window now, or null when unlimited. */

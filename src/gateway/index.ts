@@ -1,11 +1,13 @@
-// The gateway: edge concerns shared by every service. Today: who is calling (authentication from an API
-// key or a bearer token) and may they call this route (one guard, driven by the permission each route
-// declares in its `config`). Registered first, with fastify-plugin, so its hooks see every route.
+// The gateway: edge concerns shared by every service: HTTP hygiene (security headers, CORS, request ids:
+// httpHygiene.ts, registered first of all), who is calling (authentication from an API key or a bearer
+// token) and may they call this route (one guard, driven by the permission each route declares in its
+// `config`). Registered with fastify-plugin, so its hooks see every route.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { anonymous, can, type Permission, type Principal } from '../core/access.js';
 import { API_KEY_PREFIX } from '../core/apiKey.js';
 import { ObshubError } from '../core/errors.js';
+export { httpHygiene, requestIdOf, type HttpHygieneOptions } from './httpHygiene.js';
 
 /** What a route requires: a permission, or `public` for routes anyone may call (health, sign-in pages). */
 export type RoutePermission = Permission | 'public';
@@ -84,6 +86,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Set by the onRequest hook below on every request (a shared object default is not allowed).
     app.decorateRequest('principal', null as unknown as Principal);
     app.addHook('onRoute', (route) => {
+      // CORS preflight answers are public: they carry no credentials and reveal nothing.
+      if (route.method === 'OPTIONS' && !route.config?.permission) {
+        route.config = { ...route.config, permission: 'public' };
+      }
       declared.push(route);
     });
     app.addHook('onReady', async () => {

@@ -1,5 +1,6 @@
 // One error handler renders every error as RFC 9457 problem+json. Domain errors carry their status and a
-// safe detail; anything unexpected is logged with its cause and answered 500 without internals.
+// safe detail; anything unexpected is logged with its cause and answered 500 without internals. Every
+// problem names the request's id (`requestId`, also in the X-Request-Id header) for support requests.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ObshubError } from '../core/errors.js';
 
@@ -15,7 +16,9 @@ export function problemBody(
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ObshubError, request, reply) => {
     if (error instanceof ObshubError) {
-      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      // 503s are answers the hub chose (busy, stopping, database away, a query out of time): warnings.
+      if (error.status === 503) request.log.warn({ err: error }, error.message);
+      else if (error.status >= 500) request.log.error({ err: error }, error.message);
       return reply
         .code(error.status)
         .type('application/problem+json')
@@ -25,6 +28,7 @@ export function installErrorHandler(app: FastifyInstance): void {
           status: error.status,
           detail: error.message,
           ...(error.problems ? { errors: error.problems } : {}),
+          requestId: request.id,
         });
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
@@ -38,6 +42,7 @@ export function installErrorHandler(app: FastifyInstance): void {
             status,
             'Internal Server Error',
             'The request could not be completed; the error was logged.',
+            { requestId: request.id },
           ),
         );
     }
@@ -48,13 +53,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply
       .code(status)
       .type('application/problem+json')
-      .send(problemBody(status, httpTitle(status), detail));
+      .send(problemBody(status, httpTitle(status), detail, { requestId: request.id }));
   });
   app.setNotFoundHandler((request, reply) =>
     reply
       .code(404)
       .type('application/problem+json')
-      .send(problemBody(404, 'Not Found', `${request.method} ${request.url.split('?')[0]} does not exist`)),
+      .send(
+        problemBody(404, 'Not Found', `${request.method} ${request.url.split('?')[0]} does not exist`, {
+          requestId: request.id,
+        }),
+      ),
   );
 }
 

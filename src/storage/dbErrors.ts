@@ -51,9 +51,22 @@ export function translateError(err: unknown): unknown {
   return geometryRejected(unavailable(err));
 }
 
-/** A statement stopped by its caller's limits: it ran too long, or the caller went away. */
-export function limitReached(why: 'timeout' | 'aborted', limits: { timeoutMs: number }): ObshubError {
-  return why === 'timeout'
-    ? new ObshubError('QUERY_TIMEOUT', `the query ran longer than its limit of ${limits.timeoutMs / 1000} s`)
+/**
+ * A statement stopped by its caller's limits: it ran too long, or its signal aborted (the caller went
+ * away; or the abort's reason, an ObshubError, says why, such as the hub stopping).
+ */
+export function limitReached(
+  why: 'timeout' | 'aborted',
+  limits: { timeoutMs: number; signal?: AbortSignal },
+): ObshubError {
+  if (why === 'timeout') {
+    return new ObshubError(
+      'QUERY_TIMEOUT',
+      `the query ran longer than its limit of ${limits.timeoutMs / 1000} s`,
+    );
+  }
+  const reason: unknown = limits.signal?.reason;
+  return reason instanceof ObshubError
+    ? reason
     : new ObshubError('QUERY_CANCELLED', 'the caller went away; the query was cancelled');
 }

@@ -164,6 +164,10 @@ export async function createOidc(deps: {
 
   /** Gives the raw request to oidc-provider, as if it were mounted at `${PUBLIC_URL path}/oidc`. */
   function forward(request: FastifyRequest, reply: FastifyReply): void {
+    // The headers set so far (security headers, request id) go out with the provider's answer too.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) reply.raw.setHeader(name, value);
+    }
     reply.hijack();
     const raw = request.raw as IncomingMessage & { originalUrl?: string };
     const url = raw.url ?? '/';

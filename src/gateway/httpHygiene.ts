@@ -1,0 +1,103 @@
+// HTTP hygiene of every answer: security headers (helmet: a strict Content-Security-Policy that pages
+// with other needs set for themselves, nosniff, no framing, HSTS when the hub is served over https),
+// CORS (the public read API open to every origin, ingest and the admin API only to CORS_ORIGINS, the
+// OIDC provider answering for itself; preflights answered everywhere) and request ids (taken from
+// X-Request-Id or a W3C traceparent, returned in X-Request-Id).
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+export interface HttpHygieneOptions {
+  /** PUBLIC_URL: HSTS is sent when it is https. */
+  publicUrl: string;
+  /** Origins allowed to call ingest and the admin API from a browser. */
+  corsOrigins: readonly string[];
+}
+
+/** Paths whose callers act with credentials (write data, manage the platform). */
+const CREDENTIALED = /^\/(ingest\/|json(\?|$)|api\/)/;
+/** The OIDC provider answers CORS on its endpoints itself (oidc-provider's client-based CORS). */
+const OWN_CORS = /^\/oidc(\/|\?|$)/;
+
+const ALLOWED_HEADERS = [
+  'Authorization',
+  'X-API-Key',
+  'Content-Type',
+  'Content-Encoding',
+  'If-None-Match',
+  'If-Modified-Since',
+  'X-Request-Id',
+  'traceparent',
+];
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Last-Modified',
+  'Link',
+  'Retry-After',
+  'X-Request-Id',
+  'RateLimit',
+  'RateLimit-Policy',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+];
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
+
+/** The request's id: the caller's X-Request-Id when sane, else its trace id, else a new UUID. */
+export function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  if (typeof given === 'string' && REQUEST_ID.test(given)) return given;
+  const trace = TRACEPARENT.exec(String(request.headers.traceparent ?? ''))?.[1];
+  if (trace && !/^0+$/.test(trace)) return trace;
+  return randomUUID();
+}
+
+async function hygiene(app: FastifyInstance, options: HttpHygieneOptions): Promise<void> {
+  const https = options.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Public data is read from pages of any origin (through CORS, or as a plain link).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request, callback) => {
+      const url = request.url ?? '';
+      if (OWN_CORS.test(url)) return callback(null, { origin: false });
+      const credentialed = CREDENTIALED.test(url);
+      callback(null, {
+        // An origin outside the list gets its preflight answered, without Access-Control-Allow-Origin.
+        origin: credentialed ? [...options.corsOrigins] : '*',
+        methods: credentialed ? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] : ['GET', 'HEAD'],
+        allowedHeaders: ALLOWED_HEADERS,
+        exposedHeaders: EXPOSED_HEADERS,
+        maxAge: 600,
+      });
+    },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+}
+
+/** Registered before anything else answers (the OIDC provider's hand-off copies these headers too). */
+export const httpHygiene = fp(hygiene, { name: 'obshub-http-hygiene' });
