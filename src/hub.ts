@@ -200,7 +200,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-      if (config.demo) hub.demo = startDemoFeed({ ingest, log });
+      if (config.demo) hub.demo = startDemoFeed({ ingest, log, publicUrl: config.publicUrl });
       void retention.runOnce();
       return url;
     },

@@ -2,9 +2,11 @@
 import type { Logger } from 'pino';
 import type { Principal } from '../core/access.js';
 import type { IngestService } from '../ingest/index.js';
-import { demoMessages, demoStations } from './feed.js';
+import { demoMessages } from './feed.js';
+import { demoStations } from './stations.js';
 
-export { DEMO_NAMING_AUTHORITY, demoMessages, demoStations } from './feed.js';
+export { DEMO_NAMING_AUTHORITY, demoMessages } from './feed.js';
+export { demoStations, type DemoStation } from './stations.js';
 
 /** The organisation that owns the demo naming authority (created on first start with the demo feed). */
 export const DEMO_ORGANISATION = 'demo';
@@ -25,19 +27,28 @@ export interface DemoFeed {
   readonly backfilled: Promise<void>;
 }
 
+/**
+ * Messages per ingest call. A whole minute of 300 stations is up to 1800 messages; smaller batches, each
+ * awaited, give the event loop back between them so the hub keeps answering during the backfill.
+ */
+const BATCH = 300;
+
 export function startDemoFeed(options: {
   ingest: IngestService;
   log: Logger;
+  /** The hub's PUBLIC_URL: the messages link to the stations' data there. */
+  publicUrl: string;
   stations?: number;
   backfillMinutes?: number;
   now?: () => number;
 }): DemoFeed {
-  const { ingest, log } = options;
+  const { ingest, log, publicUrl } = options;
   const now = options.now ?? Date.now;
   const stations = demoStations(options.stations ?? 300);
   const play = async (minute: number) => {
-    const messages = demoMessages(stations, minute * 60_000);
-    if (messages.length > 0) await ingest.ingest(demoService, messages);
+    const messages = demoMessages(stations, minute * 60_000, publicUrl);
+    for (let i = 0; i < messages.length; i += BATCH)
+      await ingest.ingest(demoService, messages.slice(i, i + BATCH));
   };
   const currentMinute = () => Math.floor(now() / 60_000);
   const backfill = async () => {
