@@ -28,8 +28,9 @@ export interface DemoFeed {
 }
 
 /**
- * Messages per ingest call. A whole minute of 300 stations is up to 1800 messages; smaller batches, each
- * awaited, give the event loop back between them so the hub keeps answering during the backfill.
+ * Messages per ingest call at most. A whole minute of 300 stations is up to 1800 messages, the backfill
+ * some 47 000: made and stored in small batches, each awaited, they give the event loop back between
+ * them so the hub keeps answering while it backfills.
  */
 const BATCH = 300;
 
@@ -45,15 +46,25 @@ export function startDemoFeed(options: {
   const { ingest, log, publicUrl } = options;
   const now = options.now ?? Date.now;
   const stations = demoStations(options.stations ?? 300);
-  const play = async (minute: number) => {
-    const messages = demoMessages(stations, minute * 60_000, publicUrl);
-    for (let i = 0; i < messages.length; i += BATCH)
-      await ingest.ingest(demoService, messages.slice(i, i + BATCH));
+  /** Plays the minutes first…last, station by station, in batches filled up to BATCH across minutes. */
+  const play = async (first: number, last: number) => {
+    let batch: object[] = [];
+    for (let minute = first; minute <= last; minute++) {
+      for (const station of stations) {
+        const reports = demoMessages([station], minute * 60_000, publicUrl);
+        if (batch.length + reports.length > BATCH) {
+          await ingest.ingest(demoService, batch);
+          batch = [];
+        }
+        batch.push(...reports);
+      }
+    }
+    if (batch.length > 0) await ingest.ingest(demoService, batch);
   };
   const currentMinute = () => Math.floor(now() / 60_000);
   const backfill = async () => {
     const last = currentMinute();
-    for (let m = last - (options.backfillMinutes ?? 60); m <= last; m++) await play(m);
+    await play(last - (options.backfillMinutes ?? 60), last);
     log.info({ component: 'demo', stations: stations.length }, 'demo feed backfilled; playing live');
   };
   const backfilled = backfill().catch((err: unknown) =>
@@ -64,7 +75,7 @@ export function startDemoFeed(options: {
     const minute = currentMinute();
     if (minute === lastPlayed) return;
     lastPlayed = minute;
-    play(minute).catch((err: unknown) => log.warn({ component: 'demo', err }, 'demo tick failed'));
+    play(minute, minute).catch((err: unknown) => log.warn({ component: 'demo', err }, 'demo tick failed'));
   }, 5_000);
   timer.unref();
   return { stop: () => clearInterval(timer), backfilled };

@@ -20,10 +20,10 @@ export interface Land {
   coastDistanceKm(lon: number, lat: number): number;
 }
 
-interface Shape {
+/** One polygon of a country: its outer ring and holes, each flat (lon, lat, lon, lat, …), and its box. */
+interface Part {
   country: Country;
-  /** Polygons, each an outer ring and its holes, as [lon, lat] positions. */
-  polygons: Position[][][];
+  rings: Float64Array[];
   box: { west: number; east: number; south: number; north: number };
 }
 
@@ -48,12 +48,15 @@ function kmFrom(lon0: number, lat0: number, lon: number, lat: number): [number, 
 }
 
 /** Even-odd ray casting over every ring of a polygon, so holes count as outside. */
-function insidePolygon(rings: Position[][], lon: number, lat: number): boolean {
+function insidePolygon(rings: readonly Float64Array[], lon: number, lat: number): boolean {
   let inside = false;
   for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi = 0, yi = 0] = ring[i] ?? [];
-      const [xj = 0, yj = 0] = ring[j] ?? [];
+    const n = ring.length;
+    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+      const xi = ring[i] ?? 0;
+      const yi = ring[i + 1] ?? 0;
+      const xj = ring[j] ?? 0;
+      const yj = ring[j + 1] ?? 0;
       if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }
@@ -68,25 +71,28 @@ function inLake(lon: number, lat: number): boolean {
 }
 
 /**
- * Makes a ring continuous across the antimeridian (each longitude within 180° of the one before): Russia's
- * mainland runs from 27°E to 170°W, and its jump from 180 to -180 would otherwise count as an edge that
- * crosses every ray cast eastward from Europe at those latitudes (it put Lapland in Russia).
+ * A ring as a flat array, made continuous across the antimeridian (each longitude within 180° of the one
+ * before): Russia's mainland runs from 27°E to 170°W, and its jump from 180 to -180 would otherwise count
+ * as an edge that crosses every ray cast eastward from Europe at those latitudes (it put Lapland in Russia).
  */
-function unwrapped(ring: Position[]): Position[] {
+function flatRing(ring: Position[]): Float64Array {
+  const flat = new Float64Array(ring.length * 2);
   let previous = ring[0]?.[0] ?? 0;
-  return ring.map(([lon = 0, lat = 0]) => {
+  ring.forEach(([lon = 0, lat = 0], i) => {
     previous = lon + 360 * Math.round((previous - lon) / 360);
-    return [previous, lat];
+    flat[2 * i] = previous;
+    flat[2 * i + 1] = lat;
   });
+  return flat;
 }
 
-function boxOf(polygons: Position[][][]): Shape['box'] {
+function boxOf(outer: Float64Array): Part['box'] {
   const box = { west: Infinity, east: -Infinity, south: Infinity, north: -Infinity };
-  for (const [lon = 0, lat = 0] of polygons.flat(2)) {
-    box.west = Math.min(box.west, lon);
-    box.east = Math.max(box.east, lon);
-    box.south = Math.min(box.south, lat);
-    box.north = Math.max(box.north, lat);
+  for (let i = 0; i < outer.length; i += 2) {
+    box.west = Math.min(box.west, outer[i] ?? 0);
+    box.east = Math.max(box.east, outer[i] ?? 0);
+    box.south = Math.min(box.south, outer[i + 1] ?? 0);
+    box.north = Math.max(box.north, outer[i + 1] ?? 0);
   }
   return box;
 }
@@ -94,19 +100,29 @@ function boxOf(polygons: Position[][][]): Shape['box'] {
 function buildLand(): Land {
   const topology = createRequire(import.meta.url)('world-atlas/countries-110m.json') as Topology;
   const countries = topology.objects.countries as GeometryCollection<{ name: string }>;
-  const shapes: Shape[] = [];
-  for (const f of feature(topology, countries).features) {
-    const selected = EUROPEAN_COUNTRIES[f.properties.name];
-    if (!selected) continue;
+  const margin = 5;
+  const nearRegion = (box: Part['box']) =>
+    box.east >= REGION.west - margin &&
+    box.west <= REGION.east + margin &&
+    box.north >= REGION.south - margin &&
+    box.south <= REGION.north + margin;
+  // Only the selected countries' polygons near the region (not French Guiana, not Svalbard).
+  const nameOf = (g: { properties?: object }) => (g.properties as { name?: string } | undefined)?.name ?? '';
+  const selected = countries.geometries.filter((g) => Object.hasOwn(EUROPEAN_COUNTRIES, nameOf(g)));
+  const parts: Part[] = [];
+  for (const f of feature(topology, { ...countries, geometries: selected }).features) {
+    const known = EUROPEAN_COUNTRIES[f.properties.name];
+    if (!known) continue;
+    const country = { name: f.properties.name, ...known };
     const geometry = f.geometry as Polygon | MultiPolygon;
-    const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).map(
-      (rings) => rings.map(unwrapped),
-    );
-    shapes.push({ country: { name: f.properties.name, ...selected }, polygons, box: boxOf(polygons) });
+    for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+      const rings = polygon.map(flatRing);
+      const box = boxOf(rings[0] ?? new Float64Array());
+      if (nearRegion(box)) parts.push({ country, rings, box });
+    }
   }
   // Arcs used by one country only are coasts; those two countries share are land borders. Kept as a flat
   // array of segments (lon, lat, lon, lat) near the region: the distance is asked for every candidate site.
-  const margin = 5;
   const segments: number[] = [];
   for (const line of mesh(topology, countries, (a, b) => a === b).coordinates) {
     for (let i = 1; i < line.length; i++) {
@@ -121,15 +137,15 @@ function buildLand(): Land {
   return {
     countryAt(lon, lat) {
       if (inLake(lon, lat)) return undefined;
-      const shape = shapes.find(
-        (s) =>
-          lon >= s.box.west &&
-          lon <= s.box.east &&
-          lat >= s.box.south &&
-          lat <= s.box.north &&
-          s.polygons.some((rings) => insidePolygon(rings, lon, lat)),
+      const part = parts.find(
+        ({ box, rings }) =>
+          lon >= box.west &&
+          lon <= box.east &&
+          lat >= box.south &&
+          lat <= box.north &&
+          insidePolygon(rings, lon, lat),
       );
-      return shape?.country;
+      return part?.country;
     },
     coastDistanceKm(lon, lat) {
       const kx = KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
