@@ -1,8 +1,9 @@
 // A simple climatology of near-surface air temperature for European sites: what the demo weather varies
 // around. The seasonal mean and amplitude are linear in latitude and three continentality measures,
-// fitted (least squares, then rounded) to the January and July normals of 54 European stations from
-// Seville to Tromsø and Reykjavik to Kyiv: residuals 1.3 K (January) and 1.1 K (July) RMS, largest on
-// the Norwegian coast (Gulf Stream, up to 4 K too cold in winter) and around the Gulf of Bothnia.
+// fitted (least squares, then rounded) to approximate 1991–2020 January and July means of 53 European
+// stations from Seville to Tromsø and Reykjavik to Kyiv: residuals 1.3 K (January) and 1.1 K (July) RMS,
+// largest where the sea does more than distance and longitude say: 3–4 K too cold in winter on the
+// Norwegian coast (Gulf Stream) and in Athens, 3 K too warm around the frozen Gulf of Bothnia.
 
 export interface Site {
   lat: number;
@@ -17,7 +18,7 @@ const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.2422;
 const DEG = Math.PI / 180;
 /** Standard-atmosphere lapse rate, K per metre. */
-export const LAPSE_RATE = 0.0065;
+const LAPSE_RATE = 0.0065;
 
 /** Continentality measures, each 0…1: they set the seasonal and the diurnal amplitude. */
 export function continentality(site: Site) {
@@ -82,7 +83,7 @@ export function diurnalAmplitude(site: Site, t: number, cloud: number): number {
 }
 
 /** The sky of an average day, for the climatology. */
-export const AVERAGE_CLOUD = 0.45;
+const AVERAGE_CLOUD = 0.45;
 
 /** The climatological temperature (°C) at the site and time, under an average sky. */
 export function climatologicalTemperature(site: Site, t: number): number {

@@ -37,6 +37,22 @@ const UPLANDS: readonly Upland[] = [
   { lat: 64.8, lon: -18.3, northSouthKm: 70, eastWestKm: 150, heightM: 500 }, // Icelandic highlands
 ];
 
+/** Plains where the land stays low far from the sea: the lowland height is mostly taken away there. */
+const LOWLANDS: readonly Omit<Upland, 'heightM'>[] = [
+  { lat: 53.0, lon: 13.0, northSouthKm: 150, eastWestKm: 650 }, // North European Plain
+  { lat: 45.1, lon: 10.5, northSouthKm: 50, eastWestKm: 170 }, // Po valley
+  { lat: 46.8, lon: 20.0, northSouthKm: 120, eastWestKm: 150 }, // Pannonian plain
+  { lat: 44.2, lon: 26.0, northSouthKm: 50, eastWestKm: 200 }, // Wallachian plain
+  { lat: 44.4, lon: -0.6, northSouthKm: 100, eastWestKm: 80 }, // Landes and Aquitaine
+];
+
+/** exp(-r²), r the distance from the area's centre in its half-widths. */
+function weight(site: { lat: number; lon: number }, area: Omit<Upland, 'heightM'>): number {
+  const y = ((site.lat - area.lat) * 111.2) / area.northSouthKm;
+  const x = ((site.lon - area.lon) * 111.2 * Math.cos((site.lat * Math.PI) / 180)) / area.eastWestKm;
+  return Math.exp(-(x * x + y * y));
+}
+
 /**
  * A plausible station height in metres. `valley` in [0, 1) places the station between a valley floor (0)
  * and a slope (1); `lowland` in [0, 1) varies the height of the plains.
@@ -46,14 +62,10 @@ export function stationElevation(
   valley: number,
   lowland: number,
 ): number {
-  const kmPerDegreeLon = 111.2 * Math.cos((site.lat * Math.PI) / 180);
-  const upland = UPLANDS.reduce((sum, u) => {
-    const y = ((site.lat - u.lat) * 111.2) / u.northSouthKm;
-    const x = ((site.lon - u.lon) * kmPerDegreeLon) / u.eastWestKm;
-    return sum + u.heightM * Math.exp(-(x * x + y * y));
-  }, 0);
+  const upland = UPLANDS.reduce((sum, u) => sum + u.heightM * weight(site, u), 0);
+  const flat = 1 - 0.75 * Math.max(...LOWLANDS.map((l) => weight(site, l)));
   // Even in mountains, a station by the sea (a fjord, a coastal valley) stands low.
   const nearSea = 1 - Math.exp(-site.coastKm / 25);
-  const plains = 200 * (1 - Math.exp(-site.coastKm / 150)) * (0.4 + 1.2 * lowland);
+  const plains = 200 * (1 - Math.exp(-site.coastKm / 150)) * (0.4 + 1.2 * lowland) * flat;
   return Math.round(nearSea * (plains + upland * (0.5 + 0.7 * valley)));
 }

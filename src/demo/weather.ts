@@ -78,8 +78,7 @@ export function demoWeather(station: Site & { id: string }, t: number): Weather 
   const { inland, east, southInterior } = continentality(station);
   const warmth = seasonalWarmth(station, t);
   const [summer, winter] = [(1 + warmth) / 2, (1 - warmth) / 2];
-  const hour = solarHour(station, t);
-  const shape = diurnalShape(hour);
+  const shape = diurnalShape(solarHour(station, t));
 
   // Wind: geostrophic from the pressure gradient, a third to a half of it at the surface (more by the
   // sea), turned 25° towards low pressure, stronger when the afternoon sun mixes the air down.
