@@ -25,9 +25,11 @@ describe('demo feed', () => {
     assert.ok(messages.every((m) => m.properties.naming_authority === DEMO_NAMING_AUTHORITY));
   });
 
-  it('backfills through the ingest path, at most 300 messages at a time', async () => {
+  it('backfills through the ingest path, at most 300 messages at a time, letting the event loop turn', async () => {
     const ingest = mock.method(hub.ingest, 'ingest');
     let total = 0;
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
     try {
       const feed = startDemoFeed({
         ingest: hub.ingest,
@@ -37,7 +39,10 @@ describe('demo feed', () => {
         backfillMinutes: 10,
       });
       await feed.backfilled;
+      clearInterval(timer);
       feed.stop();
+      // The event loop turned between batches: a timer ran (the database alone never lets it).
+      assert.ok(ticks >= 3, `a 1 ms timer ran ${ticks} times during the backfill`);
       const sizes = ingest.mock.calls.map((call) => (call.arguments[1] as unknown[]).length);
       // 11 minutes of 60 stations, some reporting every minute, all at the ten-minute mark: well over
       // 300 messages, stored in batches of at most 300, filled across minutes.
