@@ -1,4 +1,4 @@
-// The countries the demo stations may stand in: Natural Earth's name (as world-atlas spells it at 1:110m)
+// The countries the demo stations may stand in: Natural Earth's name (as world-atlas spells it)
 // → ISO 3166-1 alpha-2 code (shown in station names) and the language area whose place names the station
 // names imitate. Countries mostly outside Europe (Turkey, Georgia, …) are left out on purpose.
 
