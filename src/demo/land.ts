@@ -5,9 +5,9 @@
 // The 1:10m file is 5 times larger again. Neither scale cuts out lakes: the large ones are listed here.
 import { createRequire } from 'node:module';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { coastDistance } from './coast.js';
+import { coastDistance, coastSegments } from './coast.js';
 import { EUROPEAN_COUNTRIES, REGION, type Language } from './europe.js';
 import { contains, flatPolygons, type FlatPolygon } from './polygon.js';
 
@@ -76,19 +76,7 @@ function buildLand(): Land {
     for (const polygon of flatPolygons(f.geometry as Polygon | MultiPolygon))
       if (nearRegion(polygon.box)) parts.push({ country, ...polygon });
   }
-  // Arcs used by one country only are coasts; those two countries share are land borders. Kept as a flat
-  // array of segments (lon, lat, lon, lat) near the region.
-  const segments: number[] = [];
-  for (const line of mesh(topology, countries, (a, b) => a === b).coordinates) {
-    for (let i = 1; i < line.length; i++) {
-      const [a, b] = [line[i - 1] ?? [], line[i] ?? []];
-      const [lonA = 0, latA = 0] = [a[0], a[1]];
-      if (lonA < REGION.west - margin || lonA > REGION.east + margin) continue;
-      if (latA < REGION.south - margin || latA > REGION.north + margin) continue;
-      segments.push(lonA, latA, b[0] ?? 0, b[1] ?? 0);
-    }
-  }
-  const coastDistanceKm = coastDistance(Float64Array.from(segments));
+  const coastDistanceKm = coastDistance(coastSegments(topology, countries, margin));
   return {
     countryAt(lon, lat) {
       if (inLake(lon, lat)) return undefined;
