@@ -215,9 +215,18 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   const steps: [string, () => Promise<void> | void][] = [
     [
       'admin socket',
-      () => (stopping.abort(new ObshubError('NOT_READY', 'the hub is stopping')), adminSocket?.close()),
+      async () => {
+        stopping.abort(new ObshubError('NOT_READY', 'the hub is stopping'));
+        await adminSocket?.close();
+      },
     ],
-    ['demo feed and jobs', () => (hub.demo?.stop(), oidc.close(), retention.stop())],
+    [
+      'demo feed and jobs',
+      async () => {
+        oidc.close();
+        await Promise.all([hub.demo?.stop(), retention.stop()]);
+      },
+    ],
     ['HTTP requests in flight', () => app.close()],
     ['announcement relay', () => relay.stop()],
     ['metadata records', () => records.stop()],
@@ -262,7 +271,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
         adminSocket = await serveAdminCommands(socketPath, { identity, storage }, log);
         lock.publishAdminSocket(socketPath);
       }
-      if (config.demo) hub.demo = startDemoFeed({ ingest, log });
+      if (config.demo) hub.demo = startDemoFeed({ ingest, log, publicUrl: config.publicUrl });
       void retention.runOnce();
       return url;
     },

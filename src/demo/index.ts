@@ -1,10 +1,13 @@
 // The demo feed as a background process of the hub: a backfill of the last hour, then one tick a minute.
+import { setImmediate } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Principal } from '../core/access.js';
 import type { IngestService } from '../ingest/index.js';
-import { demoMessages, demoStations } from './feed.js';
+import { demoMessages } from './feed.js';
+import { demoStations } from './stations.js';
 
-export { DEMO_NAMING_AUTHORITY, demoMessages, demoStations } from './feed.js';
+export { DEMO_NAMING_AUTHORITY, demoMessages } from './feed.js';
+export { demoStations, type DemoStation } from './stations.js';
 
 /** The organisation that owns the demo naming authority (created on first start with the demo feed). */
 export const DEMO_ORGANISATION = 'demo';
@@ -20,41 +23,74 @@ const demoService: Principal = {
 };
 
 export interface DemoFeed {
-  stop(): void;
+  /** Stops playing; resolves once a batch under way was stored. */
+  stop(): Promise<void>;
   /** Resolves when the initial backfill has been stored. */
   readonly backfilled: Promise<void>;
 }
 
+/**
+ * Messages per ingest call at most. A whole minute of 300 stations is up to 1800 messages, the backfill
+ * some 47 000: made and stored in small batches, they let the hub answer between them while it backfills.
+ */
+const BATCH = 300;
+
 export function startDemoFeed(options: {
   ingest: IngestService;
   log: Logger;
+  /** The hub's PUBLIC_URL: the messages link to the stations' data there. */
+  publicUrl: string;
   stations?: number;
   backfillMinutes?: number;
   now?: () => number;
 }): DemoFeed {
-  const { ingest, log } = options;
+  const { ingest, log, publicUrl } = options;
   const now = options.now ?? Date.now;
   const stations = demoStations(options.stations ?? 300);
-  const play = async (minute: number) => {
-    const messages = demoMessages(stations, minute * 60_000);
-    if (messages.length > 0) await ingest.ingest(demoService, messages);
+  let stopped = false;
+  /** Plays the minutes first…last, station by station, in batches filled up to BATCH across minutes. */
+  const play = async (first: number, last: number) => {
+    let batch: object[] = [];
+    for (let minute = first; minute <= last && !stopped; minute++) {
+      for (const station of stations) {
+        const reports = demoMessages([station], minute * 60_000, publicUrl);
+        if (batch.length + reports.length > BATCH) {
+          await ingest.ingest(demoService, batch);
+          // Making and validating a batch is CPU work on this thread: let requests and timers run between.
+          await setImmediate();
+          batch = [];
+        }
+        batch.push(...reports);
+      }
+    }
+    if (batch.length > 0 && !stopped) await ingest.ingest(demoService, batch);
   };
   const currentMinute = () => Math.floor(now() / 60_000);
   const backfill = async () => {
     const last = currentMinute();
-    for (let m = last - (options.backfillMinutes ?? 60); m <= last; m++) await play(m);
+    await play(last - (options.backfillMinutes ?? 60), last);
     log.info({ component: 'demo', stations: stations.length }, 'demo feed backfilled; playing live');
   };
   const backfilled = backfill().catch((err: unknown) =>
     log.warn({ component: 'demo', err }, 'demo backfill failed'),
   );
   let lastPlayed = currentMinute();
+  let tick: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     const minute = currentMinute();
     if (minute === lastPlayed) return;
     lastPlayed = minute;
-    play(minute).catch((err: unknown) => log.warn({ component: 'demo', err }, 'demo tick failed'));
+    tick = play(minute, minute).catch((err: unknown) =>
+      log.warn({ component: 'demo', err }, 'demo tick failed'),
+    );
   }, 5_000);
   timer.unref();
-  return { stop: () => clearInterval(timer), backfilled };
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.all([backfilled, tick]);
+    },
+    backfilled,
+  };
 }

@@ -309,6 +309,7 @@ describe(`demo feed stations in /locations (${databaseKind})`, () => {
       const feed = startDemoFeed({
         ingest: hub.ingest,
         log: pino({ level: 'silent' }),
+        publicUrl: hub.config.publicUrl,
         stations: 12,
         backfillMinutes: 20,
       });
