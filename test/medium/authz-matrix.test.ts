@@ -51,6 +51,7 @@ function requests(): Record<string, RequestSpec> {
     'GET /health': { url: '/health', ok: 200 },
     'GET /ready': { url: '/ready', ok: 200 },
     'POST /ingest/json': { url: '/ingest/json', body: [esohMessage()], ok: 200 },
+    'POST /json': { url: '/json', body: [esohMessage()], ok: 200 },
     'GET /': { url: '/', ok: 200 },
     'GET /app/': { url: '/app/', ok: 200 },
     'GET /openapi.json': { url: '/openapi.json', ok: 200 },
