@@ -55,6 +55,7 @@ function requests(): Record<string, RequestSpec> {
     'GET /': { url: '/', ok: 200 },
     'GET /app/': { url: '/app/', ok: 200 },
     'GET /openapi.json': { url: '/openapi.json', ok: 200 },
+    'GET /openapi-3.0.json': { url: '/openapi-3.0.json', ok: 200 },
     'GET /conformance': { url: '/conformance', ok: 200 },
     'GET /collections': { url: '/collections', ok: 200 },
     [`GET ${C}`]: { url: C, ok: 200 },
