@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import mqtt, { type IConnackPacket, type IDisconnectPacket } from 'mqtt';
 import { wnmProblems } from '../../src/notify/index.js';
@@ -121,7 +122,7 @@ describe(`MQTT 3.1.1 and 5 clients on the embedded broker (${databaseKind})`, ()
     }
   });
 
-  it('client ids named like Object.prototype members connect in MQTT 3.1.1 and 5 without harm', async () => {
+  it('client ids named like Object.prototype members, garbage and cut-short CONNECTs do no harm', async () => {
     for (const protocolVersion of [4, 5] as const) {
       for (const clientId of ['constructor', '__proto__', 'toString']) {
         const client = await mqtt.connectAsync(hub.broker.url, {
@@ -132,6 +133,17 @@ describe(`MQTT 3.1.1 and 5 clients on the embedded broker (${databaseKind})`, ()
         await client.subscribeAsync('hasOwnProperty', { qos: 1 });
         await client.endAsync();
       }
+    }
+    // Not MQTT at all, and an MQTT 5 CONNECT cut short by the client: the connection ends, the broker stays.
+    const { port } = new URL(hub.broker.url);
+    for (const bytes of [
+      Buffer.from('GET / HTTP/1.1\r\n\r\n'),
+      Buffer.from([0x10, 0x20, 0, 4, 77, 81, 84, 84, 5]),
+    ]) {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.end(bytes);
+      await once(socket, 'close');
     }
     assert.equal((await hub.app.inject('/ready')).statusCode, 200);
   });

@@ -1,8 +1,10 @@
-// The MQTT 5 ↔ 3.1.1 translator of the embedded broker, packet by packet, in real wire bytes (mqtt-packet).
+// The MQTT 5 ↔ 3.1.1 translator of the embedded broker, packet by packet, in real wire bytes (mqtt-packet),
+// and how a connection's protocol version is read from its first bytes.
 // The clients themselves are in test/medium/mqttClients.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import mqttPacket, { type Packet } from 'mqtt-packet';
+import { connectVersion } from '../../src/notify/mqtt5.js';
 import { Mqtt5Translator } from '../../src/notify/mqtt5Translator.js';
 
 /** The packets in `bytes`, read as MQTT `protocolVersion`. */
@@ -101,5 +103,31 @@ describe('MQTT 5 translator', () => {
       read(big.toBroker, 4).map((p) => [p.cmd, p.messageId]),
       [['puback', 3]],
     );
+  });
+
+  it('reads the protocol version from the first bytes of a CONNECT, however they are split', () => {
+    for (const [protocolId, protocolVersion] of [
+      ['MQIsdp', 3],
+      ['MQTT', 4],
+      ['MQTT', 5],
+    ] as const) {
+      const bytes = mqttPacket.generate(
+        {
+          cmd: 'connect',
+          protocolId,
+          protocolVersion,
+          clientId: 'x'.repeat(300),
+          clean: true,
+          keepalive: 60,
+        },
+        { protocolVersion },
+      );
+      const versions = Array.from({ length: 16 }, (_, n) => connectVersion(bytes.subarray(0, n)));
+      const known = versions.findIndex((v) => v !== undefined);
+      assert.ok(known > 0 && known <= 14, `${protocolId} ${protocolVersion}: known after ${known} bytes`);
+      assert.ok(versions.slice(known).every((v) => v === protocolVersion));
+    }
+    assert.equal(connectVersion(mqttPacket.generate({ cmd: 'pingreq' })), null);
+    assert.equal(connectVersion(Buffer.from('GET / HTTP/1.1')), null);
   });
 });
