@@ -54,6 +54,7 @@ export function acceptMqtt5(handle: Handle): Handle {
     };
     client.on('data', onData);
     client.on('error', onError);
+    client.once('close', () => clearTimeout(timer));
   };
 }
 

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import mqtt, { type IConnackPacket, type IDisconnectPacket } from 'mqtt';
-import { wnmProblems } from '../../src/notify/index.js';
+import { startEmbeddedBroker, wnmProblems } from '../../src/notify/index.js';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
@@ -146,5 +146,23 @@ describe(`MQTT 3.1.1 and 5 clients on the embedded broker (${databaseKind})`, ()
       await once(socket, 'close');
     }
     assert.equal((await hub.app.inject('/ready')).statusCode, 200);
+  });
+});
+
+describe('closing the embedded broker', () => {
+  it('ends with MQTT 3.1.1 and 5 subscribers and a silent connection still there', async () => {
+    const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, portExplicit: true });
+    const clients = await Promise.all(
+      ([4, 5] as const).map((protocolVersion) =>
+        mqtt.connectAsync(broker.url, { protocolVersion, reconnectPeriod: 0 }),
+      ),
+    );
+    const silent = connect(Number(new URL(broker.url).port), '127.0.0.1');
+    await once(silent, 'connect');
+    const started = Date.now();
+    await broker.close();
+    assert.ok(Date.now() - started < 2000, `closed in ${Date.now() - started} ms`);
+    for (const client of clients) await client.endAsync(true);
+    silent.destroy();
   });
 });
