@@ -178,6 +178,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   await app.register(oidcClientRoutes(identity.oidcClients));
   await app.register(healthRoutes(readiness));
   await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
+  const webSocket = serveMqttOverWebSocket(app, connectedBroker);
+  const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
   await app.register(
     edrPlugin({
       ...config,
@@ -189,6 +191,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
         concurrency: config.queryConcurrency,
       },
       hiddenFrom: (principal) => identity.authorities.hiddenFrom(principal),
+      otherCollections: async () => [await records.collection()],
     }),
   );
   const systemStatus = new SystemStatusService({
@@ -199,8 +202,6 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     outbox: () => storage.outboxStats(),
   });
   await app.register(adminApiPlugin({ identity, system: systemStatus }));
-  const webSocket = serveMqttOverWebSocket(app, connectedBroker);
-  const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
   await app.register(recordsPlugin({ service: records }));
 
   const retention = startRetentionJob({

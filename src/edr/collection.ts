@@ -99,5 +99,7 @@ export function collectionDocument(
         .sort((a, b) => byText(a.parameterName, b.parameterName))
         .map((p) => [p.parameterName, collectionParameter(p)]),
     ),
+    // Beyond E-SOH (after its keys): the items are GeoJSON features, for OGC API - Features clients.
+    itemType: 'feature',
   };
 }

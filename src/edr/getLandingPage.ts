@@ -1,7 +1,10 @@
 // GET /: the landing page (JSON); a browser asking for HTML is sent to the web app.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { OPENAPI_DOCUMENTS } from './getOpenApi.js';
 import { sendJson } from './reply.js';
+
+const [OPENAPI_31, OPENAPI_30] = OPENAPI_DOCUMENTS;
 
 export const WEB_APP_PATH = '/app/';
 
@@ -53,10 +56,10 @@ export function getLandingPage(app: FastifyInstance, base: string): void {
           { href: `${base}/`, rel: 'self', title: 'Landing Page in JSON', type: 'application/json' },
           { href: `${base}/docs`, rel: 'service-doc', title: 'API description in HTML', type: 'text/html' },
           {
-            href: `${base}/openapi.json`,
+            href: `${base}${OPENAPI_31.path}`,
             rel: 'service-desc',
             title: 'API description in JSON',
-            type: 'application/vnd.oai.openapi+json;version=3.1',
+            type: OPENAPI_31.mediaType,
           },
           {
             href: `${base}/conformance`,
@@ -69,6 +72,13 @@ export function getLandingPage(app: FastifyInstance, base: string): void {
             rel: 'data',
             title: 'Collections metadata in JSON',
             type: 'application/json',
+          },
+          // Beyond E-SOH (after its links, in their order): the API description in OpenAPI 3.0.
+          {
+            href: `${base}${OPENAPI_30.path}`,
+            rel: 'service-desc',
+            title: 'API description in JSON (OpenAPI 3.0)',
+            type: OPENAPI_30.mediaType,
           },
         ],
         keywords: ['weather', 'temperature', 'wind', 'humidity', 'pressure', 'clouds', 'radiation'],

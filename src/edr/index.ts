@@ -14,7 +14,7 @@ import { collectionDocument } from './collection.js';
 import { dataQueryRoute } from './dataQueryRoute.js';
 import { QueryError } from './errors.js';
 import { getCollection } from './getCollection.js';
-import { getCollections } from './getCollections.js';
+import { getCollections, type OtherCollections } from './getCollections.js';
 import { getConformance } from './getConformance.js';
 import { getItem } from './getItem.js';
 import { getItems } from './getItems.js';
@@ -48,6 +48,8 @@ export interface EdrPluginOptions {
   /** Aborts when the hub stops: running queries are cancelled. */
   shutdown: AbortSignal;
   hiddenFrom: EdrServiceOptions['hiddenFrom'];
+  /** Collections of other services, listed in /collections after `observations`. */
+  otherCollections: OtherCollections;
 }
 
 function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
@@ -131,7 +133,7 @@ export function edrPlugin(options: EdrPluginOptions) {
     getWebApp(app);
     getOpenApi(app);
     getConformance(app);
-    getCollections(app, metadata, base);
+    getCollections(app, metadata, options.otherCollections, base);
     getCollection(app, metadata);
     getLocations(app, service, base);
     for (const q of queryTypes) dataQueryRoute(app, service, q);

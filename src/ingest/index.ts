@@ -1,4 +1,4 @@
-// The ingest service as a Fastify plugin: POST /ingest/json.
+// The ingest service as a Fastify plugin: POST /ingest/json and its E-SOH alias POST /json.
 import type { FastifyInstance } from 'fastify';
 import { postIngestJson } from './postIngestJson.js';
 import type { IngestService } from './service.js';

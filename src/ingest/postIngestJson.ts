@@ -1,4 +1,4 @@
-// POST /ingest/json: E-SOH's POST /json. One message or an array; gzip bodies; no Content-Type is JSON.
+// POST /ingest/json and its alias POST /json (E-SOH's path). One message or an array; gzip bodies; no Content-Type is JSON.
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -43,6 +43,22 @@ async function decodeBody(request: FastifyRequest, raw: Buffer, limit: number): 
   }
 }
 
+/** The hub's path and E-SOH's: the same route, answers and permission. */
+const ROUTES = [
+  {
+    url: '/ingest/json',
+    operationId: 'postIngestJson',
+    summary: 'Ingest E-SOH observation messages',
+    lead: 'Takes one E-SOH message or an array of them (compatible with E-SOH POST /json).',
+  },
+  {
+    url: '/json',
+    operationId: 'postJson',
+    summary: 'Ingest E-SOH observation messages (E-SOH-compatible alias of POST /ingest/json)',
+    lead: "E-SOH's path for POST /ingest/json, for E-SOH clients and loaders: the same body, answers and permission.",
+  },
+];
+
 export function postIngestJson(app: FastifyInstance, service: IngestService, bodyLimit: number): void {
   // Scoped to this plugin: every Content-Type reaches this parser, which accepts JSON, text/plain and none
   // (E-SOH's own loader sends none) and refuses the rest with 415.
@@ -64,28 +80,30 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
     );
   });
 
-  app.post(
-    '/ingest/json',
-    {
-      bodyLimit,
-      schema: {
-        operationId: 'postIngestJson',
-        summary: 'Ingest E-SOH observation messages',
-        description:
-          'Takes one E-SOH message or an array of them (compatible with E-SOH POST /json). The whole batch is validated first; any problem rejects it with 422 listing every problem, and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.',
-        tags: ['ingest'],
-        body: EsohBatch,
-        response: { 200: IngestResponse },
-        security: [{ apiKey: [] }, { bearer: [] }],
+  const handler = async (request: FastifyRequest) => {
+    const result = await service.ingest(request.principal, request.body, request.ip);
+    request.log.debug({ stored: result.stored, duplicates: result.duplicates }, 'ingested');
+    return { status_message: result.status_message, status_code: result.status_code };
+  };
+  for (const route of ROUTES) {
+    app.post(
+      route.url,
+      {
+        bodyLimit,
+        schema: {
+          operationId: route.operationId,
+          summary: route.summary,
+          description: `${route.lead} The whole batch is validated first; any problem rejects it with 422 listing every problem, and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.`,
+          tags: ['ingest'],
+          body: EsohBatch,
+          response: { 200: IngestResponse },
+          security: [{ apiKey: [] }, { bearer: [] }],
+        },
+        config: { permission: 'observations:ingest' },
+        // The body is validated by the ingest service, which reports every problem at once.
+        validatorCompiler: () => () => true,
       },
-      config: { permission: 'observations:ingest' },
-      // The body is validated by the ingest service, which reports every problem at once.
-      validatorCompiler: () => () => true,
-    },
-    async (request) => {
-      const result = await service.ingest(request.principal, request.body, request.ip);
-      request.log.debug({ stored: result.stored, duplicates: result.duplicates }, 'ingested');
-      return { status_message: result.status_message, status_code: result.status_code };
-    },
-  );
+      handler,
+    );
+  }
 }

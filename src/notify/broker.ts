@@ -1,9 +1,10 @@
-// The MQTT broker the hub publishes to: the embedded one (aedes, listening on MQTT_PORT; anyone may
-// subscribe, only the hub publishes) or an external broker reached with an MQTT client (MQTT_URL).
-import { createServer, type Server } from 'node:net';
+// The MQTT broker the hub publishes to: the embedded one (aedes, listening on MQTT_PORT, MQTT 3.1.1 and 5;
+// anyone may subscribe, only the hub publishes) or an external broker reached with an MQTT client (MQTT_URL).
+import { createServer, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
+import { acceptMqtt5 } from './mqtt5.js';
 
 export interface Broker {
   /** Where subscribers connect, e.g. mqtt://127.0.0.1:1883 (no credentials). */
@@ -63,7 +64,14 @@ export async function startEmbeddedBroker(options: {
       callback(client ? new Error('publishing to this broker is reserved to obshub') : null);
     },
   });
-  const server = createServer(aedes.handle);
+  // MQTT 3.1, 3.1.1 and 5 clients, on TCP and through handle() on WebSocket.
+  const serve = acceptMqtt5(aedes.handle);
+  const server = createServer(serve);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   let port: number | undefined;
   const candidates = options.portExplicit
     ? [options.port]
@@ -94,10 +102,14 @@ export async function startEmbeddedBroker(options: {
           err ? reject(err) : resolve(),
         ),
       ),
-    handle: (stream) => void aedes.handle(stream),
+    handle: serve,
+    // Stops accepting, disconnects the clients (aedes), ends connections that never became clients, and
+    // only then waits for the server: it closes when its last connection has.
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
     },
   };
 }

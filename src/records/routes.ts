@@ -4,17 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ObshubError } from '../core/errors.js';
 import { publicRoutes } from '../gateway/index.js';
+import { RECORDS_COLLECTION_ID, recordsCollectionUrl } from './collection.js';
 import { recordUrl } from './record.js';
 import type { RecordsService } from './service.js';
 
 const GEOJSON = 'application/geo+json';
-const COLLECTION = 'discovery-metadata';
 
 export function recordRoutes(service: RecordsService) {
   return async function records(app: FastifyInstance): Promise<void> {
     // Discovery metadata is public: it is how catalogues find the data (WIS2 Global Discovery Catalogues).
     publicRoutes(app);
-    const base = () => `${service.settings.publicUrl}/collections/${COLLECTION}`;
+    const base = () => recordsCollectionUrl(service.settings.publicUrl);
 
     app.get(
       '/collections/observations/dataset',
@@ -30,7 +30,7 @@ export function recordRoutes(service: RecordsService) {
     );
 
     app.get(
-      `/collections/${COLLECTION}`,
+      `/collections/${RECORDS_COLLECTION_ID}`,
       {
         schema: {
           operationId: 'getDiscoveryMetadataCollection',
@@ -38,35 +38,11 @@ export function recordRoutes(service: RecordsService) {
           tags: ['records'],
         },
       },
-      async () => {
-        const record = await service.record();
-        return {
-          id: COLLECTION,
-          title: 'Discovery metadata',
-          description: 'WCMP2 discovery metadata records of the datasets this hub serves',
-          itemType: 'record',
-          type: 'catalog',
-          links: [
-            { rel: 'self', href: base(), type: 'application/json', title: 'This collection' },
-            { rel: 'items', href: `${base()}/items`, type: GEOJSON, title: 'The records' },
-          ],
-          extent: {
-            spatial: {
-              bbox: [
-                record.geometry
-                  ? [...record.geometry.coordinates[0]![0]!, ...record.geometry.coordinates[0]![2]!]
-                  : [-180, -90, 180, 90],
-              ],
-              crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
-            },
-            temporal: { interval: [record.time ? [record.time.interval[0], null] : [null, null]] },
-          },
-        };
-      },
+      async () => service.collection(),
     );
 
     app.get(
-      `/collections/${COLLECTION}/items`,
+      `/collections/${RECORDS_COLLECTION_ID}/items`,
       {
         schema: {
           operationId: 'getDiscoveryMetadataRecords',
@@ -92,7 +68,7 @@ export function recordRoutes(service: RecordsService) {
     );
 
     app.get(
-      `/collections/${COLLECTION}/items/:recordId`,
+      `/collections/${RECORDS_COLLECTION_ID}/items/:recordId`,
       {
         schema: {
           operationId: 'getDiscoveryMetadataRecord',

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { metadataTopic } from '../core/wis2/topics.js';
 import { wnmProblems, type Broker } from '../notify/index.js';
 import type { Storage } from '../storage/index.js';
+import { recordsCollection } from './collection.js';
 import { metadataNotification } from './metadataNotification.js';
 import { datasetRecord, recordContent, type DatasetRecord, type RecordSettings } from './record.js';
 
@@ -74,6 +75,11 @@ export class RecordsService {
       { createdMs: this.createdMs, updatedMs: this.updatedMs },
       now,
     );
+  }
+
+  /** The OGC API - Records collection document, with the record's live extents. */
+  async collection(): Promise<Record<string, unknown>> {
+    return recordsCollection(this.settings.publicUrl, await this.record());
   }
 
   /** Publishes the metadata notification if this content was not announced yet; true when done. */

@@ -40,8 +40,8 @@ describe('demo feed', () => {
       });
       await feed.backfilled;
       clearInterval(timer);
-      feed.stop();
-      // The event loop turned between batches: a timer ran (the database alone never lets it).
+      await feed.stop();
+      // The event loop turned between batches: a timer ran.
       assert.ok(ticks >= 3, `a 1 ms timer ran ${ticks} times during the backfill`);
       const sizes = ingest.mock.calls.map((call) => (call.arguments[1] as unknown[]).length);
       // 11 minutes of 60 stations, some reporting every minute, all at the ten-minute mark: well over

@@ -3,6 +3,7 @@
 // stations in /locations.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { startDemoFeed } from '../../src/demo/index.js';
@@ -240,6 +241,42 @@ describe(`EDR API on live data (${databaseKind})`, () => {
     assert.equal(ui.statusCode, 200);
     assert.match(String(ui.headers['content-type']), /text\/html/);
   });
+
+  it("the landing page keeps E-SOH's links in its order and adds the OpenAPI 3.0 rendering; both documents are valid", async () => {
+    const { links } = (await get('/')).json();
+    assert.deepEqual(
+      links.map((l: any) => [l.rel, l.type]),
+      [
+        ['self', 'application/json'],
+        ['service-doc', 'text/html'],
+        ['service-desc', 'application/vnd.oai.openapi+json;version=3.1'],
+        ['conformance', 'application/json'],
+        ['data', 'application/json'],
+        ['service-desc', 'application/vnd.oai.openapi+json;version=3.0'],
+      ],
+    );
+    const docs = [];
+    for (const link of links.filter((l: any) => l.rel === 'service-desc')) {
+      const res = await get(new URL(link.href).pathname);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], link.type);
+      const doc = res.json();
+      assert.ok(doc.openapi.startsWith(`${link.type.split('version=')[1]}.`), doc.openapi);
+      const { valid, errors } = await new Validator().validate(doc);
+      assert.ok(valid, `${link.href}: ${JSON.stringify(errors)}`);
+      docs.push(doc);
+    }
+    const operations = (doc: any) =>
+      Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+        Object.entries<any>(item).map(([method, op]) => `${method} ${path} ${op.operationId}`),
+      );
+    const [oas31, oas30] = docs;
+    assert.deepEqual(operations(oas30), operations(oas31));
+    assert.equal(
+      oas30.paths[`${C}/position`].get.parameters.find((p: any) => p.name === 'coords').required,
+      true,
+    );
+  });
 });
 
 describe(`the retention window on every read (${databaseKind})`, () => {
@@ -314,7 +351,7 @@ describe(`demo feed stations in /locations (${databaseKind})`, () => {
         backfillMinutes: 20,
       });
       await feed.backfilled;
-      feed.stop();
+      await feed.stop();
       const res = await hub.app.inject(`${C}/locations`);
       assert.equal(res.statusCode, 200);
       assert.equal(res.json().features.length, 12);

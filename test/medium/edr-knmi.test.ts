@@ -379,15 +379,36 @@ describe(`EDR API on the KNMI day (${databaseKind})`, () => {
         'metocean:level': 0.1,
       });
       assertValid(edrValidators.collection, doc, 'collection');
+      // E-SOH's keys in E-SOH's order, then what obshub adds for OGC API - Features clients.
+      assert.deepEqual(Object.keys(doc), [
+        'id',
+        'title',
+        'links',
+        'extent',
+        'data_queries',
+        'crs',
+        'output_formats',
+        'parameter_names',
+        'itemType',
+      ]);
+      assert.equal(doc.itemType, 'feature');
       const all = (await get('/collections')).json();
-      assertValid(edrValidators.collections, all, 'collections');
-      const entry = all.collections[0];
+      // E-SOH's one collection first; then the OGC API - Records collection, which the EDR schema (EDR
+      // collections only) does not describe.
+      assert.deepEqual(
+        all.collections.map((c: any) => c.id),
+        ['observations', 'discovery-metadata'],
+      );
+      assertValid(edrValidators.collections, { ...all, collections: [all.collections[0]] }, 'collections');
+      const [entry, records] = all.collections;
       entry.links[0].rel = 'self';
       assert.deepEqual(
         entry,
         doc,
         '/collections/observations equals its /collections entry but for rel self',
       );
+      assert.deepEqual(records, (await get('/collections/discovery-metadata')).json());
+      assert.equal(records.itemType, 'record');
     });
 
     it('items: by platform, datetime, converted level and period, paging with next links', async () => {

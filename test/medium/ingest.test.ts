@@ -1,4 +1,5 @@
-// POST /ingest/json end to end on a real database: answers, upserts, conversions, limits, atomicity.
+// POST /ingest/json (and its E-SOH alias POST /json) end to end on a real database: answers, upserts,
+// conversions, limits, atomicity.
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
@@ -15,10 +16,14 @@ describe(`ingest API (${databaseKind})`, () => {
   });
   after(() => hub.stop());
 
-  const post = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  const post = (
+    payload: unknown,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+    url = '/ingest/json',
+  ) =>
     hub.app.inject({
       method: 'POST',
-      url: '/ingest/json',
+      url,
       headers: { ...hub.provider.headers, ...headers },
       payload: Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
@@ -28,6 +33,33 @@ describe(`ingest API (${databaseKind})`, () => {
     assert.equal(res.statusCode, 200);
     assert.equal(res.body, '{"status_message":"Successfully ingested","status_code":200}');
     assert.match(String(res.headers['content-type']), /^application\/json/);
+  });
+
+  it("POST /json (E-SOH's path) is the same route: answers, problems, gzip and credentials", async () => {
+    const json = { 'content-type': 'application/json' };
+    const ok = await post(
+      [esohMessage({ platform: '0-20000-0-00009', datetime: minutesAgo(1) })],
+      json,
+      '/json',
+    );
+    assert.equal(ok.statusCode, 200);
+    assert.equal(ok.body, '{"status_message":"Successfully ingested","status_code":200}');
+    const gz = gzipSync(
+      JSON.stringify([esohMessage({ platform: '0-20000-0-00009', datetime: minutesAgo(2) })]),
+    );
+    const zipped = await post(gz, { ...json, 'content-encoding': 'gzip' }, '/json');
+    assert.equal(zipped.statusCode, 200, zipped.body);
+    assert.equal((await hub.storage.seriesValues('0-20000-0-00009', PARAM)).length, 2);
+    const bad = [esohMessage({ platform: '0-20000-0-00009', datetime: minutesAgo(3), period: 'P1Y' })];
+    const [viaAlias, viaHub] = [await post(bad, json, '/json'), await post(bad, json)];
+    assert.equal(viaAlias.statusCode, 422);
+    assert.deepEqual(viaAlias.json(), viaHub.json());
+    const anonymous = await hub.app.inject({ method: 'POST', url: '/json', payload: [] });
+    assert.equal(anonymous.statusCode, 401);
+    const { paths } = (await hub.app.inject('/openapi.json')).json();
+    assert.match(paths['/json'].post.summary, /E-SOH-compatible alias of POST \/ingest\/json/);
+    assert.deepEqual(paths['/json'].post.requestBody, paths['/ingest/json'].post.requestBody);
+    assert.deepEqual(paths['/json'].post.security, paths['/ingest/json'].post.security);
   });
 
   it('updates the value when the same series and time are sent again', async () => {

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
   decodeJwt,
@@ -28,19 +27,9 @@ import {
 } from '../../src/identity/index.js';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
+import { freePort } from '../support/net.js';
 
 const PASSWORD = 'correct horse battery staple';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A minimal browser: a cookie jar and manual redirects. */
 class Browser {

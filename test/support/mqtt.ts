@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { Aedes } from 'aedes';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 
 export const MOSQUITTO_URL = process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
 export const STANDARDS = new URL('../fixtures/standards/', import.meta.url);
@@ -48,8 +48,16 @@ export interface Subscriber {
   close(): Promise<void>;
 }
 
-export async function subscribe(url: string, topics: string[]): Promise<Subscriber> {
-  const client = await mqtt.connectAsync(url, { clientId: `obshub-test-${uniqueId()}`, reconnectPeriod: 0 });
+export async function subscribe(
+  url: string,
+  topics: string[],
+  options: IClientOptions = {},
+): Promise<Subscriber> {
+  const client = await mqtt.connectAsync(url, {
+    clientId: `obshub-test-${uniqueId()}`,
+    reconnectPeriod: 0,
+    ...options,
+  });
   const messages: Received[] = [];
   const waiters = new Set<() => void>();
   client.on('message', (topic, payload) => {
