@@ -2,7 +2,7 @@
 // anyone may subscribe, only the hub publishes) or an external broker reached with an MQTT client (MQTT_URL).
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { Aedes } from 'aedes';
+import { Aedes, type Client } from 'aedes';
 import mqtt from 'mqtt';
 import { acceptMqtt5 } from './mqtt5.js';
 
@@ -48,6 +48,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+/** aedes keeps its connected clients by id (a null-prototype object, untyped in its declarations). */
+type ClientRegistry = Aedes & { clients: Record<string, Client | undefined> };
+
 /**
  * Starts the embedded broker. A taken port is an error naming MQTT_PORT when the port was chosen
  * explicitly; at the default port the next free one (up to +10) is used, so a machine that already runs a
@@ -58,10 +61,23 @@ export async function startEmbeddedBroker(options: {
   port: number;
   portExplicit: boolean;
 }): Promise<Broker & { aedes: Aedes }> {
-  const aedes = await Aedes.createBroker({
+  const aedes: Aedes = await Aedes.createBroker({
     authorizePublish: (client, _packet, callback) => {
       // Clients are subscribers only; publications come from the hub itself (client === null).
       callback(client ? new Error('publishing to this broker is reserved to obshub') : null);
+    },
+    // Subscribers are anonymous, so a client id proves nothing: a second connection cannot take over
+    // (and disconnect) a connected client's id, which MQTT would otherwise grant to anyone who guesses it.
+    // A client whose connection died half-open gets its id back once the broker notices (keepalive).
+    authenticate: (client, _username, _password, callback) => {
+      if ((aedes as ClientRegistry).clients[client.id]?.connected) {
+        callback(Object.assign(new Error('this client id is connected already'), { returnCode: 2 }), false);
+      } else callback(null, true);
+    },
+    // The broker's own $SYS topics name every client and its subscriptions: not for anonymous eyes.
+    authorizeSubscribe: (_client, subscription, callback) => {
+      if (subscription.topic.startsWith('$SYS')) callback(null, null); // refused in the SUBACK (0x80)
+      else callback(null, subscription);
     },
   });
   // MQTT 3.1, 3.1.1 and 5 clients, on TCP and through handle() on WebSocket.
