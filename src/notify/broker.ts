@@ -76,7 +76,8 @@ export async function startEmbeddedBroker(options: {
     },
     // The broker's own $SYS topics name every client and its subscriptions: not for anonymous eyes.
     authorizeSubscribe: (_client, subscription, callback) => {
-      if (subscription.topic.startsWith('$SYS')) callback(null, null); // refused in the SUBACK (0x80)
+      if (subscription.topic.startsWith('$SYS'))
+        callback(null, null); // refused in the SUBACK (0x80)
       else callback(null, subscription);
     },
   });
