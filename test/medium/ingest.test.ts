@@ -53,7 +53,13 @@ describe(`ingest API (${databaseKind})`, () => {
     const bad = [esohMessage({ platform: '0-20000-0-00009', datetime: minutesAgo(3), period: 'P1Y' })];
     const [viaAlias, viaHub] = [await post(bad, json, '/json'), await post(bad, json)];
     assert.equal(viaAlias.statusCode, 422);
-    assert.deepEqual(viaAlias.json(), viaHub.json());
+    const withoutRequestId = (body: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'requestId'));
+    assert.deepEqual(
+      withoutRequestId(viaAlias.json()),
+      withoutRequestId(viaHub.json()),
+      'the same problem (each names its own request)',
+    );
     const anonymous = await hub.app.inject({ method: 'POST', url: '/json', payload: [] });
     assert.equal(anonymous.statusCode, 401);
     const { paths } = (await hub.app.inject('/openapi.json')).json();
