@@ -25,6 +25,7 @@ export function installErrorHandler(app: FastifyInstance): void {
           status: error.status,
           detail: error.message,
           ...(error.problems ? { errors: error.problems } : {}),
+          ...error.extensions,
         });
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;

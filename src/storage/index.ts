@@ -49,6 +49,7 @@ import {
 import { readSetting, writeSetting } from './settings.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
+export { columnRanges } from './observations.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 export { dataDirOwner, type DataDirLock, type DataDirOwner } from './dataDirLock.js';

@@ -75,3 +75,17 @@ export async function startTestHub(
     },
   });
 }
+
+/** POST /ingest/json as the test provider; a payload that is not text or bytes is sent as JSON. */
+export function postIngest(
+  hub: TestHub,
+  payload: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
+  return hub.app.inject({
+    method: 'POST',
+    url: '/ingest/json',
+    headers: { ...hub.provider.headers, ...headers },
+    payload: Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+}
