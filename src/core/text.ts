@@ -3,6 +3,12 @@
 // either is refused where it arrives (textProblem); text we store ourselves, such as audit details that
 // quote what a caller sent, is made storable instead (storableText), never dropped.
 
+/**
+ * A JSON Schema `pattern` (for a regular expression with the `u` flag, as Ajv compiles it) that storable
+ * text matches: under `u`, a surrogate pair is one code point outside D800-DFFF, a lone one is inside.
+ */
+export const STORABLE_TEXT_PATTERN = '^[^\\u0000\\ud800-\\udfff]*$';
+
 const SUSPECT = /[\u0000\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

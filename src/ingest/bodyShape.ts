@@ -1,6 +1,7 @@
 // The shape of a JSON body read from its bytes before it is parsed: how many items its top-level array
-// has and how deeply it nests. Parsing a hostile body can cost seconds of CPU and gigabytes (a million
-// empty messages, millions of nested arrays); this scan is one pass over the bytes (strings are skipped
+// has, how long the arrays inside are and how deeply it nests. Parsing a hostile body can cost seconds of
+// CPU and gigabytes (a million empty messages, millions of nested arrays), and validating a million-item
+// array inside a message a huge error list; this scan is one pass over the bytes (strings are skipped
 // natively) that stops at the first limit exceeded, so such a body is refused before it is parsed.
 // It only measures: whether the body is valid JSON is for the parser to say.
 
@@ -22,11 +23,22 @@ interface Level {
   expectKey: boolean;
 }
 
+export interface ShapeLimits {
+  /** Items of a top-level array (a batch of messages). */
+  maxItems: number;
+  /** Items of any other array. */
+  maxInnerItems: number;
+  /** Containers open at once (a top-level array of objects is 2 levels deep). */
+  maxDepth: number;
+}
+
 export type BodyShape =
   | { ok: true }
-  /** The top-level array has more than the allowed number of items. */
+  /** The top-level array has more than maxItems items. */
   | { ok: false; tooManyItems: true }
-  /** A container opens deeper than allowed, at this JSON Pointer. */
+  /** The array at this JSON Pointer has more than maxInnerItems items. */
+  | { ok: false; tooLongAt: string }
+  /** A container opens deeper than maxDepth, at this JSON Pointer. */
   | { ok: false; tooDeepAt: string };
 
 const pointerToken = (text: string) => text.replaceAll('~', '~0').replaceAll('/', '~1');
@@ -59,11 +71,9 @@ function stringEnd(bytes: Buffer, start: number): number {
   }
 }
 
-/**
- * Scans `bytes` (UTF-8 JSON): refuses a top-level array of more than `maxItems` items or a container
- * nested deeper than `maxDepth` (a top-level array of objects is 2 levels deep).
- */
-export function scanBodyShape(bytes: Buffer, maxItems: number, maxDepth: number): BodyShape {
+/** Scans `bytes` (UTF-8 JSON) and stops at the first limit exceeded. */
+export function scanBodyShape(bytes: Buffer, limits: ShapeLimits): BodyShape {
+  const { maxItems, maxInnerItems, maxDepth } = limits;
   const stack: Level[] = [];
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
@@ -87,7 +97,11 @@ export function scanBodyShape(bytes: Buffer, maxItems: number, maxDepth: number)
       const top = stack[stack.length - 1];
       if (top?.array) {
         top.index++;
-        if (stack.length === 1 && top.index >= maxItems) return { ok: false, tooManyItems: true };
+        if (stack.length === 1) {
+          if (top.index >= maxItems) return { ok: false, tooManyItems: true };
+        } else if (top.index >= maxInnerItems) {
+          return { ok: false, tooLongAt: pathOf(bytes, stack.slice(0, -1)) };
+        }
       } else if (top) {
         top.expectKey = true;
       }

@@ -2,6 +2,7 @@
 // the structure of every message and documents POST /ingest/json. Rules that a schema cannot express
 // (CF names, units, WIGOS ids, durations, UTC) are checked in normalise.ts.
 import { Type, type Static } from 'typebox';
+import { STORABLE_TEXT_PATTERN } from '../core/text.js';
 import { columnRanges } from '../storage/index.js';
 import { fixedLimits as fixed, type IngestLimits } from './limits.js';
 
@@ -24,21 +25,31 @@ export const functions = [
 /** The setting that sets a limit, named in the problem when it is exceeded. */
 const SETTING = 'x-setting';
 
-/** The schema of one message under `limits`; every string and array has its maximum. */
+/** A string of at most `maxLength` characters that the database can store (no NUL, no lone surrogate). */
+const Text = (maxLength: number, options: Record<string, unknown> = {}) =>
+  Type.String({ maxLength, pattern: STORABLE_TEXT_PATTERN, ...options });
+
+/** A count (a size, a length): a whole number that JSON and JavaScript hold exactly. */
+const Count = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+
+/**
+ * The schema of one message under `limits`: every string has its maximum length and must be storable
+ * text, every array its maximum length. Properties it does not name are ignored (and never stored).
+ */
 export function esohMessageSchema(limits: IngestLimits) {
-  const text = Type.String({ maxLength: limits.maxTextLength, [SETTING]: 'INGEST_MAX_TEXT_LENGTH' });
+  const text = Text(limits.maxTextLength, { [SETTING]: 'INGEST_MAX_TEXT_LENGTH' });
   const OptionalText = Type.Optional(text);
-  const short = Type.String({ maxLength: fixed.short });
-  const name = Type.String({ maxLength: fixed.name });
+  const short = Text(fixed.short);
+  const name = Text(fixed.name);
   const NumberOrNumericString = Type.Union([Type.Number(), short]);
 
   const link = Type.Object({
-    href: Type.String({ maxLength: fixed.url }),
+    href: Text(fixed.url),
     rel: name,
     type: Type.Optional(name),
     hreflang: Type.Optional(short),
     title: OptionalText,
-    length: Type.Optional(Type.Integer()),
+    length: Type.Optional(Count),
   });
 
   return Type.Object(
@@ -55,8 +66,7 @@ export function esohMessageSchema(limits: IngestLimits) {
         title: OptionalText,
         summary: text,
         keywords: Type.Optional(
-          Type.String({
-            maxLength: limits.maxTextLength,
+          Text(limits.maxTextLength, {
             [SETTING]: 'INGEST_MAX_TEXT_LENGTH',
             description: `Comma-separated, at most ${fixed.keywords} keywords.`,
           }),
@@ -64,8 +74,7 @@ export function esohMessageSchema(limits: IngestLimits) {
         keywords_vocabulary: OptionalText,
         license: text,
         Conventions: text,
-        naming_authority: Type.String({
-          maxLength: fixed.namingAuthority,
+        naming_authority: Text(fixed.namingAuthority, {
           description: 'Reverse-DNS name of the data provider, e.g. nl.knmi.',
         }),
         creator_type: Type.Optional(
@@ -77,19 +86,15 @@ export function esohMessageSchema(limits: IngestLimits) {
         institution: OptionalText,
         project: OptionalText,
         source: OptionalText,
-        platform: Type.String({
-          maxLength: fixed.platform,
-          description: 'WIGOS station identifier, e.g. 0-20000-0-06260.',
-        }),
+        platform: Text(fixed.platform, { description: 'WIGOS station identifier, e.g. 0-20000-0-06260.' }),
         platform_name: OptionalText,
         platform_vocabulary: OptionalText,
-        instrument: Type.Optional(Type.String({ maxLength: fixed.instrument })),
+        instrument: Type.Optional(Text(fixed.instrument)),
         instrument_vocabulary: OptionalText,
         level: Type.Union([Type.Number(), short], {
           description: 'Height of the sensor above ground, metres.',
         }),
-        period: Type.String({
-          maxLength: fixed.short,
+        period: Text(fixed.short, {
           description: 'Aggregation period, ISO 8601 duration (PT0S for instantaneous values).',
         }),
         function: Type.Union(
@@ -97,7 +102,7 @@ export function esohMessageSchema(limits: IngestLimits) {
           { description: 'CF cell method of the period.' },
         ),
         history: OptionalText,
-        datetime: Type.String({ maxLength: fixed.short, description: 'Observation time, ISO 8601 in UTC.' }),
+        datetime: Text(fixed.short, { description: 'Observation time, ISO 8601 in UTC.' }),
         start_datetime: Type.Optional(short),
         end_datetime: Type.Optional(short),
         processing_level: OptionalText,
@@ -110,16 +115,10 @@ export function esohMessageSchema(limits: IngestLimits) {
         ),
         content: Type.Object({
           encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('base64'), Type.Literal('gzip')]),
-          size: Type.Optional(Type.Integer()),
-          value: Type.Union([Type.String({ maxLength: fixed.value }), Type.Number()], {
-            description: 'The observed value.',
-          }),
-          standard_name: Type.String({
-            maxLength: fixed.name,
-            description: 'CF standard name (aliases are mapped).',
-          }),
-          unit: Type.String({
-            maxLength: fixed.short,
+          size: Type.Optional(Count),
+          value: Type.Union([Text(fixed.value), Type.Number()], { description: 'The observed value.' }),
+          standard_name: Text(fixed.name, { description: 'CF standard name (aliases are mapped).' }),
+          unit: Text(fixed.short, {
             description: "The standard name's unit, an alias of it, or a unit E-SOH converts.",
           }),
         }),

@@ -16,7 +16,7 @@ export interface IngestLimits {
   maxLinks: number;
 }
 
-/** Limits that are not settings (characters are Unicode code points). */
+/** Limits that are not settings (characters are Unicode code points, as Python's len() counts them). */
 export const fixedLimits = {
   /** naming_authority: a topic level and part of every WIS2 data_id (the admin API allows 255 too). */
   namingAuthority: 255,
@@ -34,9 +34,9 @@ export const fixedLimits = {
   url: 2048,
   /** Comma-separated keywords in `keywords`. */
   keywords: 100,
-  /** Nesting of the JSON body (an E-SOH batch needs 4 levels). */
+  /** Nesting of the JSON body (an E-SOH batch needs 4 levels), measured before it is parsed. */
   depth: 16,
-  /** Items of any array inside a message (E-SOH messages have only `links`, limited further). */
+  /** Items of any array but the batch itself (E-SOH messages have only `links`, limited further), measured before the body is parsed. */
   arrayItems: 1000,
   /** Problems listed in a 422 answer; the answer also counts the invalid messages. */
   listedProblems: 100,
@@ -49,5 +49,3 @@ export function tooManyMessages(max: number): ObshubError {
     `the batch has more than ${max} messages (INGEST_MAX_MESSAGES); send at most ${max} per request`,
   );
 }
-
-export const TOO_DEEP = `nests deeper than ${fixedLimits.depth} levels`;

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ObshubError } from '../core/errors.js';
 import { scanBodyShape } from './bodyShape.js';
 import { esohBatchSchema, IngestResponse } from './esohMessage.js';
-import { fixedLimits, TOO_DEEP, tooManyMessages, type IngestLimits } from './limits.js';
+import { fixedLimits, tooManyMessages, type IngestLimits } from './limits.js';
 import type { IngestService } from './service.js';
 
 const gunzipAsync = promisify(gunzip);
@@ -16,12 +16,25 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body's text: valid UTF-8 of an acceptable shape, or a 400/413/422. */
 function bodyText(bytes: Buffer, limits: IngestLimits): string {
-  const shape = scanBodyShape(bytes, limits.maxMessages, fixedLimits.depth);
+  const shape = scanBodyShape(bytes, {
+    maxItems: limits.maxMessages,
+    maxInnerItems: fixedLimits.arrayItems,
+    maxDepth: fixedLimits.depth,
+  });
   if (!shape.ok) {
     if ('tooManyItems' in shape) throw tooManyMessages(limits.maxMessages);
-    throw new ObshubError('INGEST_INVALID', `the body ${TOO_DEEP}; nothing was stored`, {
-      problems: [{ path: shape.tooDeepAt, message: TOO_DEEP }],
-    });
+    const [path, message] =
+      'tooLongAt' in shape
+        ? [shape.tooLongAt, `has more than ${fixedLimits.arrayItems} items`]
+        : [shape.tooDeepAt, `nests deeper than ${fixedLimits.depth} levels`];
+    throw new ObshubError(
+      'INGEST_INVALID',
+      `1 problem found before reading the messages; nothing was stored`,
+      {
+        problems: [{ path, message }],
+        extensions: { invalidMessages: null, messages: null },
+      },
+    );
   }
   try {
     return utf8.decode(bytes);

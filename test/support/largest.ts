@@ -1,12 +1,12 @@
 // The largest E-SOH message the ingest accepts: every string at its limit, made of the characters that
-// grow most when announced (a 4-byte character is 12 bytes once URL-encoded, a quote is escaped in
-// JSON), every number at the edge of its column. What is accepted must be announceable, so tests build
+// grow most when announced (lengths count code points, so a 4-byte character is the widest: 12 bytes
+// once URL-encoded; a quote is escaped in JSON), every number at the edge of its column. What is accepted must be announceable, so tests build
 // its WIS2 and E-SOH messages and check them against the notification rules.
 import type { Observation, SeriesMetadata } from '../../src/core/observation.js';
 import { fixedLimits, type IngestLimits } from '../../src/ingest/index.js';
 import type { OutboxEntry } from '../../src/storage/index.js';
 
-/** A 4-byte UTF-8 character (one code point, two UTF-16 units). */
+/** The widest character per code point: 4 bytes in UTF-8 (two UTF-16 units), 12 once URL-encoded. */
 export const WIDE = '\u{1D11E}';
 /** The longest standard name of the CF table (canonical unit kg m-2 s-1). */
 export const LONGEST_STANDARD_NAME =
@@ -22,7 +22,7 @@ export const LARGEST_AUTHORITY = `nl.${quotes(fixedLimits.namingAuthority - 3)}`
 export function largestMessage(limits: IngestLimits, datetime: string, value = wide(fixedLimits.value)): any {
   const text = () => wide(limits.maxTextLength);
   const block = '0'.repeat(10) + '65534'; // E-SOH accepts leading zeros
-  const platform = `${block}-${block}-${block}-${wide(16)}`.slice(0, 3 * block.length + 3 + 2 * 16);
+  const platform = `${block}-${block}-${block}-${wide(16)}`; // 64 characters
   return {
     type: 'Feature',
     version: quotes(fixedLimits.short),

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ObshubError } from '../../src/core/errors.js';
+import { scanBodyShape } from '../../src/ingest/bodyShape.js';
 import { normaliseBatch, type Window } from '../../src/ingest/normalise.js';
 import { topicProblem } from '../../src/core/mqttTopic.js';
 import { buildWnm, esohBody, esohTopic, esohTopicProblem, wnmProblems } from '../../src/notify/index.js';
@@ -185,16 +186,6 @@ describe('ingest validation: each rule rejects with its path', () => {
       '/1/properties/naming_authority: contains a NUL character (U+0000), which cannot be stored',
     ],
     [
-      'NUL in an ignored property',
-      (m) => (m.properties.parameter_name = 'x\u0000'),
-      '/1/properties/parameter_name: contains a NUL character (U+0000), which cannot be stored',
-    ],
-    [
-      'NUL in a property name',
-      (m) => (m.properties['a\u0000b'] = 1),
-      '/1/properties/a\u0000b: the property name contains a NUL character (U+0000), which cannot be stored',
-    ],
-    [
       'lone surrogate',
       (m) => (m.properties.summary = 'x\ud800'),
       '/1/properties/summary: contains an unpaired surrogate (\\ud800), which is not Unicode text',
@@ -205,23 +196,24 @@ describe('ingest validation: each rule rejects with its path', () => {
       '/1/links/0/title: contains an unpaired surrogate (\\udc00), which is not Unicode text',
     ],
     [
-      '5 000-deep nesting inside links',
-      (m) => {
-        let deep: unknown = 1;
-        for (let i = 0; i < 5000; i++) deep = [deep];
-        m.links[0].extra = deep;
-      },
-      `/1/links/0/extra${'/0'.repeat(12)}: nests deeper than 16 levels`,
+      'a latitude beyond a double (JSON 1e400)',
+      (m) => (m.geometry.coordinates.lat = -Infinity),
+      '/1/geometry/coordinates/lat: -Infinity is not a latitude from -90 to 90',
     ],
     [
-      'an array longer than any message needs',
-      (m) => (m.properties.extra = new Array(1001).fill(0)),
-      '/1/properties/extra: must have at most 1000 items',
+      'a value beyond a double (JSON 1e400)',
+      (m) => (m.properties.content.value = Infinity),
+      '/1/properties/content/value: Infinity is not a finite number',
+    ],
+    [
+      'a link length beyond a safe integer',
+      (m) => (m.links[0].length = 2 ** 60),
+      '/1/links/0/length: must be at most 9007199254740991',
     ],
     [
       'a number beyond a double (JSON 1e400)',
       (m) => (m.properties.hamsl = Infinity),
-      '/1/properties/hamsl: is beyond the range of a 64-bit floating-point number',
+      '/1/properties/hamsl: Infinity is outside the heights the hub stores, -21474836.48 to 21474836.47 m',
     ],
     [
       'value "1e400"',
@@ -522,6 +514,16 @@ describe('ingest guard rails (issue 11)', () => {
     );
   });
 
+  it('ignores unknown properties whatever they hold (they are never stored)', () => {
+    const m = esohMessage({ datetime: at(0) });
+    m.properties.parameter_name = 'x\u0000';
+    m.properties['a\u0000'] = '\ud800';
+    m.links[0].extra = JSON.parse(`${'['.repeat(100)}1${']'.repeat(100)}`);
+    const [o] = normaliseBatch([m], window, defaultLimits).observations;
+    assert.ok(o);
+    assert.deepEqual(o.series.metadata.links, [{ href: 'https://example.org/doc', rel: 'canonical' }]);
+  });
+
   it("keeps a link's known members only, as E-SOH does", () => {
     const m = esohMessage({ datetime: at(0) });
     m.links[0].extra = { anything: [1, 2, 3] };
@@ -555,5 +557,38 @@ describe('ingest guard rails (issue 11)', () => {
       // The E-SOH message repeats the series metadata: bounded by the limits (about 150 KB at most).
       assert.ok(Buffer.byteLength(JSON.stringify(esohBody(entry))) < 160_000);
     }
+  });
+});
+
+describe('ingest body shape, read from the bytes before parsing', () => {
+  const limits = { maxItems: 10_000, maxInnerItems: 1000, maxDepth: 16 };
+  const shapeOf = (text: string) => scanBodyShape(Buffer.from(text), limits);
+
+  it('names the path where a body nests too deep (5 000 levels inside links)', () => {
+    const message = JSON.stringify(esohMessage()).replace(
+      '"rel":"canonical"',
+      `"rel":"canonical","x/~y":${'['.repeat(5000)}${']'.repeat(5000)}`,
+    );
+    assert.deepEqual(shapeOf(`[${message}]`), {
+      ok: false,
+      tooDeepAt: `/0/links/0/x~1~0y${'/0'.repeat(12)}`,
+    });
+  });
+
+  it('stops counting at the first message above the limit, and at the first inner array too long', () => {
+    assert.deepEqual(shapeOf(`[${'{},'.repeat(10_000)}{}]`), { ok: false, tooManyItems: true });
+    assert.deepEqual(shapeOf(`[${'{},'.repeat(9_999)}{}]`), { ok: true });
+    assert.deepEqual(shapeOf(`{"links":[${'{},'.repeat(1000)}{}]}`), { ok: false, tooLongAt: '/links' });
+  });
+
+  it('is not fooled by brackets, commas and escaped quotes inside strings', () => {
+    assert.deepEqual(shapeOf(`["[[[,,,\\\"[[[", ${'"{{{{,",'.repeat(20_000)} 1]`), {
+      ok: false,
+      tooManyItems: true,
+    });
+    // Each item is the string `[[[…,\` (an escaped backslash, then the closing quote).
+    const items = '"[[[[[[[[[[[[[[[[[[,\\\\",'.repeat(100);
+    assert.equal(JSON.parse(`[${items} 1]`).length, 101);
+    assert.deepEqual(shapeOf(`[${items} 1]`), { ok: true });
   });
 });

@@ -121,6 +121,14 @@ function depthOf(value: unknown): number {
   return 1 + Math.max(0, ...children.map(depthOf));
 }
 
+/** The longest array in a JSON value, the value itself left out. */
+function longestInner(value: unknown, root = true): number {
+  if (value === null || typeof value !== 'object') return 0;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  const own = Array.isArray(value) && !root ? value.length : 0;
+  return Math.max(own, ...children.map((c) => longestInner(c, false)));
+}
+
 /** The value at a JSON Pointer. */
 function at(value: unknown, pointer: string): unknown {
   return pointer
@@ -131,24 +139,31 @@ function at(value: unknown, pointer: string): unknown {
 }
 
 describe('property: the body shape read from bytes', () => {
-  it('agrees with the parsed value: top-level items and depth, with the path of the first too deep', () => {
+  it('agrees with the parsed value: items, inner arrays and depth, with the path of what is too big', () => {
     fc.assert(
       fc.property(
         fc.jsonValue({ maxDepth: 6 }),
-        fc.integer({ min: 1, max: 6 }),
-        fc.integer({ min: 1, max: 5 }),
-        (value, maxItems, maxDepth) => {
-          const shape = scanBodyShape(Buffer.from(JSON.stringify(value)), maxItems, maxDepth);
-          const tooMany = Array.isArray(value) && value.length > maxItems;
-          const tooDeep = depthOf(value) > maxDepth;
-          if (shape.ok) assert.ok(!tooMany && !tooDeep);
+        fc.record({
+          maxItems: fc.integer({ min: 1, max: 6 }),
+          maxInnerItems: fc.integer({ min: 1, max: 6 }),
+          maxDepth: fc.integer({ min: 1, max: 5 }),
+        }),
+        (value, limits) => {
+          const shape = scanBodyShape(Buffer.from(JSON.stringify(value)), limits);
+          const tooMany = Array.isArray(value) && value.length > limits.maxItems;
+          const tooLong = longestInner(value) > limits.maxInnerItems;
+          const tooDeep = depthOf(value) > limits.maxDepth;
+          if (shape.ok) assert.ok(!tooMany && !tooLong && !tooDeep);
           else if ('tooManyItems' in shape) assert.ok(tooMany);
-          else {
+          else if ('tooLongAt' in shape) {
+            const found = at(value, shape.tooLongAt);
+            assert.ok(Array.isArray(found) && found.length > limits.maxInnerItems, shape.tooLongAt);
+          } else {
             assert.ok(tooDeep);
             const found = at(value, shape.tooDeepAt);
             assert.ok(found !== null && typeof found === 'object', shape.tooDeepAt);
           }
-          if (!tooMany && !tooDeep) assert.ok(shape.ok);
+          if (!tooMany && !tooLong && !tooDeep) assert.ok(shape.ok);
         },
       ),
       runs(1000),
@@ -156,8 +171,12 @@ describe('property: the body shape read from bytes', () => {
   });
 
   it('never throws on bytes that are not JSON', () => {
+    const limits = { maxItems: 3, maxInnerItems: 3, maxDepth: 3 };
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void scanBodyShape(Buffer.from(bytes), 3, 3)),
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        (bytes) => void scanBodyShape(Buffer.from(bytes), limits),
+      ),
       runs(1000),
     );
   });
