@@ -1,6 +1,6 @@
 // POST /ingest/json: E-SOH's POST /json. One message or an array; gzip bodies; no Content-Type is JSON.
 // The body must be UTF-8 (nothing is silently replaced), and its shape is measured before it is parsed:
-// too many messages or too deep a nesting is refused without building the objects.
+// too many messages, too long an array or too deep a nesting is refused without building the objects.
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -27,14 +27,9 @@ function bodyText(bytes: Buffer, limits: IngestLimits): string {
       'tooLongAt' in shape
         ? [shape.tooLongAt, `has more than ${fixedLimits.arrayItems} items`]
         : [shape.tooDeepAt, `nests deeper than ${fixedLimits.depth} levels`];
-    throw new ObshubError(
-      'INGEST_INVALID',
-      `1 problem found before reading the messages; nothing was stored`,
-      {
-        problems: [{ path, message }],
-        extensions: { invalidMessages: null, messages: null },
-      },
-    );
+    throw new ObshubError('INGEST_INVALID', '1 problem found; nothing was stored', {
+      problems: [{ path, message }],
+    });
   }
   try {
     return utf8.decode(bytes);
