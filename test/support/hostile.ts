@@ -177,11 +177,47 @@ const KNOWN_TROUBLE: [readonly (string | number)[], unknown][] = [
   [['links', 0, 'href'], `https://x/${'a'.repeat(100_000)}`],
 ];
 
+/** Numbers written as text: up to 150 decimals, large exponents. */
+export function numericText(): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.constantFrom('', '-', '+'),
+      fc.integer({ min: 0, max: 999_999 }),
+      fc.option(fc.integer({ min: 0, max: 150 }), { nil: undefined }),
+      fc.option(fc.integer({ min: -400, max: 400 }), { nil: undefined }),
+    )
+    .map(
+      ([sign, whole, decimals, exponent]) =>
+        `${sign}${whole}${decimals === undefined ? '' : `.${'7'.repeat(decimals)}`}${exponent === undefined ? '' : `e${exponent}`}`,
+    );
+}
+
+/** Standard names and units whose values E-SOH converts (the value's decimals are kept). */
+const CONVERSIONS = [
+  ['air_temperature', 'K'],
+  ['air_pressure', 'Pa'],
+  ['relative_humidity', '1'],
+  ['duration_of_sunshine', 'minutes'],
+  ['duration_of_sunshine', 'h'],
+] as const;
+
+/** A value given in a unit that is converted: the conversion must never fail other than with a problem. */
+const converted = fc
+  .tuple(fc.constantFrom(...CONVERSIONS), fc.oneof(numericText(), hostileString()))
+  .map(([[name, unit], value]) => ({ name, unit, value }));
+
 /** A valid message (a station of its own, the last hour) with 0 to 3 fields replaced by hostile values. */
 export function hostileMessage(): fc.Arbitrary<any> {
   const mutation = fc.oneof(
-    { arbitrary: fc.tuple(fc.constantFrom(...PATHS), hostileValue()), weight: 2 },
+    { arbitrary: fc.tuple(fc.constantFrom(...PATHS), hostileValue()), weight: 3 },
     { arbitrary: fc.constantFrom(...KNOWN_TROUBLE), weight: 1 },
+    {
+      arbitrary: converted.map(
+        ({ name, unit, value }) =>
+          [['properties', 'content'], { encoding: 'utf-8', standard_name: name, unit, value }] as const,
+      ),
+      weight: 1,
+    },
   );
   return fc
     .tuple(

@@ -245,6 +245,11 @@ describe('ingest validation: each rule rejects with its path', () => {
       '/1/properties/content/value: "1e307" is not a finite number once converted to s',
     ],
     [
+      'a value to convert with more decimals than can be kept',
+      (m) => ((m.properties.content.unit = 'K'), (m.properties.content.value = `280.${'1'.repeat(101)}`)),
+      `/1/properties/content/unit: value "280.${'1'.repeat(101)}" has more than 100 decimals, too many to keep when converting K to Cel`,
+    ],
+    [
       'text value with a control character',
       (m) => (m.properties.content.value = 'CAV\u0007OK'),
       '/1/properties/content/value: contains a control character',
