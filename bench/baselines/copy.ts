@@ -12,6 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { loadConfig } from '../../src/config/index.js';
 import { anonymous } from '../../src/core/access.js';
 import { IngestService } from '../../src/ingest/index.js';
 import { Storage } from '../../src/storage/index.js';
@@ -26,7 +27,7 @@ const PGLITE_BLOB_BYTES = 64 << 20;
 async function seed(storage: Storage, dataset: DatasetOptions): Promise<void> {
   const ingest = new IngestService(
     storage,
-    { retentionSeconds: null, futureToleranceSeconds: 3600 },
+    { retentionSeconds: null, futureToleranceSeconds: 3600, ingestLimits: loadConfig({}).ingestLimits },
     async () => {}, // the baseline's own database: no tenants
   );
   const start = dataset.endMs - dataset.hours * 3_600_000;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { IngestLimits } from '../ingest/index.js';
 import { settings, type SettingKey, type TrustedIssuer } from './schema.js';
 
 export { settings } from './schema.js';
@@ -39,6 +40,8 @@ export interface Config {
   futureToleranceSeconds: number;
   retentionIntervalSeconds: number;
   ingestBodyLimitBytes: number;
+  /** INGEST_MAX_MESSAGES, INGEST_MAX_TEXT_LENGTH, INGEST_MAX_LINKS. */
+  ingestLimits: Readonly<IngestLimits>;
   /** Most observation values one EDR data query may return (else 413). */
   edrMaxValues: number;
   /** Statement time limits of queries, with and without credentials. */
@@ -147,6 +150,11 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     futureToleranceSeconds: values.FUTURE_TOLERANCE as number,
     retentionIntervalSeconds: values.RETENTION_INTERVAL as number,
     ingestBodyLimitBytes: values.INGEST_BODY_LIMIT as number,
+    ingestLimits: Object.freeze({
+      maxMessages: values.INGEST_MAX_MESSAGES as number,
+      maxTextLength: values.INGEST_MAX_TEXT_LENGTH as number,
+      maxLinks: values.INGEST_MAX_LINKS as number,
+    }),
     edrMaxValues: values.EDR_MAX_VALUES as number,
     queryTimeoutSeconds: values.QUERY_TIMEOUT as number,
     queryTimeoutAnonymousSeconds: values.QUERY_TIMEOUT_ANONYMOUS as number,

@@ -1,6 +1,7 @@
 // The single configuration schema: every setting, its default, what it accepts and what it does.
 // The README's configuration table is generated from this list (npm run docs:config).
 import { parseDurationSeconds } from '../core/duration.js';
+import { topicProblem } from '../core/mqttTopic.js';
 import { centreIdProblem, dataPolicies, isKnownSubTopic } from '../core/wis2/topics.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; allowed: string };
@@ -54,17 +55,21 @@ const bytes: Setting<number>['parse'] = (raw) => {
 };
 
 const onOff = oneOf('on', 'off');
-const count =
-  (allowed: string): Setting<number>['parse'] =>
+const wholeNumber =
+  (what: string, example: number, max = Number.MAX_SAFE_INTEGER): Setting<number>['parse'] =>
   (raw) =>
-    /^\d+$/.test(raw.trim()) && Number(raw) > 0 ? { ok: true, value: Number(raw) } : fail(allowed);
+    /^\d+$/.test(raw.trim()) && Number(raw) > 0 && Number(raw) <= max
+      ? { ok: true, value: Number(raw) }
+      : fail(
+          `a whole number of ${what} from 1${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, e.g. ${example}`,
+        );
 const centreId: Setting<string>['parse'] = (raw) => {
   const problem = centreIdProblem(raw.trim());
   return problem ? fail(`a WIS2 centre-id (${problem})`) : { ok: true, value: raw.trim() };
 };
 const topicPrefix: Setting<string>['parse'] = (raw) => {
   const prefix = raw.trim().replace(/^\/+|\/+$/g, '');
-  return prefix && !/[#+\u0000]/.test(prefix)
+  return prefix && topicProblem(prefix) === undefined
     ? { ok: true, value: prefix }
     : fail('MQTT topic levels without wildcards, e.g. esoh or dev/esoh');
 };
@@ -318,12 +323,32 @@ export const settings = {
     description: 'Largest ingest request body, after gzip decoding; larger ones get 413.',
     parse: bytes,
   },
+  INGEST_MAX_MESSAGES: {
+    key: 'INGEST_MAX_MESSAGES',
+    default: '10000',
+    description:
+      'Most E-SOH messages in one ingest request (a KNMI station-day is 4 320); larger batches get 413 before they are parsed.',
+    parse: wholeNumber('messages', 10000),
+  },
+  INGEST_MAX_TEXT_LENGTH: {
+    key: 'INGEST_MAX_TEXT_LENGTH',
+    default: '1024',
+    description:
+      'Most characters of each descriptive text of an E-SOH message (title, summary, keywords, license, Conventions, creator_*, institution, project, source, platform_name, *_vocabulary, history, processing_level, link titles); they are repeated in every E-SOH message of the series. Longer ones get 422.',
+    parse: wholeNumber('characters', 1024),
+  },
+  INGEST_MAX_LINKS: {
+    key: 'INGEST_MAX_LINKS',
+    default: '10',
+    description: 'Most links of one E-SOH message; more get 422.',
+    parse: wholeNumber('links', 10, 1000),
+  },
   EDR_MAX_VALUES: {
     key: 'EDR_MAX_VALUES',
     default: '5000000',
     description:
       'Largest number of observation values one EDR data query may return; larger requests get 413 with a hint to narrow them. Answers below it are streamed.',
-    parse: count('a positive whole number of values, e.g. 5000000'),
+    parse: wholeNumber('values', 5000000),
   },
   QUERY_TIMEOUT: {
     key: 'QUERY_TIMEOUT',
@@ -343,7 +368,7 @@ export const settings = {
     default: '2',
     description:
       'Large queries (answers of more than a few hundred series, counted first) run at most this many at once, so that small ones are never starved; more waiting than four times this get 503 with `Retry-After`.',
-    parse: count('a positive whole number, e.g. 2'),
+    parse: wholeNumber('large queries', 2),
   },
   DATABASE_TIMEOUT: {
     key: 'DATABASE_TIMEOUT',
@@ -356,7 +381,7 @@ export const settings = {
     key: 'DATABASE_POOL_SIZE',
     default: '20',
     description: 'PostgreSQL: connections this process keeps to the server.',
-    parse: count('a positive whole number of connections, e.g. 20'),
+    parse: wholeNumber('connections', 20),
   },
   DEMO: {
     key: 'DEMO',

@@ -10,6 +10,7 @@ export interface Problem {
 export const errorCatalogue = {
   INGEST_INVALID: { status: 422, title: 'Invalid observations' },
   BODY_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  BATCH_TOO_LARGE: { status: 413, title: 'Too many messages in one request' },
   BODY_UNREADABLE: { status: 400, title: 'Request body could not be read' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   NOT_READY: { status: 503, title: 'Service not ready' },
@@ -38,14 +39,21 @@ export class ObshubError extends Error {
   readonly status: number;
   readonly title: string;
   readonly problems: Problem[] | undefined;
+  /** Further members of the problem body (RFC 9457 extensions), e.g. counts. */
+  readonly extensions: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, detail: string, options: { problems?: Problem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { problems?: Problem[]; extensions?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(detail, { cause: options.cause });
     this.name = 'ObshubError';
     this.code = code;
     this.status = errorCatalogue[code].status;
     this.title = errorCatalogue[code].title;
     this.problems = options.problems;
+    this.extensions = options.extensions;
   }
 
   /** The problem type URI: stable and listed in the README (a URN, since it names a kind of problem, not a page). */

@@ -15,9 +15,12 @@ export interface SeriesIdentity {
   instrument: string | null;
 }
 
-/** E-SOH's level conversion: int(float(level) * 100), truncating toward zero like Python's int(). */
+/**
+ * E-SOH's level conversion: int(float(level) * 100), truncating toward zero like Python's int(). Python's
+ * integers have no negative zero, so neither does this (-0.001 m is 0 cm, named `0.0`, not `-0.0`).
+ */
 export function levelToCm(metres: number): number {
-  return Math.trunc(metres * 100);
+  return Math.trunc(metres * 100) + 0;
 }
 
 /** Level in metres as E-SOH prints it: str(cm / 100), e.g. 200 → "2.0", 150 → "1.5". */

@@ -117,6 +117,9 @@ const rules: Readonly<Record<string, UnitRule>> = {
   wind_speed_of_gust: metresPerSecond,
 };
 
+/** A conversion keeps the sender's decimals (as E-SOH does) up to this many (Number#toFixed's limit). */
+const MAX_KEPT_DECIMALS = 100;
+
 export type UnitNormalisation = { ok: true; unit: string; value: string } | { ok: false; reason: string };
 
 /** The unit stored for a standard name: E-SOH's unit, or the CF canonical unit outside E-SOH's table. */
@@ -140,6 +143,12 @@ export function normaliseUnit(standardName: string, unit: string, value: string)
     }
     const parts = value.split('.');
     const decimals = parts.length === 2 ? (parts[1]?.length ?? 0) : 0;
+    if (decimals > MAX_KEPT_DECIMALS) {
+      return {
+        ok: false,
+        reason: `value "${value}" has more than ${MAX_KEPT_DECIMALS} decimals, too many to keep when converting ${unit} to ${rule.unit}`,
+      };
+    }
     const converted = (number + (conversion.add ?? 0)) * (conversion.mul ?? 1);
     return { ok: true, unit: rule.unit, value: pyFormatFixed(converted, decimals) };
   }

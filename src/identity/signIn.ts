@@ -2,6 +2,7 @@
 // Used by the OIDC provider's login pages and by anything else that signs people in.
 import { ObshubError } from '../core/errors.js';
 import type { SecretBox } from '../core/secretBox.js';
+import { textProblem } from '../core/text.js';
 import type { IdentityRepository, User } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 import { verifyDecoy, verifyPassword } from './passwords.js';
@@ -78,6 +79,15 @@ export class SignInService {
 
   /** Checks a username and password; throws UNAUTHENTICATED (same message whatever was wrong) or TOO_MANY_ATTEMPTS. */
   async password(username: string, password: string, source: string | null): Promise<PasswordAccepted> {
+    // A NUL character would fail the lookup in the database: refused (and recorded) before it.
+    const unusable = textProblem(username);
+    if (unusable) {
+      await this.audit.record('anonymous', 'sign-in', 'failure', {
+        source,
+        details: { username, reason: `the username ${unusable}` },
+      });
+      throw new ObshubError('BAD_REQUEST', `the username ${unusable}`);
+    }
     const user = await this.repo.findUserByUsername(username);
     if (!user || !user.passwordHash || user.disabled) {
       await verifyDecoy(password);

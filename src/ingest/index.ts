@@ -5,6 +5,7 @@ import type { IngestService } from './service.js';
 
 export { IngestService } from './service.js';
 export type { IngestAuthoriser, IngestResult, IngestSettings } from './service.js';
+export { fixedLimits, type IngestLimits } from './limits.js';
 
 export interface IngestPluginOptions {
   service: IngestService;

@@ -1,15 +1,53 @@
-// POST /ingest/json and its alias POST /json (E-SOH's path). One message or an array; gzip bodies; no Content-Type is JSON.
+// POST /ingest/json and its alias POST /json (E-SOH's path). One message or an array; gzip bodies; no
+// Content-Type is JSON.
+// The body must be UTF-8 (nothing is silently replaced), and its shape is measured before it is parsed:
+// too many messages, too long an array or too deep a nesting is refused without building the objects.
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ObshubError } from '../core/errors.js';
-import { EsohBatch, IngestResponse } from './esohMessage.js';
+import { scanBodyShape } from './bodyShape.js';
+import { esohBatchSchema, IngestResponse } from './esohMessage.js';
+import { fixedLimits, tooManyMessages, type IngestLimits } from './limits.js';
 import type { IngestService } from './service.js';
 
 const gunzipAsync = promisify(gunzip);
 const JSON_TYPES = /^(application\/([\w.+-]+\+)?json|text\/plain)$/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function decodeBody(request: FastifyRequest, raw: Buffer, limit: number): Promise<unknown> {
+/** The body's text: valid UTF-8 of an acceptable shape, or a 400/413/422. */
+function bodyText(bytes: Buffer, limits: IngestLimits): string {
+  const shape = scanBodyShape(bytes, {
+    maxItems: limits.maxMessages,
+    maxInnerItems: fixedLimits.arrayItems,
+    maxDepth: fixedLimits.depth,
+  });
+  if (!shape.ok) {
+    if ('tooManyItems' in shape) throw tooManyMessages(limits.maxMessages);
+    const [path, message] =
+      'tooLongAt' in shape
+        ? [shape.tooLongAt, `has more than ${fixedLimits.arrayItems} items`]
+        : [shape.tooDeepAt, `nests deeper than ${fixedLimits.depth} levels`];
+    throw new ObshubError('INGEST_INVALID', '1 problem found; nothing was stored', {
+      problems: [{ path, message }],
+    });
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ObshubError(
+      'BODY_UNREADABLE',
+      'the body is not valid UTF-8; send JSON encoded as UTF-8 (nothing is replaced or guessed)',
+    );
+  }
+}
+
+async function decodeBody(
+  request: FastifyRequest,
+  raw: Buffer,
+  limit: number,
+  limits: IngestLimits,
+): Promise<unknown> {
   if (raw.length === 0) {
     throw new ObshubError(
       'BODY_UNREADABLE',
@@ -36,8 +74,9 @@ async function decodeBody(request: FastifyRequest, raw: Buffer, limit: number): 
       `Content-Encoding "${encoding}" is not supported; use gzip or none`,
     );
   }
+  const decoded = bodyText(text, limits);
   try {
-    return JSON.parse(text.toString('utf8'));
+    return JSON.parse(decoded);
   } catch (err) {
     throw new ObshubError('BODY_UNREADABLE', `the body is not valid JSON: ${(err as Error).message}`);
   }
@@ -74,7 +113,7 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
       );
       return;
     }
-    decodeBody(request, raw as Buffer, bodyLimit).then(
+    decodeBody(request, raw as Buffer, bodyLimit, service.settings.ingestLimits).then(
       (body) => done(null, body),
       (err: Error) => done(err),
     );
@@ -93,9 +132,9 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
         schema: {
           operationId: route.operationId,
           summary: route.summary,
-          description: `${route.lead} The whole batch is validated first; any problem rejects it with 422 listing every problem, and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.`,
+          description: `${route.lead} At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.`,
           tags: ['ingest'],
-          body: EsohBatch,
+          body: esohBatchSchema(service.settings.ingestLimits),
           response: { 200: IngestResponse },
           security: [{ apiKey: [] }, { bearer: [] }],
         },

@@ -5,11 +5,25 @@ import { formatDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
 import type { Storage } from '../storage/index.js';
 import type { IngestResponse } from './esohMessage.js';
-import { normaliseBatch, type Window } from './normalise.js';
+import type { IngestLimits } from './limits.js';
+import { normaliseBatch, type NormalisedBatch, type Window } from './normalise.js';
 
 export interface IngestSettings {
   retentionSeconds: number | null;
   futureToleranceSeconds: number;
+  ingestLimits: IngestLimits;
+}
+
+/** The 422 of a rejected batch: the listed problems, and how many messages have problems. */
+function invalid(batch: NormalisedBatch): ObshubError {
+  const n = batch.problems.length;
+  const detail = batch.truncated
+    ? `${batch.invalidMessages} of ${batch.messages} messages have problems; the first ${n} problems are listed; nothing was stored`
+    : `${n} problem${n === 1 ? '' : 's'} found; nothing was stored`;
+  return new ObshubError('INGEST_INVALID', detail, {
+    problems: batch.problems,
+    extensions: { invalidMessages: batch.invalidMessages, messages: batch.messages },
+  });
 }
 
 /**
@@ -30,7 +44,7 @@ export interface IngestResult extends IngestResponse {
 export class IngestService {
   constructor(
     private readonly storage: Storage,
-    private readonly settings: IngestSettings,
+    readonly settings: IngestSettings,
     private readonly authorise: IngestAuthoriser,
     private readonly now: () => number = Date.now,
   ) {}
@@ -46,18 +60,13 @@ export class IngestService {
   }
 
   /**
-   * Ingests one E-SOH message or an array of them for `principal`: throws INGEST_INVALID listing every
-   * problem, or 401/403 when the caller may not write one of the batch's naming authorities.
+   * Ingests one E-SOH message or an array of them for `principal`: throws BATCH_TOO_LARGE, INGEST_INVALID
+   * listing the problems, or 401/403 when the caller may not write one of the batch's naming authorities.
    */
   async ingest(principal: Principal, body: unknown, source: string | null = null): Promise<IngestResult> {
     const now = this.now();
-    const batch = normaliseBatch(body, this.window(now));
-    if (batch.problems.length > 0) {
-      const n = batch.problems.length;
-      throw new ObshubError('INGEST_INVALID', `${n} problem${n === 1 ? '' : 's'} found; nothing was stored`, {
-        problems: batch.problems,
-      });
-    }
+    const batch = normaliseBatch(body, this.window(now), this.settings.ingestLimits);
+    if (batch.problems.length > 0) throw invalid(batch);
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);
     await this.storage.writeObservations(batch.observations, Math.floor(now / 1000) * 1000);

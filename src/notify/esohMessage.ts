@@ -4,8 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { formatUtc } from '../core/datetime.js';
 import { formatDurationSeconds } from '../core/duration.js';
+import { topicLevelProblem, topicProblem } from '../core/mqttTopic.js';
 import { formatLevel } from '../core/series.js';
 import type { OutboxEntry } from '../storage/index.js';
+
+export { topicProblem };
 
 /** `[prefix/]{naming_authority}/{platform}/{standard_name}` */
 export function esohTopic(
@@ -16,12 +19,17 @@ export function esohTopic(
   return prefix ? `${prefix}/${topic}` : topic;
 }
 
-/** Why `topic` cannot be published on, or undefined (MQTT: no wildcards, no NUL, 1…65535 bytes). */
-export function topicProblem(topic: string): string | undefined {
-  if (topic.length === 0) return 'the topic is empty';
-  if (/[#+\u0000]/.test(topic)) return `the topic "${topic}" contains a wildcard or NUL character`;
-  if (Buffer.byteLength(topic) > 65535) return 'the topic is longer than 65535 bytes';
-  return undefined;
+/** Why the E-SOH topic of `e` cannot be published on (each level built from data checked), or undefined. */
+export function esohTopicProblem(
+  prefix: string,
+  e: Pick<OutboxEntry, 'namingAuthority' | 'platform' | 'standardName'>,
+): string | undefined {
+  const levels = { naming_authority: e.namingAuthority, platform: e.platform, standard_name: e.standardName };
+  for (const [name, level] of Object.entries(levels)) {
+    const problem = topicLevelProblem(level);
+    if (problem) return `${name} "${level}" ${problem}`;
+  }
+  return topicProblem(esohTopic(prefix, e));
 }
 
 /** E-SOH's pubtime form: Python's isoformat(timespec="seconds") of a UTC time. */

@@ -9,7 +9,7 @@ import { OutboxRelay, type RelayOptions } from './relay.js';
 
 export { connectExternalBroker, startEmbeddedBroker, PortInUseError, type Broker } from './broker.js';
 export { OutboxRelay, type RelayCounters, type RelayOptions } from './relay.js';
-export { esohBody, esohTopic } from './esohMessage.js';
+export { esohBody, esohTopic, esohTopicProblem } from './esohMessage.js';
 export { buildWnm, dataId, edrLink, type WnmSettings } from './wnm.js';
 export { wnmProblems } from './wnmValidate.js';
 export { serveMqttOverWebSocket, MQTT_WEBSOCKET_PATH } from './websocket.js';

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { dataTopic } from '../core/wis2/topics.js';
 import type { OutboxEntry, Storage } from '../storage/index.js';
 import type { Broker } from './broker.js';
-import { esohBody, esohTopic, topicProblem } from './esohMessage.js';
+import { esohBody, esohTopic, esohTopicProblem } from './esohMessage.js';
 import { buildWnm, type WnmSettings } from './wnm.js';
 import { wnmProblems } from './wnmValidate.js';
 
@@ -299,7 +299,7 @@ export class OutboxRelay {
     };
     if (esoh && !restricted) {
       const topic = esohTopic(esoh.prefix, entry);
-      const problem = topicProblem(topic);
+      const problem = esohTopicProblem(esoh.prefix, entry);
       if (problem) invalid('E-SOH', [problem], topic);
       else out.push({ topic, payload: JSON.stringify(esohBody(entry)) });
     }

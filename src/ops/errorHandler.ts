@@ -28,6 +28,7 @@ export function installErrorHandler(app: FastifyInstance): void {
           status: error.status,
           detail: error.message,
           ...(error.problems ? { errors: error.problems } : {}),
+          ...error.extensions,
           requestId: request.id,
         });
     }

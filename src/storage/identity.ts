@@ -1,5 +1,6 @@
 // The identity repository: organisations and their naming authorities, users, API keys and the audit log.
 import type { Role, Scope, UserRole } from '../core/access.js';
+import { storableJson, storableText } from '../core/text.js';
 import type { Sql } from './db.js';
 
 export type DataPolicy = 'core' | 'recommended';
@@ -385,18 +386,23 @@ export class IdentityRepository {
 
   // Audit log
 
+  /**
+   * Appends an event. Its texts often quote what a caller sent: they are made storable (a NUL written
+   * as `\u0000`, an unpaired surrogate as U+FFFD), so that no input can make an event go unrecorded.
+   */
   async appendAudit(event: NewAuditEvent): Promise<void> {
+    const text = (value: string | null) => (value === null ? null : storableText(value));
     await this.sql.query(
       `INSERT INTO audit_event (action, outcome, actor, org_id, target, source, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         event.action,
         event.outcome,
-        event.actor,
-        event.orgId,
-        event.target,
-        event.source,
-        JSON.stringify(event.details),
+        text(event.actor),
+        text(event.orgId),
+        text(event.target),
+        text(event.source),
+        JSON.stringify(storableJson(event.details)),
       ],
     );
   }

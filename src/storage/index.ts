@@ -34,6 +34,7 @@ import { findKnownParameterNames, findParameters, SeriesReader, type ParameterRo
 import { readSetting, writeSetting } from './settings.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
+export { columnRanges } from './observations.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 export { dataDirOwner, type DataDirLock, type DataDirOwner } from './dataDirLock.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { postIngest, startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 
 const PARAM = 'air_temperature:2.0:mean:PT1M';
@@ -16,17 +16,8 @@ describe(`ingest API (${databaseKind})`, () => {
   });
   after(() => hub.stop());
 
-  const post = (
-    payload: unknown,
-    headers: Record<string, string> = { 'content-type': 'application/json' },
-    url = '/ingest/json',
-  ) =>
-    hub.app.inject({
-      method: 'POST',
-      url,
-      headers: { ...hub.provider.headers, ...headers },
-      payload: Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
-    });
+  const post = (payload: unknown, headers?: Record<string, string>, url?: string) =>
+    postIngest(hub, payload, headers, url);
 
   it('accepts one message (not an array) and answers exactly as E-SOH', async () => {
     const res = await post(esohMessage({ platform: '0-20000-0-00001', datetime: minutesAgo(5) }));

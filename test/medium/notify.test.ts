@@ -10,7 +10,7 @@ import { OutboxRelay, startEmbeddedBroker } from '../../src/notify/index.js';
 import { Storage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
-import { esohMessage, minutesAgo } from '../support/messages.js';
+import { defaultLimits, esohMessage, minutesAgo } from '../support/messages.js';
 import {
   isLeafTopic,
   MOSQUITTO_URL,
@@ -398,12 +398,16 @@ describe(
       const sub = await subscribe(broker.url, [topic]);
       try {
         await new Promise((r) => setTimeout(r, 300)); // the relay has made its first (empty) claim
-        const batchOf = normaliseBatch(batch(1, 2), {
-          fromMs: null,
-          toMs: Date.now() + 60_000,
-          retention: '',
-          futureTolerance: '',
-        });
+        const batchOf = normaliseBatch(
+          batch(1, 2),
+          {
+            fromMs: null,
+            toMs: Date.now() + 60_000,
+            retention: '',
+            futureTolerance: '',
+          },
+          defaultLimits,
+        );
         await writer.writeObservations(batchOf.observations, Date.now());
         await sub.waitFor((m) => m.length >= batchOf.observations.length, 5000);
       } finally {

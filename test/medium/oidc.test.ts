@@ -307,6 +307,20 @@ describe(`OIDC provider (${databaseKind})`, () => {
     assert.equal(stranger.status, 400);
   });
 
+  it('answers a NUL in the username on the page with 400 and records the attempt (issue 11)', async () => {
+    const browser = new Browser();
+    const login = await authorize(browser, pkce().challenge);
+    const page = await readForm(
+      await submit(browser, login, { username: 'alice\u0000', password: PASSWORD }),
+      login.action,
+    );
+    assert.equal(page.status, 400);
+    assert.match(page.html, /NUL character/);
+    const [event] = await hub.storage.identity.findAudit({ action: 'sign-in', limit: 1 });
+    assert.equal(event?.outcome, 'failure');
+    assert.equal((event?.details as { username?: string }).username, 'alice\\u0000');
+  });
+
   it('enrols a person of an organisation that requires 2FA while signing in', async () => {
     const browser = new Browser();
     const { verifier, challenge } = pkce();

@@ -9,7 +9,7 @@ import { IngestService } from '../../src/ingest/index.js';
 import { listMigrations, Storage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
-import { esohMessage } from '../support/messages.js';
+import { defaultLimits, esohMessage } from '../support/messages.js';
 
 const HOUR = 3_600_000;
 
@@ -111,7 +111,7 @@ describe(
       // A trusted writer: this test is about the series cache, not about who may write.
       const ingest = new IngestService(
         writer,
-        { retentionSeconds: 3 * 3600, futureToleranceSeconds: 600 },
+        { retentionSeconds: 3 * 3600, futureToleranceSeconds: 600, ingestLimits: defaultLimits },
         async () => {},
       );
       const hour = Math.floor(Date.now() / HOUR) * HOUR;

@@ -75,3 +75,18 @@ export async function startTestHub(
     },
   });
 }
+
+/** POST /ingest/json (or `url`) as the test provider; a payload that is not text or bytes is sent as JSON. */
+export function postIngest(
+  hub: TestHub,
+  payload: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+  url = '/ingest/json',
+) {
+  return hub.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...hub.provider.headers, ...headers },
+    payload: Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+}

@@ -1,6 +1,10 @@
 // Factories for E-SOH ingest messages and the KNMI test day (samples/).
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { loadConfig } from '../../src/config/index.js';
+
+/** The ingest limits of a hub with default settings. */
+export const defaultLimits = loadConfig({}).ingestLimits;
 
 export const KNMI_DIR = new URL('../../samples/esoh-knmi-20221231/', import.meta.url);
 

@@ -9,6 +9,7 @@ import { decodeBufr } from '@obshub/bufr';
 import { bufrFileToEsoh, bufrToEsoh, describeProblem } from '../../src/ingest/bufr/toEsoh.js';
 import { normaliseBatch, type Window } from '../../src/ingest/normalise.js';
 import type { Observation } from '../../src/core/observation.js';
+import { defaultLimits } from '../support/messages.js';
 
 const CORPUS = new URL('../../packages/bufr/corpus/', import.meta.url);
 const KNMI = new URL('../../samples/esoh-knmi-20221231/', import.meta.url);
@@ -21,7 +22,7 @@ const window: Window = { fromMs: null, toMs: Date.now(), retention: 'unlimited',
 const files = readdirSync(CORPUS).filter((f) => /^(synop|surface|gts)-.*\.bufr$/.test(f));
 
 function normalise(messages: unknown[]): Observation[] {
-  const batch = normaliseBatch(messages, window);
+  const batch = normaliseBatch(messages, window, defaultLimits);
   assert.deepEqual(batch.problems, []);
   return batch.observations;
 }

@@ -36,6 +36,7 @@ describe('configuration', () => {
     assert.equal(c.retentionSeconds, 86400);
     assert.equal(c.futureToleranceSeconds, 600);
     assert.equal(c.ingestBodyLimitBytes, 50 * 1024 * 1024);
+    assert.deepEqual(c.ingestLimits, { maxMessages: 10_000, maxTextLength: 1024, maxLinks: 10 });
     assert.equal(c.demo, true);
     assert.ok(Object.isFrozen(c));
   });
@@ -81,6 +82,25 @@ describe('configuration', () => {
       'LOG_LEVEL: "loud" is not valid; expected one of fatal, error, warn, info, debug, trace, silent',
       'RETENTION: "P1Y" is not valid; expected an ISO 8601 duration such as PT24H, PT10M or P7D',
     ]);
+  });
+
+  it('reads the ingest limits, and refuses links beyond what the body scan allows', () => {
+    const c = loadConfig({
+      INGEST_MAX_MESSAGES: '4320',
+      INGEST_MAX_TEXT_LENGTH: '256',
+      INGEST_MAX_LINKS: '3',
+    });
+    assert.deepEqual(c.ingestLimits, { maxMessages: 4320, maxTextLength: 256, maxLinks: 3 });
+    assert.deepEqual(
+      problems(() =>
+        loadConfig({ INGEST_MAX_MESSAGES: '0', INGEST_MAX_LINKS: '1001', INGEST_MAX_TEXT_LENGTH: 'x' }),
+      ),
+      [
+        'INGEST_MAX_MESSAGES: "0" is not valid; expected a whole number of messages from 1, e.g. 10000',
+        'INGEST_MAX_TEXT_LENGTH: "x" is not valid; expected a whole number of characters from 1, e.g. 1024',
+        'INGEST_MAX_LINKS: "1001" is not valid; expected a whole number of links from 1 to 1000, e.g. 10',
+      ],
+    );
   });
 
   it('reads the same keys from a YAML file; the environment wins', () => {

@@ -6,6 +6,8 @@ import { formatDurationSeconds, parseDurationSeconds } from '../../src/core/dura
 import { pyFloatRepr, pyFormatFixed } from '../../src/core/pyfloat.js';
 import { formatLevel, levelToCm, parameterName, timeseriesId } from '../../src/core/series.js';
 import { normaliseUnit, storedUnit } from '../../src/core/units.js';
+import { namingAuthorityProblem } from '../../src/core/namingAuthority.js';
+import { STORABLE_TEXT_PATTERN, storableJson, storableText, textProblem } from '../../src/core/text.js';
 import { wigosIdProblem } from '../../src/core/wigos.js';
 
 describe('ISO 8601 durations', () => {
@@ -109,6 +111,52 @@ describe('WIGOS ids', () => {
     assert.match(wigosIdProblem('0-a-0-1') ?? '', /"a" must be an integer/);
     assert.match(wigosIdProblem('0-1-0-') ?? '', /1 to 16 characters/);
     assert.match(wigosIdProblem('0-1-0-ABCDEFGHIJKLMNOPQ') ?? '', /1 to 16 characters/);
+  });
+  it('counts the local identifier in characters, as E-SOH (Python) does', () => {
+    assert.equal(wigosIdProblem(`0-1-0-${'\u{1D11E}'.repeat(16)}`), undefined);
+  });
+  it('refuses what cannot be one MQTT topic level', () => {
+    assert.match(wigosIdProblem('0-20000-0-8889#') ?? '', /wildcard/);
+    assert.match(wigosIdProblem('0-20000-0-a+b') ?? '', /wildcard/);
+    assert.match(wigosIdProblem('0-20000-0-a/b') ?? '', /contains '\/'/);
+    assert.match(wigosIdProblem('0-20000-0-a\u0000') ?? '', /NUL/);
+    assert.match(wigosIdProblem('0-20000-0-a b') ?? '', /space or control character/);
+  });
+});
+
+describe('naming authorities', () => {
+  it('accepts reverse-DNS names, refuses what cannot be one MQTT topic level', () => {
+    for (const name of ['nl.knmi', 'no.met', 'org.obshub.demo', 'eu.eumetnet_e-soh']) {
+      assert.equal(namingAuthorityProblem(name), undefined);
+    }
+    assert.match(namingAuthorityProblem('https://knmi.nl') ?? '', /contains '\/'/);
+    assert.match(namingAuthorityProblem('nl.#') ?? '', /wildcard/);
+    assert.match(namingAuthorityProblem('') ?? '', /is empty/);
+    assert.match(namingAuthorityProblem('nl knmi') ?? '', /printable ASCII without spaces/);
+    assert.match(namingAuthorityProblem('nl.knmï') ?? '', /printable ASCII without spaces/);
+  });
+});
+
+describe('storable text', () => {
+  it('names a NUL character or an unpaired surrogate; a surrogate pair is fine', () => {
+    assert.equal(textProblem('De Bilt \u{1D11E} é'), undefined);
+    assert.match(textProblem('a\u0000') ?? '', /NUL character \(U\+0000\)/);
+    assert.match(textProblem('\ud800x') ?? '', /unpaired surrogate \(\\ud800\)/);
+    assert.match(textProblem('x\udc00') ?? '', /unpaired surrogate \(\\udc00\)/);
+    assert.match(textProblem('\udc00\ud800') ?? '', /unpaired surrogate/);
+  });
+  it('makes text storable without losing what it was: NUL written out, lone surrogates replaced', () => {
+    assert.equal(storableText('org.other\u0000'), 'org.other\\u0000');
+    assert.equal(storableText('a\ud800b\u{1D11E}'), 'a\ufffdb\u{1D11E}');
+    assert.deepEqual(storableJson({ 'k\u0000': ['\udfff', 1, null, { x: '\u0000' }] }), {
+      'k\\u0000': ['\ufffd', 1, null, { x: '\\u0000' }],
+    });
+  });
+  it('is the rule of the message schema pattern (a regular expression with the u flag)', () => {
+    const pattern = new RegExp(STORABLE_TEXT_PATTERN, 'u');
+    for (const text of ['', 'abc', '\u{1D11E}', 'a\u0000', '\ud800', 'x\udc00', '\udc00\ud800']) {
+      assert.equal(pattern.test(text), textProblem(text) === undefined, JSON.stringify(text));
+    }
   });
 });
 

@@ -17,6 +17,7 @@ import { contains, flatPolygons } from '../../src/demo/polygon.js';
 import { demoStations, MIN_COAST_KM, type DemoStation } from '../../src/demo/stations.js';
 import { demoWeather } from '../../src/demo/weather.js';
 import { normaliseBatch } from '../../src/ingest/normalise.js';
+import { defaultLimits } from '../support/messages.js';
 
 const HOUR = 3_600_000;
 
@@ -350,7 +351,7 @@ describe('demo messages', () => {
       const messages = demoMessages(stations, t, 'https://hub.example') as any[];
       assert.equal(messages.length, stations.length * 6);
       const window = { fromMs: t - HOUR, toMs: t + HOUR, retention: 'PT1H', futureTolerance: 'PT1H' };
-      const result = normaliseBatch(messages, window);
+      const result = normaliseBatch(messages, window, defaultLimits);
       assert.deepEqual(result.problems.slice(0, 5), []);
       assert.equal(result.observations.length, messages.length);
       for (const m of messages) {

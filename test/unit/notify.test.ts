@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { centreIdProblem, dataTopic, isKnownSubTopic, metadataTopic } from '../../src/core/wis2/topics.js';
-import { buildWnm, dataId, edrLink, esohBody, esohTopic, wnmProblems } from '../../src/notify/index.js';
+import {
+  buildWnm,
+  dataId,
+  edrLink,
+  esohBody,
+  esohTopic,
+  esohTopicProblem,
+  wnmProblems,
+} from '../../src/notify/index.js';
 import { topicProblem } from '../../src/notify/esohMessage.js';
 import { datasetRecord, metadataNotification, type RecordSettings } from '../../src/records/index.js';
 import type { OutboxEntry } from '../../src/storage/index.js';
@@ -157,6 +165,14 @@ describe("E-SOH's message", () => {
     assert.equal(esohTopic('dev/esoh', entry()), 'dev/esoh/nl.knmi/0-20000-0-06260/air_temperature');
     assert.match(topicProblem('a/+/b') ?? '', /wildcard/);
     assert.equal(topicProblem('a/b'), undefined);
+    // A '/' inside a level built from data would add a level: each level is checked on its own.
+    assert.equal(esohTopicProblem('dev/esoh', entry()), undefined);
+    assert.match(
+      esohTopicProblem('', entry({ namingAuthority: 'nl/knmi' })) ?? '',
+      /^naming_authority "nl\/knmi" contains '\/'/,
+    );
+    assert.match(esohTopicProblem('', entry({ platform: '0-20000-0-8889#' })) ?? '', /^platform .* wildcard/);
+    assert.match(topicProblem('a/b\u0000') ?? '', /NUL/);
   });
 
   it('has the body E-SOH publishes, keys in its order', () => {

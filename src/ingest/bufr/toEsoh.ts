@@ -6,13 +6,12 @@ import { formatDurationSeconds } from '../../core/duration.js';
 import type { EsohLink, EsohMessage } from '../esohMessage.js';
 import { observedElements, type ObservedElement } from './observedElements.js';
 import { type Station, SubsetContext } from './subsetContext.js';
-import type { Static } from 'typebox';
 
 export interface BufrMappingOptions {
   /** The provider's naming authority (reverse DNS), e.g. nl.knmi. */
   namingAuthority: string;
   license: string;
-  links: Static<typeof EsohLink>[];
+  links: EsohLink[];
   summary?: string;
   /** The file's name, to say where a problem is. */
   file?: string;
