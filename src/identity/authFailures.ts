@@ -24,10 +24,13 @@ interface Tally {
   /** Requests answered 429 because the address was over the limit. */
   refused: number;
   actions: Record<string, number>;
+  /** Failures per target (`key:<id>`, `user:<id>`, `client:<id>`), for the first MAX_TARGETS targets. */
+  targets: Record<string, number>;
 }
 
 /** Addresses tallied at most at once; beyond, they are summed under one `source: null` tally. */
 const MAX_TALLIES = 10_000;
+const MAX_TARGETS = 20;
 
 export class AuthFailures {
   private readonly tallies = new Map<string, Tally>();
@@ -64,6 +67,10 @@ export class AuthFailures {
     const tally = this.tally(source);
     tally.failures++;
     tally.actions[failure.action] = (tally.actions[failure.action] ?? 0) + 1;
+    const { target } = failure;
+    if (target && (target in tally.targets || Object.keys(tally.targets).length < MAX_TARGETS)) {
+      tally.targets[target] = (tally.targets[target] ?? 0) + 1;
+    }
   }
 
   /** Records the summaries of the failures not recorded one by one, and starts new ones. */
@@ -78,6 +85,7 @@ export class AuthFailures {
           failures: t.failures,
           refused: t.refused,
           actions: t.actions,
+          targets: t.targets,
           since: t.since.toISOString(),
           until: until.toISOString(),
           window: formatDurationSeconds(this.limit.windowMs / 1000),
@@ -101,7 +109,14 @@ export class AuthFailures {
     const key = this.tallies.has(own) || this.tallies.size < MAX_TALLIES ? own : '';
     let tally = this.tallies.get(key);
     if (!tally) {
-      tally = { source: key ? source : null, since: new Date(), failures: 0, refused: 0, actions: {} };
+      tally = {
+        source: key ? source : null,
+        since: new Date(),
+        failures: 0,
+        refused: 0,
+        actions: {},
+        targets: {},
+      };
       this.tallies.set(key, tally);
     }
     return tally;
