@@ -328,7 +328,7 @@ describe('rate limits on Redis', () => {
     const shared = { ...LIMITS, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: testRedisPrefix() };
     const [a, b] = await Promise.all([startTestHub(shared), startTestHub(shared)]);
     after(() => Promise.all([a.stop(), b.stop()]));
-    assert.match(a.counters.description, /^Redis at 127\.0\.0\.1:6379/);
+    assert.match(a.counters.description, /^Redis at /);
     const address = newAddress();
     const answers = [];
     for (const hub of [a, b, a, b, a, b]) answers.push((await from(hub, address)('/collections')).statusCode);
