@@ -169,6 +169,10 @@ export async function createOidc(deps: {
 
   /** Gives the raw request to oidc-provider, as if it were mounted at `${PUBLIC_URL path}/oidc`. */
   function forward(request: FastifyRequest, reply: FastifyReply): void {
+    // Headers the gateway set (the rate-limit headers) go out with the provider's answer.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) reply.raw.setHeader(name, value);
+    }
     reply.hijack();
     const raw = request.raw as IncomingMessage & { originalUrl?: string };
     const url = raw.url ?? '/';
