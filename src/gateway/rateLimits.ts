@@ -103,7 +103,6 @@ export async function installRateLimits(
     for (const bucket of buckets) {
       const counted = await checks[group][bucket](request);
       if (counted.isAllowed) continue;
-      if (!tightest || counted.remaining < tightest.remaining || counted.isExceeded) tightest = counted;
       if (counted.isExceeded) {
         setHeaders(reply, counted);
         void reply.header('retry-after', counted.ttlInSeconds);
@@ -112,6 +111,7 @@ export async function installRateLimits(
           `the ${group} limit ${whose(principal, bucket)}, ${counted.max} requests per ${formatDurationSeconds(Math.round(counted.timeWindow / 1000))}, is used up; try again in ${counted.ttlInSeconds} s`,
         );
       }
+      if (!tightest || counted.remaining < tightest.remaining) tightest = counted;
     }
     if (tightest) setHeaders(reply, tightest);
   };
