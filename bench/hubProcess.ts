@@ -76,6 +76,12 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
     LOG_LEVEL: 'warn',
     OBSHUB_SECRET: process.env.OBSHUB_SECRET ?? 'benchmark-secret-of-at-least-32-characters',
     OBSHUB_ADMIN_PASSWORD: 'benchmark-admin-password',
+    // The load comes from one key and one address: limits far above it, so their cost is measured but
+    // no request is refused.
+    RATE_LIMIT_INGEST: '1000000000/PT1M',
+    RATE_LIMIT_INGEST_ORG: '1000000000',
+    RATE_LIMIT_QUERY: '1000000000/PT1M',
+    RATE_LIMIT_QUERY_ORG: '1000000000',
     ...env,
   };
   const providerHeaders = await createProvider(hubEnv);

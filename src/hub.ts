@@ -8,7 +8,14 @@ import { anonymous, type Permission } from './core/access.js';
 import { ObshubError } from './core/errors.js';
 import { DEMO_NAMING_AUTHORITY, startDemoFeed, type DemoFeed } from './demo/index.js';
 import { edrPlugin, edrTags } from './edr/index.js';
-import { createGateway, httpHygiene, requestIdOf, type Gateway } from './gateway/index.js';
+import {
+  createGateway,
+  httpHygiene,
+  openCounters,
+  requestIdOf,
+  type Counters,
+  type Gateway,
+} from './gateway/index.js';
 import {
   adminApiPlugin,
   adminApiTags,
@@ -61,6 +68,8 @@ export interface Hub {
   readonly gateway: Gateway;
   /** The built-in OpenID Connect provider under /oidc. */
   readonly oidc: Oidc;
+  /** Where rate limits, failed authentications and lockouts are counted (memory or Redis). */
+  readonly counters: Counters;
   /** True when browsers can subscribe over MQTT-over-WebSocket at /mqtt on the HTTP port. */
   readonly mqttOverWebSocket: boolean;
   /** Set on the first start when OBSHUB_ADMIN_PASSWORD was not given: print it once. */
@@ -95,17 +104,25 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     throw err;
   }
   const connectedBroker = broker;
+  const counters = await openCounters({ ...config, log });
   let identity: Identity;
   let generatedAdminPassword: string | undefined;
   let oidc: Oidc;
   try {
-    identity = createIdentity({ storage, masterSecret: resolveMasterSecret(config, log), log });
+    identity = createIdentity({
+      storage,
+      masterSecret: resolveMasterSecret(config, log),
+      log,
+      config,
+      counters: counters.store,
+    });
     ({ generatedAdminPassword } = await bootstrapIdentity(identity, storage, {
       adminPassword: config.adminPassword,
       demoAuthority: config.demo ? DEMO_NAMING_AUTHORITY : undefined,
     }));
     oidc = await createOidc({ config, storage, identity, log });
   } catch (err) {
+    await counters.close();
     await connectedBroker.close();
     await storage.close();
     throw err;
@@ -127,7 +144,16 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ...(config.anonymousRead ? (['observations:read'] as const) : []),
     ...(config.anonymousIngest ? (['observations:ingest'] as const) : []),
   ];
-  const gateway = createGateway({ apiKeys: identity.apiKeys, anonymousPermissions });
+  const gateway = createGateway({
+    apiKeys: identity.apiKeys,
+    anonymousPermissions,
+    failures: identity.authFailures,
+    rateLimits: {
+      enabled: config.rateLimits,
+      counters: counters.store,
+      limitFor: (orgId, group) => identity.rateLimits.limitFor(orgId, group),
+    },
+  });
   gateway.setTokenVerifier(oidc.verifyToken);
   const relay = startRelay(config, {
     storage,
@@ -154,10 +180,12 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     void reply.header('connection', 'close');
     throw new ObshubError('NOT_READY', 'the hub is stopping; retry in a moment');
   });
+  // First of all: security headers, CORS (preflights answered before any authentication), request ids.
   await app.register(httpHygiene, { publicUrl: config.publicUrl, corsOrigins: config.corsOrigins });
-  // Before the gateway: the OIDC provider authenticates its own callers (e.g. HTTP Basic at /oidc/token).
-  app.addHook('onRequest', oidc.handOff);
   await app.register(gateway.plugin);
+  // After the gateway (its address limits apply): the OIDC provider's routes authenticate their own
+  // callers (e.g. HTTP Basic at /oidc/token), so the gateway leaves their credentials alone.
+  app.addHook('onRequest', oidc.handOff);
   await app.register(openApi, {
     publicUrl: config.publicUrl,
     anonymousRead: config.anonymousRead,
@@ -229,6 +257,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       },
     ],
     ['HTTP requests in flight', () => app.close()],
+    ['failed-authentication summaries', () => identity.authFailures.close()],
+    ['rate-limit counters', () => counters.close()],
     ['announcement relay', () => relay.stop()],
     ['metadata records', () => records.stop()],
     ['MQTT broker', () => connectedBroker.close()],
@@ -248,6 +278,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     identity,
     gateway,
     oidc,
+    counters,
     generatedAdminPassword,
     mqttOverWebSocket: webSocket,
     demo: undefined,

@@ -13,6 +13,7 @@ import {
   runAdminInvocation,
   sendAdminCommand,
 } from '../identity/index.js';
+import { MemoryCounters } from '../gateway/index.js';
 import { dataDirOwner, Storage } from '../storage/index.js';
 import { CliError, configFrom, type CliCommand } from './command.js';
 
@@ -52,7 +53,14 @@ async function inThisProcess(
   const storage = await Storage.open(config);
   try {
     await storage.migrate();
-    const identity = createIdentity({ storage, masterSecret: resolveMasterSecret(config, log), log });
+    // Nothing the commands do is rate-limited: counters in memory serve for this one process.
+    const identity = createIdentity({
+      storage,
+      masterSecret: resolveMasterSecret(config, log),
+      log,
+      config,
+      counters: new MemoryCounters(),
+    });
     return await runAdminInvocation(invocation, { identity, storage, principal: cliPrincipal(osUser()) }, io);
   } finally {
     await storage.close();

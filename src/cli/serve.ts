@@ -31,6 +31,7 @@ function startSummary(hub: Hub, url: string) {
     dataDir: config.dataDir,
     database: hub.storage.description,
     broker: broker.description,
+    rateLimits: `${config.rateLimits ? 'on' : 'off'}, counted in ${hub.counters.description}`,
   };
   const mqttHost = new URL(broker.url).hostname;
   const lines = [

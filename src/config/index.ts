@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { IngestLimits } from '../ingest/index.js';
+import type { GroupLimit, Rate, RateLimitGroup } from '../core/limits.js';
 import { settings, type SettingKey, type TrustedIssuer } from './schema.js';
 
 export { settings } from './schema.js';
@@ -60,6 +61,17 @@ export interface Config {
   anonymousIngest: boolean;
   /** External OIDC issuers whose access tokens are accepted (empty: none). */
   oidcTrustedIssuers: readonly TrustedIssuer[];
+  /** Request limits per route group apply (RATE_LIMITS=on). */
+  rateLimits: boolean;
+  /** The limits of each route group (organisations' overrides aside). */
+  rateLimit: Readonly<Record<RateLimitGroup, GroupLimit>>;
+  /** Failed authentications one address may have per window. */
+  authFailureLimit: Rate;
+  /** Failures from one address on one account, and failing addresses on one account, that lock. */
+  signInLockout: { failures: number; addresses: number };
+  /** Redis for the counters; undefined: in memory. */
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -167,7 +179,31 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     anonymousRead: values.ANONYMOUS_READ === 'on',
     anonymousIngest: values.ANONYMOUS_INGEST === 'on',
     oidcTrustedIssuers: (values.OIDC_TRUSTED_ISSUERS as TrustedIssuer[] | undefined) ?? [],
+    rateLimits: values.RATE_LIMITS === 'on',
+    rateLimit: {
+      ingest: groupLimit(values.RATE_LIMIT_INGEST, values.RATE_LIMIT_INGEST_ORG),
+      query: groupLimit(values.RATE_LIMIT_QUERY, values.RATE_LIMIT_QUERY_ORG),
+      admin: groupLimit(values.RATE_LIMIT_ADMIN, values.RATE_LIMIT_ADMIN_ORG),
+      'sign-in': groupLimit(values.RATE_LIMIT_SIGN_IN),
+      token: groupLimit(values.RATE_LIMIT_TOKEN),
+    },
+    authFailureLimit: values.AUTH_FAILURE_LIMIT as Rate,
+    signInLockout: {
+      failures: values.SIGN_IN_LOCKOUT_FAILURES as number,
+      addresses: values.SIGN_IN_LOCKOUT_ADDRESSES as number,
+    },
+    redisUrl: values.REDIS_URL as string | undefined,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX as string,
   });
+}
+
+function groupLimit(perCaller: unknown, perOrganisation?: unknown): GroupLimit {
+  const rate = perCaller as Rate;
+  return {
+    windowMs: rate.windowMs,
+    perCaller: rate.max,
+    ...(perOrganisation === undefined ? {} : { perOrganisation: perOrganisation as number }),
+  };
 }
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two names. */

@@ -2,6 +2,7 @@
 // The README's configuration table is generated from this list (npm run docs:config).
 import { parseDurationSeconds } from '../core/duration.js';
 import { topicProblem } from '../core/mqttTopic.js';
+import type { Rate } from '../core/limits.js';
 import { centreIdProblem, dataPolicies, isKnownSubTopic } from '../core/wis2/topics.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; allowed: string };
@@ -63,6 +64,17 @@ const wholeNumber =
       : fail(
           `a whole number of ${what} from 1${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, e.g. ${example}`,
         );
+const rate: Setting<Rate>['parse'] = (raw) => {
+  const m = /^\s*(\d+)\s*\/\s*(\S+)\s*$/.exec(raw);
+  const window = m ? parseDurationSeconds(m[2]!) : undefined;
+  return m && Number(m[1]) > 0 && window?.ok && window.seconds > 0
+    ? { ok: true, value: { max: Number(m[1]), windowMs: window.seconds * 1000 } }
+    : fail('a number of requests per ISO 8601 duration, e.g. 600/PT1M');
+};
+const perCaller = (group: string) =>
+  `Requests of the ${group} group each caller may make per window (\`<count>/<ISO 8601 duration>\`); a caller is an API key, a person, an OIDC client or, without credentials, an address. More are answered 429 (see Rate limits).`;
+const perOrganisation = (group: string) =>
+  `Requests of the ${group} group all callers of one organisation together may make per window of \`RATE_LIMIT_${group.toUpperCase()}\`. Platform admins can change both for one organisation.`;
 const centreId: Setting<string>['parse'] = (raw) => {
   const problem = centreIdProblem(raw.trim());
   return problem ? fail(`a WIS2 centre-id (${problem})`) : { ok: true, value: raw.trim() };
@@ -426,6 +438,96 @@ export const settings = {
     description:
       'External OpenID Connect issuers (Keycloak, Entra ID, Google…) whose JWT access tokens are accepted after discovery and JWKS verification: a JSON array of `{"issuer", "audience", "org" or "orgClaim", "roleClaim", "roleMap", "defaultRole", "scopes"}` (see Sign-in and OIDC). Unset: only the built-in provider\'s tokens.',
     parse: trustedIssuers,
+  },
+  RATE_LIMITS: {
+    key: 'RATE_LIMITS',
+    default: 'on',
+    description:
+      '`on`: requests are limited per route group (the `RATE_LIMIT_*` settings). `off`: no request limits (benchmarks, closed networks); failed authentications and sign-in lockout are limited all the same.',
+    parse: onOff,
+  },
+  RATE_LIMIT_INGEST: {
+    key: 'RATE_LIMIT_INGEST',
+    default: '600/PT1M',
+    description: perCaller('ingest'),
+    parse: rate,
+  },
+  RATE_LIMIT_INGEST_ORG: {
+    key: 'RATE_LIMIT_INGEST_ORG',
+    default: '3000',
+    description: perOrganisation('ingest'),
+    parse: wholeNumber('requests', 3000),
+  },
+  RATE_LIMIT_QUERY: {
+    key: 'RATE_LIMIT_QUERY',
+    default: '1200/PT1M',
+    description: perCaller('query'),
+    parse: rate,
+  },
+  RATE_LIMIT_QUERY_ORG: {
+    key: 'RATE_LIMIT_QUERY_ORG',
+    default: '6000',
+    description: perOrganisation('query'),
+    parse: wholeNumber('requests', 6000),
+  },
+  RATE_LIMIT_ADMIN: {
+    key: 'RATE_LIMIT_ADMIN',
+    default: '300/PT1M',
+    description: perCaller('admin'),
+    parse: rate,
+  },
+  RATE_LIMIT_ADMIN_ORG: {
+    key: 'RATE_LIMIT_ADMIN_ORG',
+    default: '1200',
+    description: perOrganisation('admin'),
+    parse: wholeNumber('requests', 1200),
+  },
+  RATE_LIMIT_SIGN_IN: {
+    key: 'RATE_LIMIT_SIGN_IN',
+    default: '60/PT5M',
+    description: 'Requests to the sign-in pages (`/oidc/interaction/…`) one address may make per window.',
+    parse: rate,
+  },
+  RATE_LIMIT_TOKEN: {
+    key: 'RATE_LIMIT_TOKEN',
+    default: '300/PT1M',
+    description:
+      "Requests to the OIDC provider's endpoints (`/oidc/…`: token, authorization, JWKS, discovery) one address may make per window.",
+    parse: rate,
+  },
+  AUTH_FAILURE_LIMIT: {
+    key: 'AUTH_FAILURE_LIMIT',
+    default: '20/PT15M',
+    description:
+      'Failed authentications (unknown, revoked or expired API keys, bad tokens, wrong passwords or codes) one address may have per window; beyond it the address gets 429 for any request with credentials and on the sign-in and OIDC endpoints, without a database query, until the window ends. Each window is one audit event with a count, not one per failure.',
+    parse: rate,
+  },
+  SIGN_IN_LOCKOUT_FAILURES: {
+    key: 'SIGN_IN_LOCKOUT_FAILURES',
+    default: '5',
+    description:
+      'Failed sign-ins (password or code) from one address on one account, within an hour, after which that address is locked out of that account: 30 s, doubling with each further failure, up to an hour. Other addresses are not affected.',
+    parse: wholeNumber('failures', 5),
+  },
+  SIGN_IN_LOCKOUT_ADDRESSES: {
+    key: 'SIGN_IN_LOCKOUT_ADDRESSES',
+    default: '10',
+    description:
+      "Different addresses failing to sign in to one account within an hour, after which the account is locked for everyone: 30 s, doubling with each further address, up to an hour (an admin's password reset lifts it).",
+    parse: wholeNumber('addresses', 10),
+  },
+  REDIS_URL: {
+    key: 'REDIS_URL',
+    default: undefined,
+    description:
+      'Redis for the rate-limit, failed-authentication and lockout counters, e.g. `redis://:pass@host:6379/0`, so that replicas share them. Unset: counted in memory (one hub). While Redis is unreachable each replica counts in its own memory (logged).',
+    parse: url('redis', 'rediss'),
+  },
+  REDIS_KEY_PREFIX: {
+    key: 'REDIS_KEY_PREFIX',
+    default: 'obshub:',
+    description: 'Prefix of every Redis key the hub writes, so several deployments can share one Redis.',
+    parse: text,
   },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -25,6 +25,7 @@ export const errorCatalogue = {
   FORBIDDEN: { status: 403, title: 'Forbidden' },
   CONFLICT: { status: 409, title: 'Conflict' },
   TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many failed attempts' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
   DATA_DIR_IN_USE: { status: 409, title: 'Data directory in use' },
   QUERY_TIMEOUT: { status: 503, title: 'Query took too long' },
   /** The client closed the connection (nginx's 499): nobody reads this answer. */

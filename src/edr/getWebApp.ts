@@ -14,7 +14,11 @@ const PAGE = `<!doctype html>
 export function getWebApp(app: FastifyInstance): void {
   app.get(
     WEB_APP_PATH,
-    { config: { cacheSeconds: 300, permission: 'public' }, schema: { hide: true } },
+    // The web app's page is never limited (its API calls are).
+    {
+      config: { cacheSeconds: 300, permission: 'public', rateLimitGroup: 'none' },
+      schema: { hide: true },
+    },
     async (_request, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(PAGE),
   );
 }

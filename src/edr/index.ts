@@ -7,6 +7,7 @@ import compress from '@fastify/compress';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
+import { rateLimitGroup } from '../gateway/index.js';
 import type { Storage } from '../storage/index.js';
 import { withTimeoutHint, type QueryBudget } from './budget.js';
 import { dataVersionSource, installCaching } from './caching.js';
@@ -91,6 +92,7 @@ function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
 
 export function edrPlugin(options: EdrPluginOptions) {
   return async function edr(app: FastifyInstance): Promise<void> {
+    rateLimitGroup(app, 'query');
     const base = options.publicUrl;
     const service = new EdrService(options.storage, {
       retentionSeconds: options.retentionSeconds,

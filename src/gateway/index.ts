@@ -1,12 +1,21 @@
 // The gateway: edge concerns shared by every service: HTTP hygiene (security headers, CORS, request ids:
 // httpHygiene.ts, registered first of all), who is calling (authentication from an API key or a bearer
-// token) and may they call this route (one guard, driven by the permission each route declares in its
-// `config`). Registered with fastify-plugin, so its hooks see every route.
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+// token, with failed authentications limited per address), how much may they call (rate limits of the
+// route group each route declares in its `config`: rateLimits.ts) and may they call this route (one
+// guard, driven by the permission each route declares in its `config`). Registered with
+// fastify-plugin, so its hooks see every route.
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { anonymous, can, type Permission, type Principal } from '../core/access.js';
 import { API_KEY_PREFIX } from '../core/apiKey.js';
 import { ObshubError } from '../core/errors.js';
+import type { RateLimitGroup } from '../core/limits.js';
+import { installRateLimits, type RateLimitOptions } from './rateLimits.js';
+
+export { openCounters, type Counters } from './counters.js';
+export { MemoryCounters } from './memoryCounters.js';
+export { RedisCounters } from './redisCounters.js';
+export type { RateLimitOptions } from './rateLimits.js';
 export { httpHygiene, requestIdOf, type HttpHygieneOptions } from './httpHygiene.js';
 
 /** What a route requires: a permission, or `public` for routes anyone may call (health, sign-in pages). */
@@ -16,6 +25,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route requires; every route declares one (the gateway refuses to start otherwise). */
     permission?: RoutePermission;
+    /** The rate-limit group of this route, or `none` (health, static files); every route declares one. */
+    rateLimitGroup?: RateLimitGroup | 'none';
+    /** The route authenticates its callers itself (the OIDC provider's endpoints): the gateway reads no credentials. */
+    ownAuthentication?: boolean;
   }
   interface FastifyRequest {
     /** The authenticated caller (anonymous when no credentials were sent). */
@@ -27,17 +40,34 @@ export interface RouteEntry {
   method: string;
   url: string;
   permission: RoutePermission;
+  rateLimitGroup: RateLimitGroup | 'none';
 }
 
 /** Turns a bearer token that is not an API key (a JWT) into its principal; throws UNAUTHENTICATED when invalid. */
 export type TokenVerifier = (token: string, request: FastifyRequest) => Promise<Principal>;
 
+/** Failed authentications per address (identity's AuthFailures). */
+export interface FailedAuthentications {
+  /** Seconds until `source` may authenticate again (0: now). */
+  retryAfter(source: string): Promise<number>;
+  record(
+    source: string,
+    failure: { action: 'token.rejected'; details: Record<string, unknown> },
+  ): Promise<void>;
+}
+
+/** Groups whose requests check credentials themselves: closed to addresses over the failure limit. */
+const credentialGroups: readonly (RateLimitGroup | 'none' | undefined)[] = ['sign-in', 'token'];
+
 export interface GatewayOptions {
+  /** Counts (and audits) its own failures. */
   apiKeys: { authenticate(key: string, source: string | null): Promise<Principal> };
   /** Set once the OIDC provider and trusted issuers are ready. */
   verifyToken?: TokenVerifier;
   /** What callers without credentials may do, e.g. read core data, or ingest on a closed network. */
   anonymousPermissions: readonly Permission[];
+  failures: FailedAuthentications;
+  rateLimits: RateLimitOptions;
 }
 
 export interface Gateway {
@@ -50,20 +80,49 @@ export interface Gateway {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+function apiKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' && header ? header.trim() : undefined;
+}
+
 async function authenticate(request: FastifyRequest, options: GatewayOptions): Promise<Principal> {
-  const apiKeyHeader = request.headers['x-api-key'];
+  const apiKey = apiKeyOf(request);
   const authorization = request.headers.authorization;
-  if (typeof apiKeyHeader === 'string' && apiKeyHeader) {
-    return options.apiKeys.authenticate(apiKeyHeader.trim(), request.ip);
-  }
+  if (apiKey) return options.apiKeys.authenticate(apiKey, request.ip);
   if (!authorization) return anonymous;
   const token = BEARER.exec(authorization)?.[1];
-  if (!token) {
-    throw new ObshubError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API key or token>"');
+  if (token?.startsWith(API_KEY_PREFIX)) return options.apiKeys.authenticate(token, request.ip);
+  try {
+    if (!token) {
+      throw new ObshubError(
+        'UNAUTHENTICATED',
+        'the Authorization header must be "Bearer <API key or token>"',
+      );
+    }
+    if (!options.verifyToken) throw new ObshubError('UNAUTHENTICATED', 'bearer tokens are not accepted here');
+    return await options.verifyToken(token, request);
+  } catch (err) {
+    if (err instanceof ObshubError && err.code === 'UNAUTHENTICATED') {
+      await options.failures.record(request.ip, {
+        action: 'token.rejected',
+        details: { reason: err.message },
+      });
+    }
+    throw err;
   }
-  if (token.startsWith(API_KEY_PREFIX)) return options.apiKeys.authenticate(token, request.ip);
-  if (!options.verifyToken) throw new ObshubError('UNAUTHENTICATED', 'bearer tokens are not accepted here');
-  return options.verifyToken(token, request);
+}
+
+/** Refuses an address over the failed-authentication limit before its credentials cost any work. */
+async function refuseFailingAddress(request: FastifyRequest, reply: FastifyReply, options: GatewayOptions) {
+  const group = request.routeOptions.config?.rateLimitGroup;
+  if (!apiKeyOf(request) && !request.headers.authorization && !credentialGroups.includes(group)) return;
+  const seconds = await options.failures.retryAfter(request.ip);
+  if (seconds === 0) return;
+  void reply.header('retry-after', seconds);
+  throw new ObshubError(
+    'TOO_MANY_ATTEMPTS',
+    `too many failed authentications from this address; try again in ${seconds} s`,
+  );
 }
 
 /** May `principal` call a route that requires `permission`? */
@@ -85,6 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function gateway(app: FastifyInstance): Promise<void> {
     // Set by the onRequest hook below on every request (a shared object default is not allowed).
     app.decorateRequest('principal', null as unknown as Principal);
+    const limit = await installRateLimits(app, settings.rateLimits);
     app.addHook('onRoute', (route) => {
       // CORS preflight answers are public: they carry no credentials and reveal nothing.
       if (route.method === 'OPTIONS' && !route.config?.permission) {
@@ -96,20 +156,25 @@ export function createGateway(options: GatewayOptions): Gateway {
       routes.length = 0;
       for (const route of declared) {
         const permission = route.config?.permission;
+        const rateLimitGroup = route.config?.rateLimitGroup;
         const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter(
           (m) => m !== 'HEAD',
         );
         if (!permission) {
           throw new Error(`route ${methods.join(',')} ${route.url} declares no config.permission`);
         }
-        for (const method of methods) routes.push({ method, url: route.url, permission });
+        if (!rateLimitGroup) {
+          throw new Error(`route ${methods.join(',')} ${route.url} declares no config.rateLimitGroup`);
+        }
+        for (const method of methods) routes.push({ method, url: route.url, permission, rateLimitGroup });
       }
     });
     app.addHook('onRequest', async (request, reply) => {
-      const permission = request.routeOptions.config?.permission;
-      let principal: Principal;
+      const { permission, ownAuthentication } = request.routeOptions.config ?? {};
+      await refuseFailingAddress(request, reply, settings);
+      let principal: Principal = anonymous;
       try {
-        principal = await authenticate(request, settings);
+        if (!ownAuthentication) principal = await authenticate(request, settings);
       } catch (err) {
         if (err instanceof ObshubError && err.code === 'UNAUTHENTICATED') {
           void reply.header('www-authenticate', 'Bearer realm="obshub", error="invalid_token"');
@@ -117,6 +182,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         throw err;
       }
       request.principal = principal;
+      await limit(request, reply);
       // Unknown routes (404) have no permission; they fall through to the not-found handler.
       if (permission === undefined || allowed(principal, permission, settings.anonymousPermissions)) return;
       if (principal.role === null) {
@@ -137,6 +203,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       settings.verifyToken = verifier;
     },
   };
+}
+
+/** Puts every route registered in this context that names no rate-limit group into `group`. */
+export function rateLimitGroup(app: FastifyInstance, group: RateLimitGroup | 'none'): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, rateLimitGroup: route.config?.rateLimitGroup ?? group };
+  });
 }
 
 /** Marks every route a third-party plugin registers in this context as public (docs pages, static files). */

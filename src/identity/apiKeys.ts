@@ -5,6 +5,7 @@ import { apiKeyId, apiKeyMatches, generateApiKey } from '../core/apiKey.js';
 import { ObshubError } from '../core/errors.js';
 import type { ApiKey, IdentityRepository } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
+import type { AuthFailures } from './authFailures.js';
 import { permit, permitInOrg } from './permit.js';
 
 export interface NewApiKeyInput {
@@ -54,6 +55,7 @@ export class ApiKeyService {
   constructor(
     private readonly repo: IdentityRepository,
     private readonly audit: AuditLog,
+    private readonly failures: AuthFailures,
   ) {}
 
   /** Org admins and platform admins manage any key of their scope; others only keys acting for themselves. */
@@ -138,7 +140,10 @@ export class ApiKeyService {
     });
   }
 
-  /** The caller behind a presented key; throws UNAUTHENTICATED (and records why) when it is not usable. */
+  /**
+   * The caller behind a presented key; throws UNAUTHENTICATED when it is not usable, counted (and
+   * audited) as a failed authentication of `source`.
+   */
   async authenticate(key: string, source: string | null): Promise<Principal> {
     const id = apiKeyId(key);
     const holder = id ? await this.repo.findApiKeyHolder(id) : undefined;
@@ -153,10 +158,10 @@ export class ApiKeyService {
               ? 'owner disabled'
               : undefined;
     if (reason || !holder) {
-      await this.audit.record('anonymous', 'api-key.rejected', 'failure', {
+      await this.failures.record(source, {
+        action: 'api-key.rejected',
         orgId: holder?.orgId ?? null,
         target: id ? `key:${id}` : null,
-        source,
         details: { reason: reason ?? 'unknown key' },
       });
       throw new ObshubError('UNAUTHENTICATED', `the API key is not valid (${reason ?? 'unknown key'})`);

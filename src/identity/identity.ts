@@ -2,14 +2,19 @@
 // clients) composed once, and the first-start bootstrap.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
 import { system, type Principal } from '../core/access.js';
+import type { CounterStore } from '../core/limits.js';
 import { SecretBox } from '../core/secretBox.js';
 import type { Storage, User } from '../storage/index.js';
 import { ApiKeyService } from './apiKeys.js';
 import { AuditLog } from './audit.js';
+import { AuthFailures } from './authFailures.js';
 import { Authorities } from './authorities.js';
+import { Lockout } from './lockout.js';
 import { OidcClientService } from './oidcClients.js';
 import { OrganisationService } from './organisations.js';
+import { RateLimitService } from './rateLimits.js';
 import { SignInService } from './signIn.js';
 import { UserService } from './users.js';
 
@@ -25,22 +30,38 @@ export interface Identity {
   readonly signIn: SignInService;
   /** Client-credentials clients of organisations (the OIDC provider's machine identities). */
   readonly oidcClients: OidcClientService;
+  /** Failed authentications per address: refused beyond the limit, audited one event per window. */
+  readonly authFailures: AuthFailures;
+  /** The rate limits of organisations (configured, or set by a platform admin). */
+  readonly rateLimits: RateLimitService;
 }
 
-export function createIdentity(deps: { storage: Storage; masterSecret: string; log: Logger }): Identity {
-  const repo = deps.storage.identity;
+export function createIdentity(deps: {
+  storage: Storage;
+  masterSecret: string;
+  log: Logger;
+  config: Pick<Config, 'rateLimit' | 'authFailureLimit' | 'signInLockout'>;
+  /** Where failures and lockouts are counted (memory or Redis). */
+  counters: CounterStore;
+}): Identity {
+  const { storage, config, counters } = deps;
+  const repo = storage.identity;
   const secrets = new SecretBox(deps.masterSecret);
   const audit = new AuditLog(repo, deps.log);
   const authorities = new Authorities(repo, audit);
+  const authFailures = new AuthFailures(counters, audit, config.authFailureLimit);
+  const lockout = new Lockout(counters, config.signInLockout);
   return {
     secrets,
     audit,
     authorities,
     organisations: new OrganisationService(repo, audit, authorities),
     users: new UserService(repo, audit, secrets),
-    apiKeys: new ApiKeyService(repo, audit),
-    signIn: new SignInService(repo, audit, secrets),
-    oidcClients: new OidcClientService(deps.storage, audit, secrets),
+    apiKeys: new ApiKeyService(repo, audit, authFailures),
+    signIn: new SignInService(repo, audit, secrets, lockout, authFailures),
+    oidcClients: new OidcClientService(storage, audit, secrets),
+    authFailures,
+    rateLimits: new RateLimitService(storage.rateLimits, repo, audit, config.rateLimit),
   };
 }
 

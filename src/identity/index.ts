@@ -29,7 +29,8 @@ export {
 export { publicApiKey, type PublicApiKey } from './apiKeys.js';
 export { publicUser, type PublicUser } from './users.js';
 export { resolveMasterSecret } from './masterSecret.js';
-export { LOCKOUT_THRESHOLD, lockDurationMs } from './signIn.js';
+export { lockDurationMs } from './lockout.js';
+export type { AuthFailure, AuthFailures } from './authFailures.js';
 export { currentTotp } from './totp.js';
 export { publicOidcClient, type PublicOidcClient } from './oidcClients.js';
 export { oidcClientRoutes } from './api/oidcClients.js';

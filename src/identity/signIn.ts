@@ -1,23 +1,17 @@
-// Password sign-in with lockout and back-off, then the second factor (TOTP or a one-time recovery code).
-// Used by the OIDC provider's login pages and by anything else that signs people in.
+// Password sign-in with lockout, then the second factor (TOTP or a one-time recovery code). Used by the
+// OIDC provider's login pages and by anything else that signs people in. Lockout (lockout.ts) counts per
+// address and account, and treats names of no account exactly like accounts: the same answers, the same
+// password hashing, the same counting.
 import { ObshubError } from '../core/errors.js';
 import type { SecretBox } from '../core/secretBox.js';
 import { textProblem } from '../core/text.js';
 import type { IdentityRepository, User } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
+import type { AuthFailures } from './authFailures.js';
+import type { Lockout } from './lockout.js';
 import { verifyDecoy, verifyPassword } from './passwords.js';
 import { hashRecoveryCode, verifyTotp } from './totp.js';
 import { TOTP_PURPOSE } from './users.js';
-
-/** Failures allowed before the account locks; each further failure doubles the lock, up to an hour. */
-export const LOCKOUT_THRESHOLD = 5;
-const LOCK_BASE_MS = 30_000;
-const LOCK_MAX_MS = 3_600_000;
-
-export function lockDurationMs(failures: number): number {
-  if (failures < LOCKOUT_THRESHOLD) return 0;
-  return Math.min(LOCK_BASE_MS * 2 ** (failures - LOCKOUT_THRESHOLD), LOCK_MAX_MS);
-}
 
 export interface PasswordAccepted {
   user: User;
@@ -27,52 +21,63 @@ export interface PasswordAccepted {
 
 const REFUSED = 'the username or password is wrong';
 
+/** The account behind a name, when it can sign in with a password. */
+function account(user: User | undefined): User | undefined {
+  return user?.passwordHash && !user.disabled ? user : undefined;
+}
+
 export class SignInService {
   constructor(
     private readonly repo: IdentityRepository,
     private readonly audit: AuditLog,
     private readonly secrets: SecretBox,
+    private readonly lockout: Lockout,
+    private readonly failures: AuthFailures,
   ) {}
 
-  private refuseWhileLocked(user: User, source: string | null): Promise<never> | undefined {
-    const lockedMs = user.lockedUntil ? user.lockedUntil.getTime() - Date.now() : 0;
-    if (lockedMs <= 0) return undefined;
-    return this.audit
-      .record(`user:${user.id}`, 'sign-in', 'failure', {
-        orgId: user.orgId,
-        target: `user:${user.id}`,
-        source,
-        details: { reason: 'locked' },
-      })
-      .then(() => {
-        throw new ObshubError(
-          'TOO_MANY_ATTEMPTS',
-          `too many failed attempts; try again in ${Math.ceil(lockedMs / 1000)} s or ask an admin to reset the password`,
-        );
-      });
+  /** Throws TOO_MANY_ATTEMPTS while `source` is locked out of `username`, or the account is locked. */
+  private async refuseWhileLocked(source: string | null, username: string, user: User | undefined) {
+    const accountMs = user
+      ? (user.lockedUntil?.getTime() ?? 0) - Date.now()
+      : await this.lockout.nameLockMs(username);
+    const lockedMs = Math.max(await this.lockout.addressLockMs(source, username), accountMs);
+    if (lockedMs <= 0) return;
+    await this.failures.record(source, {
+      action: 'sign-in',
+      actor: user ? `user:${user.id}` : 'anonymous',
+      orgId: user?.orgId ?? null,
+      target: user ? `user:${user.id}` : null,
+      details: { username, reason: 'locked' },
+    });
+    throw new ObshubError(
+      'TOO_MANY_ATTEMPTS',
+      `too many failed attempts; try again in ${Math.ceil(lockedMs / 1000)} s or ask an admin to reset the password`,
+    );
   }
 
   private async fail(
-    user: User,
     source: string | null,
+    username: string,
+    user: User | undefined,
     reason: string,
     action: 'sign-in' | 'sign-in.second-factor',
   ) {
-    const failures = await this.repo.recordFailedLogin(user.id);
-    const lockMs = lockDurationMs(failures);
-    await this.audit.record(`user:${user.id}`, action, 'failure', {
-      orgId: user.orgId,
-      target: `user:${user.id}`,
-      source,
-      details: { reason, failures },
+    const failed = await this.lockout.failed(source, username, user !== undefined);
+    await this.failures.record(source, {
+      action,
+      actor: user ? `user:${user.id}` : 'anonymous',
+      orgId: user?.orgId ?? null,
+      target: user ? `user:${user.id}` : null,
+      details: { username, reason, failures: failed.failures },
     });
-    if (lockMs > 0) {
-      await this.repo.updateUser(user.id, { lockedUntil: new Date(Date.now() + lockMs) });
-      await this.audit.record(`user:${user.id}`, 'account.locked', 'success', {
-        orgId: user.orgId,
-        target: `user:${user.id}`,
+    if (failed.accountLockMs > 0) {
+      if (user)
+        await this.repo.updateUser(user.id, { lockedUntil: new Date(Date.now() + failed.accountLockMs) });
+      await this.audit.record(user ? `user:${user.id}` : 'anonymous', 'account.locked', 'success', {
+        orgId: user?.orgId ?? null,
+        target: user ? `user:${user.id}` : null,
         source,
-        details: { seconds: lockMs / 1000, failures },
+        details: { username, seconds: failed.accountLockMs / 1000, addresses: failed.addresses },
       });
     }
   }
@@ -88,20 +93,15 @@ export class SignInService {
       });
       throw new ObshubError('BAD_REQUEST', `the username ${unusable}`);
     }
-    const user = await this.repo.findUserByUsername(username);
-    if (!user || !user.passwordHash || user.disabled) {
+    const user = account(await this.repo.findUserByUsername(username));
+    await this.refuseWhileLocked(source, username, user);
+    if (!user) {
       await verifyDecoy(password);
-      await this.audit.record('anonymous', 'sign-in', 'failure', {
-        orgId: user?.orgId ?? null,
-        target: user ? `user:${user.id}` : null,
-        source,
-        details: { username, reason: user?.disabled ? 'disabled' : 'unknown user or no password' },
-      });
+      await this.fail(source, username, undefined, 'unknown user, no password or disabled', 'sign-in');
       throw new ObshubError('UNAUTHENTICATED', REFUSED);
     }
-    await this.refuseWhileLocked(user, source);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.fail(user, source, 'wrong password', 'sign-in');
+    if (!(await verifyPassword(user.passwordHash!, password))) {
+      await this.fail(source, username, user, 'wrong password', 'sign-in');
       throw new ObshubError('UNAUTHENTICATED', REFUSED);
     }
     const org = user.orgId ? await this.repo.findOrganisation(user.orgId) : undefined;
@@ -117,7 +117,7 @@ export class SignInService {
     if (!user || !user.totpEnabled || !user.totpSecret || user.disabled) {
       throw new ObshubError('UNAUTHENTICATED', 'no second factor is pending for this account');
     }
-    await this.refuseWhileLocked(user, source);
+    await this.refuseWhileLocked(source, user.username, user);
     const trimmed = code.trim();
     const step = verifyTotp(this.secrets.open(TOTP_PURPOSE, user.totpSecret), trimmed);
     if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
@@ -138,8 +138,9 @@ export class SignInService {
       return user;
     }
     await this.fail(
-      user,
       source,
+      user.username,
+      user,
       step === null ? 'wrong code' : 'code already used',
       'sign-in.second-factor',
     );
@@ -147,9 +148,7 @@ export class SignInService {
   }
 
   private async succeeded(user: User, source: string | null, method: string): Promise<void> {
-    if (user.failedLogins > 0 || user.lockedUntil) {
-      await this.repo.updateUser(user.id, { failedLogins: 0, lockedUntil: null });
-    }
+    await this.lockout.succeeded(source, user.username);
     await this.audit.record(`user:${user.id}`, 'sign-in', 'success', {
       orgId: user.orgId,
       target: `user:${user.id}`,

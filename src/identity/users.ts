@@ -190,7 +190,6 @@ export class UserService {
     checkPassword(password);
     await this.repo.updateUser(id, {
       passwordHash: await hashPassword(password),
-      failedLogins: 0,
       lockedUntil: null,
     });
     await this.audit.record(principal, 'password.reset', 'success', {

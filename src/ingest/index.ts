@@ -1,5 +1,6 @@
 // The ingest service as a Fastify plugin: POST /ingest/json and its E-SOH alias POST /json.
 import type { FastifyInstance } from 'fastify';
+import { rateLimitGroup } from '../gateway/index.js';
 import { postIngestJson } from './postIngestJson.js';
 import type { IngestService } from './service.js';
 
@@ -14,6 +15,7 @@ export interface IngestPluginOptions {
 
 export function ingestPlugin(options: IngestPluginOptions) {
   return async function ingest(app: FastifyInstance): Promise<void> {
+    rateLimitGroup(app, 'ingest');
     postIngestJson(app, options.service, options.bodyLimitBytes);
   };
 }

@@ -1,6 +1,6 @@
 // GET /health (the process is alive) and GET /ready (it can serve: database and broker reachable).
 import type { FastifyInstance } from 'fastify';
-import { publicRoutes } from '../gateway/index.js';
+import { publicRoutes, rateLimitGroup } from '../gateway/index.js';
 import { Type } from 'typebox';
 
 export interface ReadinessCheck {
@@ -38,6 +38,8 @@ const Checks = Type.Record(Type.String(), Type.String());
 export function healthRoutes(checks: readonly ReadinessCheck[]) {
   return async function health(app: FastifyInstance): Promise<void> {
     publicRoutes(app);
+    // Orchestrators probe these all the time: never limited.
+    rateLimitGroup(app, 'none');
     app.get(
       '/health',
       {

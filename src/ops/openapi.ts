@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { publicRoutes } from '../gateway/index.js';
+import { publicRoutes, rateLimitGroup } from '../gateway/index.js';
 import { obshubVersion } from './systemStatus.js';
 
 export interface OpenApiOptions {
@@ -97,6 +97,7 @@ async function openApiPlugin(app: FastifyInstance, options: OpenApiOptions): Pro
   }
   await app.register(async function docs(child) {
     publicRoutes(child);
+    rateLimitGroup(child, 'none');
     await child.register(swaggerUi, { routePrefix: '/docs', uiConfig: { tryItOutEnabled: true } });
   });
 }

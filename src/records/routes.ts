@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ObshubError } from '../core/errors.js';
-import { publicRoutes } from '../gateway/index.js';
+import { publicRoutes, rateLimitGroup } from '../gateway/index.js';
 import { RECORDS_COLLECTION_ID, recordsCollectionUrl } from './collection.js';
 import { recordUrl } from './record.js';
 import type { RecordsService } from './service.js';
@@ -14,6 +14,7 @@ export function recordRoutes(service: RecordsService) {
   return async function records(app: FastifyInstance): Promise<void> {
     // Discovery metadata is public: it is how catalogues find the data (WIS2 Global Discovery Catalogues).
     publicRoutes(app);
+    rateLimitGroup(app, 'query');
     const base = () => recordsCollectionUrl(service.settings.publicUrl);
 
     app.get(

@@ -24,7 +24,6 @@ export interface User {
   totpEnabled: boolean;
   totpLastStep: number | null;
   recoveryCodes: string[];
-  failedLogins: number;
   lockedUntil: Date | null;
   disabled: boolean;
   createdAt: Date;
@@ -108,7 +107,6 @@ interface UserRow {
   totp_enabled: boolean;
   totp_last_step: string | number | null;
   recovery_codes: string[];
-  failed_logins: number;
   locked_until: Date | null;
   disabled: boolean;
   created_at: Date;
@@ -125,7 +123,6 @@ const toUser = (r: UserRow): User => ({
   totpEnabled: r.totp_enabled,
   totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
   recoveryCodes: r.recovery_codes,
-  failedLogins: r.failed_logins,
   lockedUntil: r.locked_until,
   disabled: r.disabled,
   createdAt: r.created_at,
@@ -183,7 +180,6 @@ export type UserChanges = Partial<
     | 'totpEnabled'
     | 'totpLastStep'
     | 'recoveryCodes'
-    | 'failedLogins'
     | 'lockedUntil'
     | 'disabled'
   >
@@ -198,7 +194,6 @@ const USER_COLUMNS: Record<keyof UserChanges, string> = {
   totpEnabled: 'totp_enabled',
   totpLastStep: 'totp_last_step',
   recoveryCodes: 'recovery_codes',
-  failedLogins: 'failed_logins',
   lockedUntil: 'locked_until',
   disabled: 'disabled',
 };
@@ -326,15 +321,6 @@ export class IdentityRepository {
       [id, ...entries.map(([, v]) => v)],
     );
     return row && toUser(row);
-  }
-
-  /** Counts a failed sign-in; returns the new count. */
-  async recordFailedLogin(id: string): Promise<number> {
-    const [row] = await this.sql.query<{ failed_logins: number }>(
-      'UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins',
-      [id],
-    );
-    return row?.failed_logins ?? 0;
   }
 
   async deleteUser(id: string): Promise<boolean> {

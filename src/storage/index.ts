@@ -29,6 +29,7 @@ import {
   type OutboxStats,
 } from './outbox.js';
 import { Partitions } from './partitions.js';
+import { RateLimitRepository } from './rateLimits.js';
 import { dropExpired, type RetentionResult } from './retention.js';
 import { findKnownParameterNames, findParameters, SeriesReader, type ParameterRow } from './series.js';
 import { readSetting, writeSetting } from './settings.js';
@@ -54,6 +55,8 @@ export type { QueryLimits } from './db.js';
 export type { OutboxEntry, OutboxStats } from './outbox.js';
 export { IdentityRepository } from './identity.js';
 export { OidcRepository } from './oidc.js';
+export { RateLimitRepository } from './rateLimits.js';
+export type { RateLimitOverride, RateLimitOverrides } from './rateLimits.js';
 export type { OidcClient, OidcKey, OidcKeyUse, OidcPayload } from './oidc.js';
 export type {
   ApiKey,
@@ -94,6 +97,8 @@ export class Storage {
   readonly identity: IdentityRepository;
   /** The built-in OIDC provider's artefacts, keys and clients. */
   readonly oidc: OidcRepository;
+  /** Organisations' rate-limit overrides. */
+  readonly rateLimits: RateLimitRepository;
 
   private constructor(
     private readonly db: Database,
@@ -103,6 +108,7 @@ export class Storage {
     this.partitions = new Partitions(db, retentionSeconds);
     this.identity = new IdentityRepository(db);
     this.oidc = new OidcRepository(db);
+    this.rateLimits = new RateLimitRepository(db);
   }
 
   static async open(options: StorageOptions): Promise<Storage> {

@@ -13,7 +13,7 @@ export interface Migration {
 }
 
 export function listMigrations(): Migration[] {
-  return readdirSync(MIGRATIONS_DIR)
+  const migrations = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d+_.+\.sql$/.test(f))
     .sort()
     .map((file) => ({
@@ -21,6 +21,14 @@ export function listMigrations(): Migration[] {
       name: file.replace(/\.sql$/, ''),
       sql: readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8'),
     }));
+  // Two branches that each added migration NNN would otherwise fail at the first start, far from the cause.
+  const versions = migrations.map((m) => m.version);
+  const twice = versions.find((v, i) => versions.indexOf(v) !== i);
+  if (twice !== undefined) {
+    const names = migrations.filter((m) => m.version === twice).map((m) => m.name);
+    throw new Error(`two migrations share version ${twice}: ${names.join(', ')}; renumber one`);
+  }
+  return migrations;
 }
 
 /** Applies pending migrations; returns the names of those applied by this call. */

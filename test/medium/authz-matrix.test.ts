@@ -97,6 +97,12 @@ function requests(): Record<string, RequestSpec> {
       url: '/api/v1/organisations/no-such-org/authorities/example.org',
       ok: 404,
     },
+    'GET /api/v1/organisations/:id/rate-limits': { url: `/api/v1/organisations/${ORG}/rate-limits`, ok: 200 },
+    'PUT /api/v1/organisations/:id/rate-limits': {
+      url: '/api/v1/organisations/no-such-org/rate-limits',
+      body: {},
+      ok: 404,
+    },
     'GET /api/v1/users': { url: '/api/v1/users', ok: 200 },
     'POST /api/v1/users': { url: '/api/v1/users', body: {}, ok: 400 },
     'GET /api/v1/users/:id': { url: '/api/v1/users/no-such-user', ok: 404 },

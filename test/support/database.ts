@@ -39,8 +39,11 @@ async function pgliteTemplate(): Promise<string> {
   if (existsSync(template)) return template;
   const building = mkdtempSync(path.join(tmpdir(), 'obshub-template-build-'));
   const storage = await Storage.open({ databaseUrl: undefined, dataDir: building, retentionSeconds: null });
-  await storage.migrate();
-  await storage.close();
+  try {
+    await storage.migrate();
+  } finally {
+    await storage.close(); // an open embedded database's worker would keep the test process alive
+  }
   try {
     renameSync(building, template); // atomic: a parallel test file may have won the race
   } catch {

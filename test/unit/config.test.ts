@@ -72,6 +72,35 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DEMO: 'off' }).demo, false);
   });
 
+  it('reads rate limits as a count per ISO 8601 duration, with the defaults of every group', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.rateLimits, true);
+    assert.deepEqual(defaults.rateLimit.ingest, { windowMs: 60_000, perCaller: 600, perOrganisation: 3000 });
+    assert.deepEqual(defaults.rateLimit['sign-in'], { windowMs: 300_000, perCaller: 60 });
+    assert.deepEqual(defaults.authFailureLimit, { max: 20, windowMs: 900_000 });
+    assert.deepEqual(defaults.signInLockout, { failures: 5, addresses: 10 });
+    assert.equal(defaults.redisUrl, undefined);
+    const c = loadConfig({
+      RATE_LIMITS: 'off',
+      RATE_LIMIT_QUERY: '10/PT30S',
+      RATE_LIMIT_QUERY_ORG: '25',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+    });
+    assert.equal(c.rateLimits, false);
+    assert.deepEqual(c.rateLimit.query, { windowMs: 30_000, perCaller: 10, perOrganisation: 25 });
+    assert.equal(c.redisUrl, 'redis://127.0.0.1:6379/2');
+    assert.deepEqual(
+      problems(() =>
+        loadConfig({ RATE_LIMIT_QUERY: '10 per minute', RATE_LIMIT_TOKEN: '0/PT1M', REDIS_URL: 'http://x' }),
+      ),
+      [
+        'RATE_LIMIT_QUERY: "10 per minute" is not valid; expected a number of requests per ISO 8601 duration, e.g. 600/PT1M',
+        'RATE_LIMIT_TOKEN: "0/PT1M" is not valid; expected a number of requests per ISO 8601 duration, e.g. 600/PT1M',
+        'REDIS_URL: "http://x" is not valid; expected a URL starting with redis:// or rediss://',
+      ],
+    );
+  });
+
   it('reports every bad value, naming the key and what is allowed', () => {
     const found = problems(() =>
       loadConfig({ PORT: 'eighty', RETENTION: 'P1Y', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),

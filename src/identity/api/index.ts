@@ -3,6 +3,7 @@
 // one call of the identity service with the caller's principal and address. Permissions are declared in
 // each route's `config` and enforced by the gateway; the services check them again.
 import type { FastifyInstance } from 'fastify';
+import { rateLimitGroup } from '../../gateway/index.js';
 import type { SystemStatusService } from '../../ops/index.js';
 import type { Identity } from '../identity.js';
 import { deleteApiKey } from './deleteApiKey.js';
@@ -16,6 +17,7 @@ import { getAuditEvents } from './getAuditEvents.js';
 import { getMe } from './getMe.js';
 import { getOrganisation } from './getOrganisation.js';
 import { getOrganisations } from './getOrganisations.js';
+import { getRateLimits } from './getRateLimits.js';
 import { getSystem } from './getSystem.js';
 import { getUser } from './getUser.js';
 import { getUsers } from './getUsers.js';
@@ -29,6 +31,7 @@ import { postUser } from './postUser.js';
 import { postUserPassword } from './postUserPassword.js';
 import { putAuthority } from './putAuthority.js';
 import { putMyPassword } from './putMyPassword.js';
+import { putRateLimits } from './putRateLimits.js';
 
 export interface AdminApiOptions {
   identity: Identity;
@@ -48,6 +51,7 @@ export const adminApiTags = [
 export function adminApiPlugin(options: AdminApiOptions) {
   return async function adminApi(app: FastifyInstance): Promise<void> {
     const { identity } = options;
+    rateLimitGroup(app, 'admin');
     // Answers carry keys, TOTP secrets and recovery codes: no cache anywhere may keep them.
     app.addHook('onSend', async (_request, reply) => {
       void reply.header('cache-control', 'no-store');
@@ -64,6 +68,8 @@ export function adminApiPlugin(options: AdminApiOptions) {
     deleteOrganisation(app, identity);
     putAuthority(app, identity);
     deleteAuthority(app, identity);
+    getRateLimits(app, identity);
+    putRateLimits(app, identity);
     getUsers(app, identity);
     postUser(app, identity);
     getUser(app, identity);

@@ -1,5 +1,6 @@
 // /api/v1/oidc-clients: the client-credentials clients of organisations (one route per file), as one plugin.
 import type { FastifyInstance } from 'fastify';
+import { rateLimitGroup } from '../../gateway/index.js';
 import type { OidcClientService } from '../oidcClients.js';
 import { deleteOidcClient } from './deleteOidcClient.js';
 import { getOidcClients } from './getOidcClients.js';
@@ -7,6 +8,7 @@ import { postOidcClient } from './postOidcClient.js';
 
 export function oidcClientRoutes(service: OidcClientService) {
   return async function oidcClients(app: FastifyInstance): Promise<void> {
+    rateLimitGroup(app, 'admin');
     postOidcClient(app, service);
     getOidcClients(app, service);
     deleteOidcClient(app, service);

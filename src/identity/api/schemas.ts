@@ -31,6 +31,47 @@ export const Organisation = Type.Object({
   }),
 });
 
+const RateLimitOverride = Type.Object(
+  {
+    perCaller: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'Requests per window of each caller' }),
+    ),
+    perOrganisation: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000_000,
+        description: "Requests per window of all the organisation's callers together",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const RateLimitOverrides = Type.Object(
+  {
+    ingest: Type.Optional(RateLimitOverride),
+    query: Type.Optional(RateLimitOverride),
+    admin: Type.Optional(RateLimitOverride),
+  },
+  {
+    additionalProperties: false,
+    description: 'Limits that replace the configured ones (RATE_LIMIT_*) for this organisation',
+    examples: [{ ingest: { perCaller: 3000, perOrganisation: 10000 } }],
+  },
+);
+const GroupLimit = Type.Object({
+  window: Type.String({ description: 'ISO 8601 duration', examples: ['PT1M'] }),
+  perCaller: Type.Integer(),
+  perOrganisation: Type.Integer(),
+});
+export const OrganisationRateLimits = Type.Object({
+  orgId: OrganisationId,
+  limits: Type.Object(
+    { ingest: GroupLimit, query: GroupLimit, admin: GroupLimit },
+    { description: "The limits in force for the organisation's callers, per route group" },
+  ),
+  overrides: RateLimitOverrides,
+});
+
 export const User = Type.Object({
   id: Type.String(),
   username: Type.String(),

@@ -48,7 +48,7 @@ export function getInteraction(app: FastifyInstance, deps: InteractionDeps, iden
   app.get(
     '/oidc/interaction/:uid',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimitGroup: 'sign-in' },
       schema: { hide: true, params: INTERACTION_PARAMS },
     },
     async (request, reply) => {

@@ -114,12 +114,17 @@ export async function createOidc(deps: {
         );
       })().catch((err: unknown) => log.warn({ component: 'oidc', err }, 'could not audit a token'));
     });
+    // A refused grant (a wrong client secret, a stale refresh token) is a failed authentication.
     provider.on('grant.error', (ctx, err) => {
-      void identity.audit.record('anonymous', 'token.issue', 'failure', {
-        target: ctx.oidc.client ? `client:${ctx.oidc.client.clientId}` : null,
-        source: ctx.ip,
-        details: { grantType: grantTypeOf(ctx.oidc.params), error: err.message },
-      });
+      identity.authFailures
+        .record(ctx.ip, {
+          action: 'token.issue',
+          target: ctx.oidc.client ? `client:${ctx.oidc.client.clientId}` : null,
+          details: { grantType: grantTypeOf(ctx.oidc.params), error: err.message },
+        })
+        .catch((failure: unknown) =>
+          log.warn({ component: 'oidc', err: failure }, 'could not count a refused grant'),
+        );
     });
   }
 
@@ -164,7 +169,7 @@ export async function createOidc(deps: {
 
   /** Gives the raw request to oidc-provider, as if it were mounted at `${PUBLIC_URL path}/oidc`. */
   function forward(request: FastifyRequest, reply: FastifyReply): void {
-    // The headers set so far (security headers, request id) go out with the provider's answer too.
+    // The headers set so far (security headers, request id, rate limits) go out with the provider's answer.
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) reply.raw.setHeader(name, value);
     }
@@ -203,7 +208,12 @@ export async function createOidc(deps: {
         endpoints.route({
           method: ['GET', 'POST', 'OPTIONS'],
           url: `${MOUNT}/*`,
-          config: { permission: 'public', oidcProvider: true },
+          config: {
+            permission: 'public',
+            oidcProvider: true,
+            ownAuthentication: true,
+            rateLimitGroup: 'token',
+          },
           schema: { hide: true },
           handler: async (request, reply) => forward(request, reply),
         });

@@ -59,7 +59,7 @@ export function postInteraction(app: FastifyInstance, deps: InteractionDeps, ide
   app.post(
     '/oidc/interaction/:uid',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimitGroup: 'sign-in' },
       schema: { hide: true, params: INTERACTION_PARAMS, body: SignInForm },
     },
     async (request: FastifyRequest, reply: FastifyReply) => {
