@@ -18,9 +18,9 @@ import { getConformance } from './getConformance.js';
 import { getItem } from './getItem.js';
 import { getItems } from './getItems.js';
 import { getLandingPage } from './getLandingPage.js';
+import { getLatest } from './getLatest.js';
 import { getLocations } from './getLocations.js';
 import { getOpenApi } from './getOpenApi.js';
-import { getWebApp } from './getWebApp.js';
 import { installHttpRules, methodNotAllowed } from './httpRules.js';
 import { toJson } from './json.js';
 import { queryTypes } from './queryTypes.js';
@@ -121,12 +121,12 @@ export function edrPlugin(options: EdrPluginOptions) {
     };
 
     getLandingPage(app, base);
-    getWebApp(app);
     getOpenApi(app);
     getConformance(app);
     getCollections(app, metadata, base);
     getCollection(app, metadata);
     getLocations(app, service, base);
+    getLatest(app, service);
     for (const q of queryTypes) dataQueryRoute(app, service, q);
     getItems(app, service, options.storage, base);
     getItem(app, service, options.storage, base);
@@ -136,6 +136,7 @@ export function edrPlugin(options: EdrPluginOptions) {
       '/collections',
       '/collections/observations',
       '/collections/observations/locations',
+      '/collections/observations/latest',
       ...queryTypes.map((q) => q.path),
       '/collections/observations/items',
       '/collections/observations/items/:item_id',

@@ -12,6 +12,7 @@ import {
   splitAndStrip,
 } from '../core/querySyntax.js';
 import type {
+  LatestRow,
   LocationRow,
   ParameterRow,
   SeriesData,
@@ -217,6 +218,11 @@ export class EdrService {
         start = stop;
       }
     }
+  }
+
+  /** The latest observation of each series of `filter` inside [`fromMs`, `atMs`] (clipped to the window). */
+  latest(filter: SeriesFilter, fromMs: number, atMs: number): Promise<LatestRow[]> {
+    return this.storage.findLatest(filter, Math.max(fromMs, filter.sinceMs ?? -Infinity), atMs);
   }
 
   /** Stations for /locations with the parameters of their series. */

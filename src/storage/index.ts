@@ -33,12 +33,14 @@ import {
   countObservations,
   findDataVersion,
   findKnownParameterNames,
+  findLatest,
   findLocations,
   findParameters,
   findSeries,
   findSeriesData,
   findSeriesRecords,
   type FoundSeries,
+  type LatestRow,
   type LocationRow,
   type ParameterRow,
   type SeriesData,
@@ -46,14 +48,17 @@ import {
   type SeriesRecord,
 } from './series.js';
 import { readSetting, writeSetting } from './settings.js';
+import { findIngestActivity, type IngestBucket } from './activity.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
+export type { IngestBucket } from './activity.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 export type { DataExtent } from './extent.js';
 export type {
   Area,
   FoundSeries,
+  LatestRow,
   LocationRow,
   ParameterRow,
   SeriesData,
@@ -261,6 +266,16 @@ export class Storage {
   /** How many observations `seriesData` would return. */
   countObservations(ids: readonly number[], filter: SeriesFilter): Promise<number> {
     return countObservations(this.db, ids, filter);
+  }
+
+  /** Observations received since `sinceMs` per naming authority and bucket of `bucketSeconds`. */
+  ingestActivity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]> {
+    return findIngestActivity(this.db, sinceMs, bucketSeconds);
+  }
+
+  /** The latest observation of each series matching `filter` inside [`fromMs`, `atMs`]. */
+  findLatest(filter: SeriesFilter, fromMs: number, atMs: number): Promise<LatestRow[]> {
+    return findLatest(this.db, filter, fromMs, atMs);
   }
 
   /** Stations matching a filter, with their parameter names, sorted by platform. */

@@ -17,6 +17,7 @@ import { getMe } from './getMe.js';
 import { getOrganisation } from './getOrganisation.js';
 import { getOrganisations } from './getOrganisations.js';
 import { getSystem } from './getSystem.js';
+import { getSystemActivity } from './getSystemActivity.js';
 import { getUser } from './getUser.js';
 import { getUsers } from './getUsers.js';
 import { patchOrganisation } from './patchOrganisation.js';
@@ -76,5 +77,6 @@ export function adminApiPlugin(options: AdminApiOptions) {
     deleteApiKey(app, identity);
     getAuditEvents(app, identity);
     getSystem(app, options.system);
+    getSystemActivity(app, identity, options.system);
   };
 }

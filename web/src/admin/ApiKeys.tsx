@@ -1,0 +1,153 @@
+// API keys: the list (metadata only), creating one (the key is shown once, with a copy button) and
+// revoking. On My account it lists the person's own keys; on the organisation page the organisation's.
+import { useId, useState, type FormEvent } from 'react';
+import { api, ok, type Answer } from '../api/client';
+import { t } from '../strings';
+import { Alert } from '../ui/Alert';
+import { Dialog } from '../ui/Dialog';
+import { formatTime } from '../ui/format';
+import { ShownOnce } from '../ui/ShownOnce';
+import { useAction, useLoad } from '../ui/useLoad';
+
+type Key = Answer<'/api/v1/api-keys', 'get'>['apiKeys'][number];
+
+function status(k: Key): string {
+  if (k.revokedAt) return t.keys.revoked;
+  if (k.expiresAt && Date.parse(k.expiresAt) < Date.now()) return t.keys.expired;
+  return t.keys.active;
+}
+
+export function ApiKeys({ title, orgId, userId }: { title: string; orgId?: string; userId?: string }) {
+  const id = useId();
+  const keys = useLoad(() => ok(api.GET('/api/v1/api-keys', { params: { query: { orgId } } })), [orgId]);
+  const [created, setCreated] = useState<string>();
+  const [confirm, setConfirm] = useState<Key>();
+  const action = useAction();
+  const shown = (keys.data?.apiKeys ?? []).filter((k) => userId === undefined || k.userId === userId);
+
+  const create = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const scopes = form.getAll('scope') as ('ingest' | 'read')[];
+    const expires = String(form.get('expires') ?? '');
+    const target = e.currentTarget;
+    await action.run(async () => {
+      const key = await ok(
+        api.POST('/api/v1/api-keys', {
+          body: {
+            name: String(form.get('name')),
+            scopes,
+            ...(orgId ? { orgId } : {}),
+            ...(userId ? { userId } : {}),
+            ...(expires ? { expiresAt: new Date(`${expires}T00:00:00Z`).toISOString() } : {}),
+          },
+        }),
+      );
+      setCreated(key.key);
+      target.reset();
+      keys.reload();
+    });
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {keys.error && <Alert>{keys.error}</Alert>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.keys.name}</th>
+              <th scope="col">{t.keys.scopes}</th>
+              <th scope="col">{t.keys.created}</th>
+              <th scope="col">{t.keys.expires}</th>
+              <th scope="col">{t.keys.lastUsed}</th>
+              <th scope="col">{t.keys.status}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.keys.revoke}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((k) => (
+              <tr key={k.id}>
+                <td>
+                  {k.name} <small>obh_{k.id}</small>
+                </td>
+                <td>{k.scopes.join(', ')}</td>
+                <td>{formatTime(k.createdAt)}</td>
+                <td>{k.expiresAt ? formatTime(k.expiresAt) : t.keys.never}</td>
+                <td>{k.lastUsedAt ? formatTime(k.lastUsedAt) : t.keys.never}</td>
+                <td>{status(k)}</td>
+                <td>
+                  {!k.revokedAt && (
+                    <button type="button" onClick={() => setConfirm(k)}>
+                      {t.keys.revoke}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="inline-form" onSubmit={(e) => void create(e)} aria-label={t.keys.create}>
+        <h3>{t.keys.create}</h3>
+        <label>
+          {t.keys.name}
+          <input name="name" required maxLength={200} />
+        </label>
+        <fieldset>
+          <legend>{t.keys.scopes}</legend>
+          <label className="check">
+            <input type="checkbox" name="scope" value="read" defaultChecked /> read
+          </label>
+          <label className="check">
+            <input type="checkbox" name="scope" value="ingest" /> ingest
+          </label>
+        </fieldset>
+        <label>
+          {t.keys.expiresAt}
+          <input name="expires" type="date" />
+        </label>
+        <button type="submit" className="primary" disabled={action.busy}>
+          {t.create}
+        </button>
+        {action.error && <Alert>{action.error}</Alert>}
+      </form>
+      {created && (
+        <Dialog title={t.keys.createdTitle} onClose={() => setCreated(undefined)}>
+          <p>{t.keys.createdHelp}</p>
+          <ShownOnce label={t.keys.createdTitle} value={created} />
+          <button type="button" className="primary" onClick={() => setCreated(undefined)}>
+            {t.close}
+          </button>
+        </Dialog>
+      )}
+      {confirm && (
+        <Dialog title={t.keys.revoke} onClose={() => setConfirm(undefined)}>
+          <p>{t.keys.revokeConfirm(confirm.name)}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void action
+                  .run(() => ok(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: confirm.id } } })))
+                  .then(() => {
+                    setConfirm(undefined);
+                    keys.reload();
+                  })
+              }
+            >
+              {t.keys.revoke}
+            </button>
+            <button type="button" onClick={() => setConfirm(undefined)}>
+              {t.cancel}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+// The audit log, newest first: filtered by action and start time, paged towards older events.
+import { useId, useState } from 'react';
+import { api, ok, type Answer } from '../api/client';
+import type { operations } from '../api/schema';
+import { t } from '../strings';
+import { Alert } from '../ui/Alert';
+import { formatTime } from '../ui/format';
+import { useLoad } from '../ui/useLoad';
+
+type Action = NonNullable<NonNullable<operations['getAuditEvents']['parameters']['query']>['action']>;
+type Event = Answer<'/api/v1/audit', 'get'>['events'][number];
+
+/** The actions of the filter (as the API's schema lists them). */
+export const AUDIT_ACTIONS: Action[] = [
+  'sign-in',
+  'sign-in.second-factor',
+  'account.locked',
+  'totp.enrol',
+  'totp.enable',
+  'totp.disable',
+  'recovery-code.use',
+  'password.change',
+  'password.reset',
+  'api-key.create',
+  'api-key.revoke',
+  'api-key.rejected',
+  'user.create',
+  'user.update',
+  'user.role-change',
+  'user.delete',
+  'organisation.create',
+  'organisation.update',
+  'organisation.delete',
+  'authority.set',
+  'authority.remove',
+  'oidc-client.create',
+  'oidc-client.delete',
+  'token.issue',
+  'signing-key.rotate',
+  'signing-key.retire',
+  'ingest.rejected',
+];
+
+const PAGE = 50;
+
+export function AuditLog({ orgId }: { orgId?: string }) {
+  const id = useId();
+  const [action, setAction] = useState<Action | ''>('');
+  const [since, setSince] = useState('');
+  const [before, setBefore] = useState<number[]>([]);
+  const cursor = before[before.length - 1];
+  const page = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/audit', {
+          params: {
+            query: {
+              limit: PAGE,
+              ...(orgId ? { orgId } : {}),
+              ...(action ? { action } : {}),
+              ...(since ? { since: new Date(since).toISOString() } : {}),
+              ...(cursor ? { before: cursor } : {}),
+            },
+          },
+        }),
+      ),
+    [orgId, action, since, cursor],
+  );
+  const events: Event[] = page.data?.events ?? [];
+  const oldest = events[events.length - 1];
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.org.audit}</h2>
+      <div className="row filters-row">
+        <label>
+          {t.audit.filterAction}
+          <select
+            value={action}
+            onChange={(e) => {
+              setAction(e.target.value as Action | '');
+              setBefore([]);
+            }}
+          >
+            <option value="">{t.audit.any}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.audit.since}
+          <input
+            type="datetime-local"
+            value={since}
+            onChange={(e) => {
+              setSince(e.target.value);
+              setBefore([]);
+            }}
+          />
+        </label>
+      </div>
+      {page.error && <Alert>{page.error}</Alert>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.audit.at}</th>
+              <th scope="col">{t.audit.action}</th>
+              <th scope="col">{t.audit.outcome}</th>
+              <th scope="col">{t.audit.actor}</th>
+              <th scope="col">{t.audit.target}</th>
+              <th scope="col">{t.audit.source}</th>
+              <th scope="col">{t.audit.details}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} className={e.outcome === 'failure' ? 'failure' : undefined}>
+                <td>{formatTime(e.at)}</td>
+                <td>{e.action}</td>
+                <td>{e.outcome}</td>
+                <td>{e.actor}</td>
+                <td>{e.target ?? ''}</td>
+                <td>{e.source ?? ''}</td>
+                <td>
+                  <code>{Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page.data && events.length === 0 && <p>{t.audit.empty}</p>}
+      <div className="row">
+        <button type="button" disabled={before.length === 0} onClick={() => setBefore([])}>
+          {t.audit.newest}
+        </button>
+        <button
+          type="button"
+          disabled={!page.data?.next || !oldest}
+          onClick={() => oldest && setBefore((b) => [...b, oldest.id])}
+        >
+          {t.audit.older}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+// OAuth 2.0 client-credentials clients of an organisation: register (the secret is shown once), remove.
+import { useId, useState, type FormEvent } from 'react';
+import { api, ok, type Answer } from '../api/client';
+import { t } from '../strings';
+import { Alert } from '../ui/Alert';
+import { Dialog } from '../ui/Dialog';
+import { formatTime } from '../ui/format';
+import { ShownOnce } from '../ui/ShownOnce';
+import { useAction, useLoad } from '../ui/useLoad';
+
+type Client = Answer<'/api/v1/oidc-clients', 'get'>['clients'][number];
+
+export function OidcClients({ orgId }: { orgId?: string }) {
+  const id = useId();
+  const clients = useLoad(() => ok(api.GET('/api/v1/oidc-clients', { params: { query: { orgId } } })), [orgId]);
+  const action = useAction();
+  const [created, setCreated] = useState<{ clientId: string; clientSecret: string }>();
+  const [removing, setRemoving] = useState<Client>();
+
+  const add = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const target = e.currentTarget;
+    await action.run(async () => {
+      const client = await ok(
+        api.POST('/api/v1/oidc-clients', {
+          body: {
+            name: String(form.get('name')),
+            scopes: form.getAll('scope') as ('ingest' | 'read')[],
+            ...(orgId ? { orgId } : {}),
+          },
+        }),
+      );
+      setCreated({ clientId: client.clientId, clientSecret: client.clientSecret });
+      target.reset();
+      clients.reload();
+    });
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.org.clients}</h2>
+      {(clients.error ?? action.error) && <Alert>{clients.error ?? action.error}</Alert>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.keys.name}</th>
+              <th scope="col">{t.org.clientId}</th>
+              <th scope="col">{t.keys.scopes}</th>
+              <th scope="col">{t.keys.created}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.delete}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(clients.data?.clients ?? []).map((c) => (
+              <tr key={c.clientId}>
+                <td>{c.name}</td>
+                <td>
+                  <code>{c.clientId}</code>
+                </td>
+                <td>{c.scopes.join(', ')}</td>
+                <td>{formatTime(c.createdAt)}</td>
+                <td>
+                  <button type="button" className="danger" onClick={() => setRemoving(c)}>
+                    {t.delete}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="inline-form" onSubmit={(e) => void add(e)} aria-label={t.org.addClient}>
+        <h3>{t.org.addClient}</h3>
+        <label>
+          {t.keys.name}
+          <input name="name" required maxLength={200} />
+        </label>
+        <fieldset>
+          <legend>{t.keys.scopes}</legend>
+          <label className="check">
+            <input type="checkbox" name="scope" value="read" defaultChecked /> read
+          </label>
+          <label className="check">
+            <input type="checkbox" name="scope" value="ingest" /> ingest
+          </label>
+        </fieldset>
+        <button type="submit" className="primary" disabled={action.busy}>
+          {t.create}
+        </button>
+      </form>
+      {created && (
+        <Dialog title={t.org.clientSecret} onClose={() => setCreated(undefined)}>
+          <p>{t.org.clientCreatedHelp}</p>
+          <p>
+            {t.org.clientId}: <code>{created.clientId}</code>
+          </p>
+          <ShownOnce label={t.org.clientSecret} value={created.clientSecret} />
+        </Dialog>
+      )}
+      {removing && (
+        <Dialog title={t.delete} onClose={() => setRemoving(undefined)}>
+          <p>{t.org.deleteClient(removing.name)}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void action
+                  .run(() =>
+                    ok(api.DELETE('/api/v1/oidc-clients/{id}', { params: { path: { id: removing.clientId } } })),
+                  )
+                  .then(() => {
+                    setRemoving(undefined);
+                    clients.reload();
+                  })
+              }
+            >
+              {t.delete}
+            </button>
+            <button type="button" onClick={() => setRemoving(undefined)}>
+              {t.cancel}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

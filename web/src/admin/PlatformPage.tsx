@@ -1,0 +1,214 @@
+// Platform admin: organisations (create, rename, require 2FA, naming authorities and their data policy,
+// delete), all people, the whole audit log and the system's settings.
+import { useId, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { api, ok, type Answer } from '../api/client';
+import { t } from '../strings';
+import { Alert } from '../ui/Alert';
+import { useAction, useLoad } from '../ui/useLoad';
+import { AuditLog } from './AuditLog';
+import { Users } from './Users';
+
+type Organisation = Answer<'/api/v1/organisations', 'get'>['organisations'][number];
+type Policy = Organisation['authorities'][number]['dataPolicy'];
+
+function Organisations() {
+  const id = useId();
+  const orgs = useLoad(() => ok(api.GET('/api/v1/organisations')), []);
+  const action = useAction();
+  const run = (call: () => Promise<unknown>) => void action.run(call).then(orgs.reload);
+  const path = (org: Organisation) => ({ params: { path: { id: org.id } } });
+
+  const create = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const target = e.currentTarget;
+    void action
+      .run(() =>
+        ok(
+          api.POST('/api/v1/organisations', {
+            body: {
+              id: String(form.get('id')),
+              name: String(form.get('name')),
+              require2fa: form.get('require2fa') === 'on',
+            },
+          }),
+        ),
+      )
+      .then((done) => {
+        if (done) target.reset();
+        orgs.reload();
+      });
+  };
+
+  const setAuthority = (org: Organisation, authority: string, dataPolicy: Policy) =>
+    run(() =>
+      ok(
+        api.PUT('/api/v1/organisations/{id}/authorities/{authority}', {
+          params: { path: { id: org.id, authority } },
+          body: { dataPolicy },
+        }),
+      ),
+    );
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.platform.organisations}</h2>
+      {(orgs.error ?? action.error) && <Alert>{orgs.error ?? action.error}</Alert>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.platform.id}</th>
+              <th scope="col">{t.platform.name}</th>
+              <th scope="col">{t.platform.require2fa}</th>
+              <th scope="col">{t.platform.authorities}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.delete}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(orgs.data?.organisations ?? []).map((org) => (
+              <tr key={org.id}>
+                <td>
+                  <Link href={`/organisation/${org.id}`}>{org.id}</Link>
+                </td>
+                <td>{org.name}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${t.platform.require2fa}: ${org.name}`}
+                    checked={org.require2fa}
+                    onChange={(e) =>
+                      run(() =>
+                        ok(api.PATCH('/api/v1/organisations/{id}', { ...path(org), body: { require2fa: e.target.checked } })),
+                      )
+                    }
+                  />
+                </td>
+                <td>
+                  <ul className="plain">
+                    {org.authorities.map((a) => (
+                      <li key={a.authority}>
+                        {a.authority}{' '}
+                        <select
+                          aria-label={`${t.org.dataPolicy}: ${a.authority}`}
+                          value={a.dataPolicy}
+                          onChange={(e) => setAuthority(org, a.authority, e.target.value as Policy)}
+                        >
+                          <option value="core">core</option>
+                          <option value="recommended">recommended</option>
+                        </select>{' '}
+                        <button
+                          type="button"
+                          className="icon"
+                          aria-label={t.platform.removeAuthority(a.authority)}
+                          onClick={() =>
+                            run(() =>
+                              ok(
+                                api.DELETE('/api/v1/organisations/{id}/authorities/{authority}', {
+                                  params: { path: { id: org.id, authority: a.authority } },
+                                }),
+                              ),
+                            )
+                          }
+                        >
+                          ×
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  <form
+                    className="row"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const authority = String(new FormData(e.currentTarget).get('authority')).trim();
+                      if (authority) setAuthority(org, authority, 'core');
+                      e.currentTarget.reset();
+                    }}
+                  >
+                    <input name="authority" aria-label={`${t.platform.addAuthority}: ${org.name}`} placeholder="nl.knmi" />
+                    <button type="submit">{t.platform.addAuthority}</button>
+                  </form>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() =>
+                      window.confirm(t.platform.deleteOrganisation(org.name)) &&
+                      run(() => ok(api.DELETE('/api/v1/organisations/{id}', path(org))))
+                    }
+                  >
+                    {t.delete}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="inline-form" onSubmit={create} aria-label={t.platform.addOrganisation}>
+        <h3>{t.platform.addOrganisation}</h3>
+        <label>
+          {t.platform.id}
+          <input name="id" required pattern="[a-z0-9][a-z0-9\-]{1,62}" />
+        </label>
+        <label>
+          {t.platform.name}
+          <input name="name" required maxLength={200} />
+        </label>
+        <label className="check">
+          <input type="checkbox" name="require2fa" /> {t.platform.require2fa}
+        </label>
+        <button type="submit" className="primary" disabled={action.busy}>
+          {t.create}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Settings() {
+  const id = useId();
+  const system = useLoad(() => ok(api.GET('/api/v1/system')), []);
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.platform.settings}</h2>
+      {system.error && <Alert>{system.error}</Alert>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.platform.setting}</th>
+              <th scope="col">{t.platform.value}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(system.data?.config ?? {}).map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{key}</th>
+                <td>
+                  <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export default function PlatformPage() {
+  return (
+    <div className="page">
+      <h1>{t.platform.title}</h1>
+      <Organisations />
+      <Users title={t.platform.users} />
+      <AuditLog />
+      <Settings />
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+// People of an organisation (or all of them, for platform admins): add, change role, disable, set a new
+// password, turn off a lost second factor, delete.
+import { useId, useState, type FormEvent } from 'react';
+import { api, ok, type Answer } from '../api/client';
+import { useSession } from '../auth/session';
+import { t } from '../strings';
+import { Alert } from '../ui/Alert';
+import { Dialog } from '../ui/Dialog';
+import { useAction, useLoad } from '../ui/useLoad';
+
+type User = Answer<'/api/v1/users', 'get'>['users'][number];
+type Role = User['role'];
+
+const ORG_ROLES: Role[] = ['org-admin', 'org-user'];
+const ALL_ROLES: Role[] = ['platform-admin', 'maintainer', 'org-admin', 'org-user'];
+
+export function Users({ orgId, title }: { orgId?: string; title: string }) {
+  const id = useId();
+  const { me } = useSession();
+  const users = useLoad(() => ok(api.GET('/api/v1/users', { params: { query: { orgId } } })), [orgId]);
+  const action = useAction();
+  const [passwordFor, setPasswordFor] = useState<User>();
+  const [deleting, setDeleting] = useState<User>();
+  const roles = me?.role === 'platform-admin' ? ALL_ROLES : ORG_ROLES;
+  const showOrg = !orgId && me?.role === 'platform-admin';
+
+  const change = (u: User, body: { role?: Role; disabled?: boolean }) =>
+    void action
+      .run(() => ok(api.PATCH('/api/v1/users/{id}', { params: { path: { id: u.id } }, body })))
+      .then(users.reload);
+
+  const add = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const target = e.currentTarget;
+    const created = await action.run(() =>
+      ok(
+        api.POST('/api/v1/users', {
+          body: {
+            username: String(form.get('username')),
+            displayName: String(form.get('displayName') ?? '') || null,
+            role: form.get('role') as Role,
+            password: String(form.get('password')),
+            ...(orgId ? { orgId } : {}),
+          },
+        }),
+      ),
+    );
+    if (created) {
+      target.reset();
+      users.reload();
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {(users.error ?? action.error) && <Alert>{users.error ?? action.error}</Alert>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.org.username}</th>
+              <th scope="col">{t.org.displayName}</th>
+              {showOrg && <th scope="col">{t.org.title}</th>}
+              <th scope="col">{t.org.role}</th>
+              <th scope="col">{t.org.twoFactor}</th>
+              <th scope="col">{t.org.disabled}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.org.resetPassword}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(users.data?.users ?? []).map((u) => {
+              const self = u.id === me?.id;
+              return (
+                <tr key={u.id}>
+                  <td>
+                    {u.username} {u.locked && <small>({t.org.locked})</small>}
+                  </td>
+                  <td>{u.displayName ?? ''}</td>
+                  {showOrg && <td>{u.orgId ?? ''}</td>}
+                  <td>
+                    <select
+                      aria-label={t.org.changeRole(u.username)}
+                      value={u.role}
+                      disabled={self || !roles.includes(u.role)}
+                      onChange={(e) => change(u, { role: e.target.value as Role })}
+                    >
+                      {(roles.includes(u.role) ? roles : [u.role]).map((r) => (
+                        <option key={r} value={r}>
+                          {t.roles[r]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{u.totpEnabled ? t.yes : t.no}</td>
+                  <td>{u.disabled ? t.yes : t.no}</td>
+                  <td className="actions">
+                    <button type="button" disabled={self} onClick={() => change(u, { disabled: !u.disabled })}>
+                      {u.disabled ? t.org.enable : t.org.disable}
+                    </button>
+                    <button type="button" onClick={() => setPasswordFor(u)}>
+                      {t.org.resetPassword}
+                    </button>
+                    {u.totpEnabled && !self && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void action
+                            .run(() =>
+                              ok(api.DELETE('/api/v1/users/{id}/totp', { params: { path: { id: u.id } } })),
+                            )
+                            .then(users.reload)
+                        }
+                      >
+                        {t.org.resetTotp}
+                      </button>
+                    )}
+                    <button type="button" className="danger" disabled={self} onClick={() => setDeleting(u)}>
+                      {t.delete}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <form className="inline-form" onSubmit={(e) => void add(e)} aria-label={t.org.addUser}>
+        <h3>{t.org.addUser}</h3>
+        <label>
+          {t.org.username}
+          <input name="username" required minLength={3} maxLength={254} autoComplete="off" />
+        </label>
+        <label>
+          {t.org.displayName}
+          <input name="displayName" maxLength={200} />
+        </label>
+        <label>
+          {t.org.role}
+          <select name="role" defaultValue="org-user">
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t.roles[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.org.password}
+          <input name="password" type="password" required minLength={12} autoComplete="new-password" />
+        </label>
+        <button type="submit" className="primary" disabled={action.busy}>
+          {t.create}
+        </button>
+      </form>
+      {passwordFor && (
+        <Dialog title={t.org.resetPasswordFor(passwordFor.username)} onClose={() => setPasswordFor(undefined)}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const password = String(new FormData(e.currentTarget).get('password'));
+              void action
+                .run(() =>
+                  ok(
+                    api.POST('/api/v1/users/{id}/password', {
+                      params: { path: { id: passwordFor.id } },
+                      body: { password },
+                    }),
+                  ),
+                )
+                .then((done) => done && setPasswordFor(undefined));
+            }}
+          >
+            <label>
+              {t.account.newPassword}
+              <input name="password" type="password" required minLength={12} autoComplete="new-password" />
+            </label>
+            <button type="submit" className="primary">
+              {t.save}
+            </button>
+            {action.error && <Alert>{action.error}</Alert>}
+          </form>
+        </Dialog>
+      )}
+      {deleting && (
+        <Dialog title={t.delete} onClose={() => setDeleting(undefined)}>
+          <p>{t.org.deleteUser(deleting.username)}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void action
+                  .run(() => ok(api.DELETE('/api/v1/users/{id}', { params: { path: { id: deleting.id } } })))
+                  .then(() => {
+                    setDeleting(undefined);
+                    users.reload();
+                  })
+              }
+            >
+              {t.delete}
+            </button>
+            <button type="button" onClick={() => setDeleting(undefined)}>
+              {t.cancel}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
