@@ -58,6 +58,9 @@ export default defineConfig({
         navigateFallback: '/app/index.html',
         navigateFallbackAllowlist: [/^\/app\//],
         cleanupOutdatedCaches: true,
+        // The first visit's worker takes over at once, so that it keeps the data the map loads next.
+        clientsClaim: true,
+        skipWaiting: true,
         // The last data the map showed, so the app opens offline with it (behind a banner).
         runtimeCaching: [
           {

@@ -86,8 +86,14 @@ export function getLatest(app: FastifyInstance, service: EdrService): void {
         tags: ['Collection data queries'],
         querystring: Query,
         response: {
-          200: { description: 'The latest values', content: { 'application/geo+json': { schema: LatestCollection } } },
-          400: { description: 'Invalid query', content: { 'application/problem+json': { schema: ProblemBody } } },
+          200: {
+            description: 'The latest values',
+            content: { 'application/geo+json': { schema: LatestCollection } },
+          },
+          400: {
+            description: 'Invalid query',
+            content: { 'application/problem+json': { schema: ProblemBody } },
+          },
         },
       },
     },
@@ -95,7 +101,9 @@ export function getLatest(app: FastifyInstance, service: EdrService): void {
       const query = request.query as Record<string, string | undefined>;
       const atMs = instant(query.datetime);
       const fromMs = atMs - lookback(query.within);
-      const filter = await service.commonFilter(request.principal, { 'parameter-name': query['parameter-name'] });
+      const filter = await service.commonFilter(request.principal, {
+        'parameter-name': query['parameter-name'],
+      });
       if (query.platform) filter.platforms = splitAndStrip(query.platform);
       const rows = await service.latest(filter, fromMs, atMs);
       return sendJson(reply, 'application/geo+json', {

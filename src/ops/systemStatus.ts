@@ -78,7 +78,8 @@ export class SystemStatusService {
   /** What was received over the last `windowSeconds`, in buckets, and the relay's counters. */
   async activity(principal: Principal, windowSeconds = 3600, bucketSeconds = 300): Promise<SystemActivity> {
     this.permit(principal);
-    const sinceMs = Math.floor((Date.now() - windowSeconds * 1000) / (bucketSeconds * 1000)) * bucketSeconds * 1000;
+    const sinceMs =
+      Math.floor((Date.now() - windowSeconds * 1000) / (bucketSeconds * 1000)) * bucketSeconds * 1000;
     return {
       since: new Date(sinceMs).toISOString(),
       bucketSeconds,

@@ -9,7 +9,11 @@ export interface IngestBucket {
   observations: number;
 }
 
-export async function findIngestActivity(sql: Sql, sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]> {
+export async function findIngestActivity(
+  sql: Sql,
+  sinceMs: number,
+  bucketSeconds: number,
+): Promise<IngestBucket[]> {
   const rows = await sql.query<{ authority: string; bucket: number; observations: number }>(
     `SELECT t.naming_authority AS authority,
             (floor(extract(epoch FROM o.pubtime) / $2) * $2)::float8 AS bucket,
@@ -19,5 +23,9 @@ export async function findIngestActivity(sql: Sql, sinceMs: number, bucketSecond
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [sinceMs, bucketSeconds],
   );
-  return rows.map((r) => ({ authority: r.authority, bucketMs: r.bucket * 1000, observations: r.observations }));
+  return rows.map((r) => ({
+    authority: r.authority,
+    bucketMs: r.bucket * 1000,
+    observations: r.observations,
+  }));
 }

@@ -86,7 +86,12 @@ function Restricted({ roles, children }: { roles: Role[]; children: ReactNode })
       </div>
     );
   }
-  if (!roles.includes(me.role)) return <div className="page"><Alert>{t.errors.forbidden}</Alert></div>;
+  if (!roles.includes(me.role))
+    return (
+      <div className="page">
+        <Alert>{t.errors.forbidden}</Alert>
+      </div>
+    );
   return <Suspense fallback={<p className="page">{t.loading}</p>}>{children}</Suspense>;
 }
 

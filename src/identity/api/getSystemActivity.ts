@@ -24,14 +24,19 @@ const Activity = Type.Object({
     }),
   ),
   relay: Type.Record(Type.String(), Type.Integer(), {
-    description: 'Notification relay counters since the start: delivered, messages, invalid, expired, publishFailures',
+    description:
+      'Notification relay counters since the start: delivered, messages, invalid, expired, publishFailures',
   }),
 });
 
 const WINDOW_SECONDS = 3600;
 const BUCKET_SECONDS = 300;
 
-export function getSystemActivity(app: FastifyInstance, identity: Identity, system: SystemStatusService): void {
+export function getSystemActivity(
+  app: FastifyInstance,
+  identity: Identity,
+  system: SystemStatusService,
+): void {
   app.get(
     '/api/v1/system/activity',
     {

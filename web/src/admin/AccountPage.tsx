@@ -6,6 +6,7 @@ import { api, ok, type Answer } from '../api/client';
 import { useSession } from '../auth/session';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { useAction } from '../ui/useLoad';
 import { ApiKeys } from './ApiKeys';
@@ -24,8 +25,8 @@ function PasswordForm() {
       ok(
         api.PUT('/api/v1/me/password', {
           body: {
-            currentPassword: String(form.get('currentPassword')),
-            newPassword: String(form.get('newPassword')),
+            currentPassword: field(form, 'currentPassword'),
+            newPassword: field(form, 'newPassword'),
           },
         }),
       ),
@@ -55,7 +56,7 @@ function PasswordForm() {
   );
 }
 
-function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange(): void }) {
+function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange: () => void }) {
   const id = useId();
   const action = useAction();
   const [enrolment, setEnrolment] = useState<Enrolment>();
@@ -65,7 +66,7 @@ function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange(): void }
     if (enrolment) void toDataURL(enrolment.uri, { margin: 1, width: 220 }).then(setQr);
   }, [enrolment]);
 
-  const code = (e: FormEvent<HTMLFormElement>) => String(new FormData(e.currentTarget).get('code')).trim();
+  const code = (e: FormEvent<HTMLFormElement>) => field(new FormData(e.currentTarget), 'code').trim();
 
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -101,7 +102,13 @@ function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange(): void }
           </p>
           <label>
             {t.account.code}
-            <input name="code" inputMode="numeric" autoComplete="one-time-code" required pattern="[0-9 ]{6,8}" />
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              pattern="[0-9 ]{6,8}"
+            />
           </label>
           <button type="submit" className="primary" disabled={action.busy}>
             {t.account.confirm}

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { formatTime } from '../ui/format';
 import { ShownOnce } from '../ui/ShownOnce';
@@ -29,13 +30,13 @@ export function ApiKeys({ title, orgId, userId }: { title: string; orgId?: strin
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const scopes = form.getAll('scope') as ('ingest' | 'read')[];
-    const expires = String(form.get('expires') ?? '');
+    const expires = field(form, 'expires');
     const target = e.currentTarget;
     await action.run(async () => {
       const key = await ok(
         api.POST('/api/v1/api-keys', {
           body: {
-            name: String(form.get('name')),
+            name: field(form, 'name'),
             scopes,
             ...(orgId ? { orgId } : {}),
             ...(userId ? { userId } : {}),
@@ -133,7 +134,9 @@ export function ApiKeys({ title, orgId, userId }: { title: string; orgId?: strin
               className="danger"
               onClick={() =>
                 void action
-                  .run(() => ok(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: confirm.id } } })))
+                  .run(() =>
+                    ok(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: confirm.id } } })),
+                  )
                   .then(() => {
                     setConfirm(undefined);
                     keys.reload();

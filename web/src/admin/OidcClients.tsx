@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { formatTime } from '../ui/format';
 import { ShownOnce } from '../ui/ShownOnce';
@@ -12,7 +13,10 @@ type Client = Answer<'/api/v1/oidc-clients', 'get'>['clients'][number];
 
 export function OidcClients({ orgId }: { orgId?: string }) {
   const id = useId();
-  const clients = useLoad(() => ok(api.GET('/api/v1/oidc-clients', { params: { query: { orgId } } })), [orgId]);
+  const clients = useLoad(
+    () => ok(api.GET('/api/v1/oidc-clients', { params: { query: { orgId } } })),
+    [orgId],
+  );
   const action = useAction();
   const [created, setCreated] = useState<{ clientId: string; clientSecret: string }>();
   const [removing, setRemoving] = useState<Client>();
@@ -25,7 +29,7 @@ export function OidcClients({ orgId }: { orgId?: string }) {
       const client = await ok(
         api.POST('/api/v1/oidc-clients', {
           body: {
-            name: String(form.get('name')),
+            name: field(form, 'name'),
             scopes: form.getAll('scope') as ('ingest' | 'read')[],
             ...(orgId ? { orgId } : {}),
           },
@@ -111,7 +115,11 @@ export function OidcClients({ orgId }: { orgId?: string }) {
               onClick={() =>
                 void action
                   .run(() =>
-                    ok(api.DELETE('/api/v1/oidc-clients/{id}', { params: { path: { id: removing.clientId } } })),
+                    ok(
+                      api.DELETE('/api/v1/oidc-clients/{id}', {
+                        params: { path: { id: removing.clientId } },
+                      }),
+                    ),
                   )
                   .then(() => {
                     setRemoving(undefined);

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { field } from '../ui/form';
 import { useAction, useLoad } from '../ui/useLoad';
 import { AuditLog } from './AuditLog';
 import { Users } from './Users';
@@ -28,8 +29,8 @@ function Organisations() {
         ok(
           api.POST('/api/v1/organisations', {
             body: {
-              id: String(form.get('id')),
-              name: String(form.get('name')),
+              id: field(form, 'id'),
+              name: field(form, 'name'),
               require2fa: form.get('require2fa') === 'on',
             },
           }),
@@ -82,7 +83,12 @@ function Organisations() {
                     checked={org.require2fa}
                     onChange={(e) =>
                       run(() =>
-                        ok(api.PATCH('/api/v1/organisations/{id}', { ...path(org), body: { require2fa: e.target.checked } })),
+                        ok(
+                          api.PATCH('/api/v1/organisations/{id}', {
+                            ...path(org),
+                            body: { require2fa: e.target.checked },
+                          }),
+                        ),
                       )
                     }
                   />
@@ -123,12 +129,16 @@ function Organisations() {
                     className="row"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      const authority = String(new FormData(e.currentTarget).get('authority')).trim();
+                      const authority = field(new FormData(e.currentTarget), 'authority').trim();
                       if (authority) setAuthority(org, authority, 'core');
                       e.currentTarget.reset();
                     }}
                   >
-                    <input name="authority" aria-label={`${t.platform.addAuthority}: ${org.name}`} placeholder="nl.knmi" />
+                    <input
+                      name="authority"
+                      aria-label={`${t.platform.addAuthority}: ${org.name}`}
+                      placeholder="nl.knmi"
+                    />
                     <button type="submit">{t.platform.addAuthority}</button>
                   </form>
                 </td>

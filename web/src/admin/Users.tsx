@@ -5,6 +5,7 @@ import { api, ok, type Answer } from '../api/client';
 import { useSession } from '../auth/session';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { useAction, useLoad } from '../ui/useLoad';
 
@@ -37,10 +38,10 @@ export function Users({ orgId, title }: { orgId?: string; title: string }) {
       ok(
         api.POST('/api/v1/users', {
           body: {
-            username: String(form.get('username')),
-            displayName: String(form.get('displayName') ?? '') || null,
+            username: field(form, 'username'),
+            displayName: field(form, 'displayName') || null,
             role: form.get('role') as Role,
-            password: String(form.get('password')),
+            password: field(form, 'password'),
             ...(orgId ? { orgId } : {}),
           },
         }),
@@ -98,7 +99,11 @@ export function Users({ orgId, title }: { orgId?: string; title: string }) {
                   <td>{u.totpEnabled ? t.yes : t.no}</td>
                   <td>{u.disabled ? t.yes : t.no}</td>
                   <td className="actions">
-                    <button type="button" disabled={self} onClick={() => change(u, { disabled: !u.disabled })}>
+                    <button
+                      type="button"
+                      disabled={self}
+                      onClick={() => change(u, { disabled: !u.disabled })}
+                    >
                       {u.disabled ? t.org.enable : t.org.disable}
                     </button>
                     <button type="button" onClick={() => setPasswordFor(u)}>
@@ -157,11 +162,14 @@ export function Users({ orgId, title }: { orgId?: string; title: string }) {
         </button>
       </form>
       {passwordFor && (
-        <Dialog title={t.org.resetPasswordFor(passwordFor.username)} onClose={() => setPasswordFor(undefined)}>
+        <Dialog
+          title={t.org.resetPasswordFor(passwordFor.username)}
+          onClose={() => setPasswordFor(undefined)}
+        >
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              const password = String(new FormData(e.currentTarget).get('password'));
+              const password = field(new FormData(e.currentTarget), 'password');
               void action
                 .run(() =>
                   ok(

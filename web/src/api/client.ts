@@ -39,6 +39,7 @@ export async function ok<T extends Record<string | number, unknown>, O, M extend
     if (err instanceof ApiError) throw err;
     throw new ApiError('network', t.errors.network);
   }
-  if (!result.response.ok) throw errorFromResponse(result.response.status, result.response.headers, result.error);
+  if (!result.response.ok)
+    throw errorFromResponse(result.response.status, result.response.headers, result.error);
   return result.data as NonNullable<FetchResponse<T, O, M>['data']>;
 }

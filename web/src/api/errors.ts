@@ -3,13 +3,7 @@
 import { t } from '../strings';
 
 export type ErrorKind =
-  | 'network'
-  | 'unauthorised'
-  | 'forbidden'
-  | 'not-found'
-  | 'rate-limited'
-  | 'invalid'
-  | 'server';
+  'network' | 'unauthorised' | 'forbidden' | 'not-found' | 'rate-limited' | 'invalid' | 'server';
 
 export class ApiError extends Error {
   constructor(

@@ -120,7 +120,13 @@ async function refresh(tokens: Tokens): Promise<Tokens | undefined> {
   if (!tokens.refreshToken) return undefined;
   const as = await authorizationServer();
   try {
-    const response = await oauth.refreshTokenGrantRequest(as, CLIENT, oauth.None(), tokens.refreshToken, options());
+    const response = await oauth.refreshTokenGrantRequest(
+      as,
+      CLIENT,
+      oauth.None(),
+      tokens.refreshToken,
+      options(),
+    );
     return store(await oauth.processRefreshTokenResponse(as, CLIENT, response), tokens);
   } catch (err) {
     // A refused refresh token ends the session; a network failure keeps it for the next try.

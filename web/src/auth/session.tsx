@@ -8,9 +8,9 @@ export type Me = Answer<'/api/v1/me', 'get'>;
 export interface Session {
   /** undefined while loading; null when nobody is signed in. */
   me: Me | null | undefined;
-  signIn(): void;
-  signOut(): void;
-  reload(): void;
+  signIn: () => void;
+  signOut: () => void;
+  reload: () => void;
 }
 
 const SessionContext = createContext<Session>({

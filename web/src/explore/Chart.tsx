@@ -67,5 +67,6 @@ export function Chart({ title, unit, series, labels, dark }: ChartProps) {
     plot.current?.setData(align(series));
   }, [series]);
 
-  return <div className="chart" ref={box} role="img" aria-label={title} />;
+  const points = series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0);
+  return <div className="chart" ref={box} role="img" aria-label={title} data-points={points} />;
 }

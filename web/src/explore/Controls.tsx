@@ -14,19 +14,19 @@ export interface TimeRange {
 export interface ControlsProps {
   groups: ParameterGroup[];
   parameter?: string;
-  onParameter(name: string): void;
+  onParameter: (name: string) => void;
   range?: TimeRange;
   time?: string;
-  onTime(time: string | undefined): void;
+  onTime: (time: string | undefined) => void;
   search: string;
-  onSearch(text: string): void;
+  onSearch: (text: string) => void;
   results: { id: string; name: string }[];
-  onPick(station: string): void;
+  onPick: (station: string) => void;
   authorities: string[];
   authority?: string;
-  onAuthority(authority: string | undefined): void;
+  onAuthority: (authority: string | undefined) => void;
   inView: boolean;
-  onInView(inView: boolean): void;
+  onInView: (inView: boolean) => void;
   count: number;
 }
 
@@ -40,7 +40,11 @@ export function Controls(p: ControlsProps) {
   return (
     <section className="controls" aria-label={t.explore.filters}>
       <label htmlFor={`${id}-parameter`}>{t.explore.parameter}</label>
-      <select id={`${id}-parameter`} value={p.parameter ?? ''} onChange={(e) => p.onParameter(e.target.value)}>
+      <select
+        id={`${id}-parameter`}
+        value={p.parameter ?? ''}
+        onChange={(e) => p.onParameter(e.target.value)}
+      >
         {p.groups.map((g) => (
           <optgroup key={g.standardName} label={g.label}>
             {g.parameters.map((param) => (

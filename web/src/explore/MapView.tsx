@@ -20,8 +20,16 @@ export interface MapViewProps {
   scale: ColourScale;
   selected?: string;
   initialView?: View;
-  onSelect(station: string): void;
-  onViewChange(view: View, bounds: [number, number, number, number]): void;
+  onSelect: (station: string) => void;
+  onViewChange: (view: View, bounds: [number, number, number, number]) => void;
+}
+
+const withLand = new WeakSet<MapLibre>();
+
+function landOnce(map: MapLibre, dark: boolean) {
+  if (withLand.has(map)) return;
+  withLand.add(map);
+  addLand(map, dark);
 }
 
 function addLand(map: MapLibre, dark: boolean) {
@@ -29,12 +37,20 @@ function addLand(map: MapLibre, dark: boolean) {
   void loadLand().then(({ land, borders, coast }) => {
     if (!map.getStyle()) return;
     map.addSource('land', { type: 'geojson', data: land });
-    map.addSource('borders', { type: 'geojson', data: { type: 'Feature', geometry: borders, properties: {} } });
+    map.addSource('borders', {
+      type: 'geojson',
+      data: { type: 'Feature', geometry: borders, properties: {} },
+    });
     map.addSource('coast', { type: 'geojson', data: { type: 'Feature', geometry: coast, properties: {} } });
     const before = map.getLayer('stations') ? 'stations' : undefined;
     map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': colours.land } }, before);
     map.addLayer(
-      { id: 'coast', type: 'line', source: 'coast', paint: { 'line-color': colours.coast, 'line-width': 0.7 } },
+      {
+        id: 'coast',
+        type: 'line',
+        source: 'coast',
+        paint: { 'line-color': colours.coast, 'line-width': 0.7 },
+      },
       before,
     );
     map.addLayer(
@@ -57,12 +73,6 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
   callbacks.current = { onSelect, onViewChange };
   const marked = useRef(false);
   const [ready, setReady] = useState(false);
-  const land = useRef<MapLibre | undefined>(undefined);
-  const landOnce = (map: MapLibre) => {
-    if (land.current === map || mapRef.current !== map) return;
-    land.current = map;
-    addLand(map, dark);
-  };
 
   useEffect(() => {
     const view = initialView ?? EUROPE;
@@ -116,7 +126,7 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
       mapRef.current = map;
       setReady(true);
       // The land waits for the first stations (its GeoJSON keeps the worker busy for a while), or 2 s.
-      window.setTimeout(() => landOnce(map), 2000);
+      window.setTimeout(() => landOnce(map, dark), 2000);
     });
     map.on('click', 'stations', (e) => {
       const id = e.features?.[0]?.id;
@@ -169,14 +179,14 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
       const loaded = (e: MapSourceDataEvent) => {
         if (e.sourceId !== 'stations' || !map.isSourceLoaded('stations')) return;
         map.off('sourcedata', loaded);
-        map.once('render', () => {
+        void map.once('render', () => {
           markStationsVisible();
-          landOnce(map);
+          landOnce(map, dark);
         });
       };
       map.on('sourcedata', loaded);
     }
-  }, [ready, stations, scale, selected]);
+  }, [ready, stations, scale, selected, dark]);
 
   return <div ref={container} className="map" role="region" aria-label={t.explore.mapLabel} />;
 }

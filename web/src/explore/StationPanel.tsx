@@ -25,8 +25,8 @@ export interface StationPanelProps {
   candidates: Latest['features'];
   time?: string;
   live: LiveObservation[];
-  onCompare(compare: string[]): void;
-  onClose(): void;
+  onCompare: (compare: string[]) => void;
+  onClose: () => void;
 }
 
 const minuteIso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + ':00Z';
@@ -90,7 +90,8 @@ export default function StationPanel(p: StationPanelProps) {
       for (const o of relevant) {
         if (!chosen.includes(o.parameter)) continue;
         const i = next.findIndex((s) => s.station === o.station && s.parameter === o.parameter);
-        const base = i >= 0 ? next[i]! : { station: o.station, parameter: o.parameter, times: [], values: [] };
+        const base =
+          i >= 0 ? next[i]! : { station: o.station, parameter: o.parameter, times: [], values: [] };
         const updated = since(withPoint(base, Date.parse(o.time) / 1000, o.value as number), start);
         next = i >= 0 ? next.map((s, j) => (j === i ? updated : s)) : [...next, updated];
       }
@@ -255,7 +256,12 @@ export default function StationPanel(p: StationPanelProps) {
           <li key={s}>
             <span>{labelOf(s)}</span>
             {FORMATS.map((f) => (
-              <a key={f} href={stationDataUrl(s, chosen, from, to, f)} download aria-label={`${t.station.downloadAs(f)}: ${labelOf(s)}`}>
+              <a
+                key={f}
+                href={stationDataUrl(s, chosen, from, to, f)}
+                download
+                aria-label={`${t.station.downloadAs(f)}: ${labelOf(s)}`}
+              >
                 {f}
               </a>
             ))}
@@ -278,8 +284,8 @@ function CompareInput(p: {
   station: string;
   compare: string[];
   candidates: Latest['features'];
-  onCompare(compare: string[]): void;
-  labelOf(station: string): string;
+  onCompare: (compare: string[]) => void;
+  labelOf: (station: string) => string;
 }) {
   const id = useId();
   const [text, setText] = useState('');

@@ -12,17 +12,25 @@ export interface BasemapColours {
   coast: string;
 }
 
-export const lightColours: BasemapColours = { sea: '#dbe7f1', land: '#f7f5f0', border: '#b9b4aa', coast: '#8aa1b4' };
-export const darkColours: BasemapColours = { sea: '#0e1a26', land: '#1f2a35', border: '#46525e', coast: '#5d7388' };
+export const lightColours: BasemapColours = {
+  sea: '#dbe7f1',
+  land: '#f7f5f0',
+  border: '#b9b4aa',
+  coast: '#8aa1b4',
+};
+export const darkColours: BasemapColours = {
+  sea: '#0e1a26',
+  land: '#1f2a35',
+  border: '#46525e',
+  coast: '#5d7388',
+};
 
 /** An empty style with the sea; the land is added when its data has loaded (see `loadLand`). */
 export function baseStyle(colours: BasemapColours, tiles?: string): StyleSpecification {
   return {
     version: 8,
     transition: { duration: 0, delay: 0 },
-    sources: tiles
-      ? { tiles: { type: 'raster', tiles: [tiles], tileSize: 256, attribution: '' } }
-      : {},
+    sources: tiles ? { tiles: { type: 'raster', tiles: [tiles], tileSize: 256, attribution: '' } } : {},
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': colours.sea } },
       ...(tiles ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : []),
@@ -67,7 +75,10 @@ export async function loadLand(): Promise<{
   return {
     land: {
       type: 'FeatureCollection',
-      features: feature(world, world.objects.land).features.map((f) => ({ ...f, geometry: unwrap(f.geometry) })),
+      features: feature(world, world.objects.land).features.map((f) => ({
+        ...f,
+        geometry: unwrap(f.geometry),
+      })),
     },
     borders: mesh(world, world.objects.countries, (a, b) => a !== b),
     coast: mesh(world, world.objects.land),

@@ -6,7 +6,19 @@ const palettes = {
   sequential: ['#440154', '#46327e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#a0da39', '#fde725'],
   diverging: ['#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#fddbc7', '#f4a582', '#d6604d', '#b2182b'],
   blues: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
-  cyclic: ['#6e40aa', '#bf3caf', '#fe4b83', '#ff7847', '#e2b72f', '#aff05b', '#52f667', '#1ddfa3', '#23abd8', '#4c6edb', '#6e40aa'],
+  cyclic: [
+    '#6e40aa',
+    '#bf3caf',
+    '#fe4b83',
+    '#ff7847',
+    '#e2b72f',
+    '#aff05b',
+    '#52f667',
+    '#1ddfa3',
+    '#23abd8',
+    '#4c6edb',
+    '#6e40aa',
+  ],
 } as const;
 
 export type PaletteName = keyof typeof palettes;
@@ -91,7 +103,11 @@ export function colourOf(scale: ColourScale, value: number | null): string {
 function mix(a: string, b: string, f: number): string {
   const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
   return `#${[0, 1, 2]
-    .map((i) => Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * f).toString(16).padStart(2, '0'))
+    .map((i) =>
+      Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')}`;
 }
 

@@ -57,7 +57,7 @@ export async function fetchLatest(query: {
       },
     }),
   );
-  return doc as unknown as Latest;
+  return doc;
 }
 
 /** A station's observations of some parameters in [from, to] (RFC 3339), as CoverageJSON. */
@@ -93,6 +93,10 @@ export function stationDataUrl(
   to: string,
   format: 'CoverageJSON' | 'GeoJSON' | 'CSV',
 ): string {
-  const q = new URLSearchParams({ 'parameter-name': parameters.join(','), datetime: `${from}/${to}`, f: format });
+  const q = new URLSearchParams({
+    'parameter-name': parameters.join(','),
+    datetime: `${from}/${to}`,
+    f: format,
+  });
   return `/collections/observations/locations/${encodeURIComponent(station)}?${q.toString()}`;
 }

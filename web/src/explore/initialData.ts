@@ -23,7 +23,11 @@ if (window.location.pathname === '/app/') {
   latestAhead = collectionAhead.then(
     async (c) => {
       const p = parameter ?? defaultParameter(groupParameters(c.parameterNames));
-      return { parameter: p, time, doc: p ? await fetchLatest({ parameter: p, time, within: MAP_WINDOW }) : undefined };
+      return {
+        parameter: p,
+        time,
+        doc: p ? await fetchLatest({ parameter: p, time, within: MAP_WINDOW }) : undefined,
+      };
     },
     // Failures are reported by the loads that use these.
     () => undefined,

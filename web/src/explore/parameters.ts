@@ -78,7 +78,10 @@ export function groupParameters(parameterNames: Record<string, EdrParameter>): P
   }
   const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
   for (const g of sorted) {
-    g.parameters.sort((a, b) => a.levelM - b.levelM || a.method.localeCompare(b.method) || a.duration.localeCompare(b.duration));
+    g.parameters.sort(
+      (a, b) =>
+        a.levelM - b.levelM || a.method.localeCompare(b.method) || a.duration.localeCompare(b.duration),
+    );
   }
   return sorted;
 }

@@ -12,7 +12,11 @@ export interface StationFilter {
 
 /** Whether a station matches the search text (name or WIGOS id, case- and accent-insensitive). */
 export function matches(p: Pick<LatestProperties, 'name' | 'wigos_id'>, search: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
   const words = fold(search).split(/\s+/).filter(Boolean);
   const text = fold(`${p.name} ${p.wigos_id}`);
   return words.every((w) => text.includes(w));

@@ -11,7 +11,10 @@ export function touchZoom(): uPlot.Plugin {
         const xOf = (touches: TouchList) => {
           const rect = over.getBoundingClientRect();
           const xs = Array.from(touches, (t) => t.clientX - rect.left);
-          return { x: xs.reduce((a, b) => a + b, 0) / xs.length, span: xs.length > 1 ? Math.abs(xs[0]! - xs[1]!) : 0 };
+          return {
+            x: xs.reduce((a, b) => a + b, 0) / xs.length,
+            span: xs.length > 1 ? Math.abs(xs[0]! - xs[1]!) : 0,
+          };
         };
         over.addEventListener(
           'touchstart',

@@ -5,7 +5,7 @@ import { messageOf } from '../api/errors';
 export interface Loaded<T> {
   data: T | undefined;
   error: string | undefined;
-  reload(): void;
+  reload: () => void;
 }
 
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded<T> {
@@ -35,8 +35,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
 export function useAction(): {
   busy: boolean;
   error: string | undefined;
-  run(action: () => Promise<unknown>): Promise<boolean>;
-  clear(): void;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+  clear: () => void;
 } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
