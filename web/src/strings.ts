@@ -66,6 +66,7 @@ export const t = {
     allAuthorities: 'All',
     inView: 'Only stations in view',
     filters: 'Filters',
+    moreControls: 'Time, search and filters',
     results: (n: number) => plural(n, 'station', 'stations'),
     noStations: 'No station has data for this parameter at this time.',
     legend: 'Legend',
