@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { system, type Principal } from '../../src/core/access.js';
-import { DEMO_NAMING_AUTHORITY, demoStations } from '../../src/demo/index.js';
+import { system } from '../../src/core/access.js';
+import { demoStations } from '../../src/demo/index.js';
 import { currentTotp, userPrincipal } from '../../src/identity/index.js';
 import { WEB_APP_ROOT } from '../../src/webapp/index.js';
 import { apiTypes, SCHEMA_FILE } from '../../web/scripts/apiTypes.js';
@@ -17,7 +17,9 @@ import { esohMessage, minutesAgo } from '../support/messages.js';
 import type { TestHub } from '../support/hub.js';
 import {
   accessibilityViolations,
+  demoReading,
   DESKTOP,
+  ingestAsDemo,
   launch,
   openPage,
   PHONE,
@@ -181,28 +183,10 @@ describe('web app in Chromium', () => {
     );
     const points = Number(await page.locator('.chart').getAttribute('data-points'));
     const inTwoMinutes = new Date((Math.floor(Date.now() / 60_000) + 2) * 60_000).toISOString();
-    const demo: Principal = {
-      ...system,
-      actor: 'system:test',
-      role: 'service',
-      orgId: 'demo',
-      scopes: new Set(['ingest']),
-    };
-    const reading = (platform: string, value: string, lat: number, lon: number) =>
-      esohMessage({
-        platform,
-        namingAuthority: DEMO_NAMING_AUTHORITY,
-        function: 'point',
-        period: 'PT0S',
-        datetime: inTwoMinutes,
-        value,
-        lat,
-        lon,
-      });
     const [first] = demoStations(1);
-    await hub.ingest.ingest(demo, [
-      reading(first!.id, '42.4', first!.lat, first!.lon),
-      reading('0-65534-0-LIVE1', '-3.5', 60, 10),
+    await ingestAsDemo(hub, [
+      demoReading(first!.id, '42.4', first!.lat, first!.lon, inTwoMinutes),
+      demoReading('0-65534-0-LIVE1', '-3.5', 60, 10, inTwoMinutes),
     ]);
     await page.getByText('301 stations on the map').waitFor();
     await page.getByRole('row', { name: /Air temperature.*42\.4/ }).waitFor();
@@ -344,26 +328,10 @@ describe('web app in Chromium', () => {
   it('shows 5 000 stations', async () => {
     const extra = demoStations(5000).slice(300);
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-    const demo: Principal = {
-      ...system,
-      actor: 'system:test',
-      role: 'service',
-      orgId: 'demo',
-      scopes: new Set(['ingest']),
-    };
-    const messages = extra.map((s, i) =>
-      esohMessage({
-        platform: s.id,
-        namingAuthority: DEMO_NAMING_AUTHORITY,
-        function: 'point',
-        period: 'PT0S',
-        datetime: minute,
-        value: (10 + (i % 200) / 10).toFixed(1),
-        lat: s.lat,
-        lon: s.lon,
-      }),
+    await ingestAsDemo(
+      hub,
+      extra.map((s, i) => demoReading(s.id, (10 + (i % 200) / 10).toFixed(1), s.lat, s.lon, minute)),
     );
-    await hub.ingest.ingest(demo, messages);
     const { context, page, errors } = await openPage(browser);
     await page.goto(`${base}/app/`);
     const ms = await stationsVisibleMs(page);

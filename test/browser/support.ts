@@ -15,6 +15,7 @@ import {
   demoStations,
 } from '../../src/demo/index.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
+import { esohMessage } from '../support/messages.js';
 
 export const RESULTS = path.resolve('test-results');
 /** Set UPDATE_SCREENSHOTS=1 to refresh the README's screenshots too. */
@@ -59,6 +60,30 @@ const demoService: Principal = {
   via: 'system',
 };
 
+/** Air temperature of a demo-authority station, as the demo feed reports it. */
+export function demoReading(
+  platform: string,
+  value: string,
+  lat: number,
+  lon: number,
+  datetime: string,
+): object {
+  return esohMessage({
+    platform,
+    namingAuthority: DEMO_NAMING_AUTHORITY,
+    function: 'point',
+    period: 'PT0S',
+    datetime,
+    value,
+    lat,
+    lon,
+  });
+}
+
+export async function ingestAsDemo(hub: TestHub, messages: object[]): Promise<void> {
+  await hub.ingest.ingest(demoService, messages);
+}
+
 /** The demo feed's stations with the last `minutes` of their observations, as a hub with DEMO=on has. */
 export async function seedDemo(hub: TestHub, stations: number, minutes: number): Promise<void> {
   await hub.identity.organisations.create(system, { id: DEMO_ORGANISATION, name: 'Demo feed' });
@@ -67,7 +92,7 @@ export async function seedDemo(hub: TestHub, stations: number, minutes: number):
   const now = Math.floor(Date.now() / 60_000);
   const batch: object[] = [];
   for (let m = now - minutes; m <= now; m++) batch.push(...demoMessages(all, m * 60_000));
-  for (let i = 0; i < batch.length; i += 5000) await hub.ingest.ingest(demoService, batch.slice(i, i + 5000));
+  for (let i = 0; i < batch.length; i += 5000) await ingestAsDemo(hub, batch.slice(i, i + 5000));
 }
 
 export function launch(): Promise<Browser> {

@@ -55,10 +55,10 @@ describe(`web app API: latest values and ingest activity (${databaseKind})`, () 
     const res = await hub.app.inject({ url: `${C}/latest?${query}`, headers });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.headers['content-type'], 'application/geo+json');
-    return res.json() as {
+    return res.json<{
       timeStamp: string;
       features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
-    };
+    }>();
   };
   const values = (doc: Awaited<ReturnType<typeof latest>>) =>
     doc.features.map((f) => [f.properties.wigos_id, f.properties.value]);

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Confirm } from '../ui/Confirm';
 import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { formatTime } from '../ui/format';
@@ -126,30 +127,20 @@ export function ApiKeys({ title, orgId, userId }: { title: string; orgId?: strin
         </Dialog>
       )}
       {confirm && (
-        <Dialog title={t.keys.revoke} onClose={() => setConfirm(undefined)}>
-          <p>{t.keys.revokeConfirm(confirm.name)}</p>
-          <div className="row">
-            <button
-              type="button"
-              className="danger"
-              onClick={() =>
-                void action
-                  .run(() =>
-                    ok(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: confirm.id } } })),
-                  )
-                  .then(() => {
-                    setConfirm(undefined);
-                    keys.reload();
-                  })
-              }
-            >
-              {t.keys.revoke}
-            </button>
-            <button type="button" onClick={() => setConfirm(undefined)}>
-              {t.cancel}
-            </button>
-          </div>
-        </Dialog>
+        <Confirm
+          title={t.keys.revoke}
+          question={t.keys.revokeConfirm(confirm.name)}
+          action={t.keys.revoke}
+          onCancel={() => setConfirm(undefined)}
+          onConfirm={() =>
+            void action
+              .run(() => ok(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: confirm.id } } })))
+              .then(() => {
+                setConfirm(undefined);
+                keys.reload();
+              })
+          }
+        />
       )}
     </section>
   );

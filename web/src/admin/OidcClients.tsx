@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Confirm } from '../ui/Confirm';
 import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { formatTime } from '../ui/format';
@@ -106,34 +107,22 @@ export function OidcClients({ orgId }: { orgId?: string }) {
         </Dialog>
       )}
       {removing && (
-        <Dialog title={t.delete} onClose={() => setRemoving(undefined)}>
-          <p>{t.org.deleteClient(removing.name)}</p>
-          <div className="row">
-            <button
-              type="button"
-              className="danger"
-              onClick={() =>
-                void action
-                  .run(() =>
-                    ok(
-                      api.DELETE('/api/v1/oidc-clients/{id}', {
-                        params: { path: { id: removing.clientId } },
-                      }),
-                    ),
-                  )
-                  .then(() => {
-                    setRemoving(undefined);
-                    clients.reload();
-                  })
-              }
-            >
-              {t.delete}
-            </button>
-            <button type="button" onClick={() => setRemoving(undefined)}>
-              {t.cancel}
-            </button>
-          </div>
-        </Dialog>
+        <Confirm
+          title={t.delete}
+          question={t.org.deleteClient(removing.name)}
+          action={t.delete}
+          onCancel={() => setRemoving(undefined)}
+          onConfirm={() =>
+            void action
+              .run(() =>
+                ok(api.DELETE('/api/v1/oidc-clients/{id}', { params: { path: { id: removing.clientId } } })),
+              )
+              .then(() => {
+                setRemoving(undefined);
+                clients.reload();
+              })
+          }
+        />
       )}
     </section>
   );

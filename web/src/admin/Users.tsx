@@ -5,6 +5,7 @@ import { api, ok, type Answer } from '../api/client';
 import { useSession } from '../auth/session';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Confirm } from '../ui/Confirm';
 import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { useAction, useLoad } from '../ui/useLoad';
@@ -194,28 +195,20 @@ export function Users({ orgId, title }: { orgId?: string; title: string }) {
         </Dialog>
       )}
       {deleting && (
-        <Dialog title={t.delete} onClose={() => setDeleting(undefined)}>
-          <p>{t.org.deleteUser(deleting.username)}</p>
-          <div className="row">
-            <button
-              type="button"
-              className="danger"
-              onClick={() =>
-                void action
-                  .run(() => ok(api.DELETE('/api/v1/users/{id}', { params: { path: { id: deleting.id } } })))
-                  .then(() => {
-                    setDeleting(undefined);
-                    users.reload();
-                  })
-              }
-            >
-              {t.delete}
-            </button>
-            <button type="button" onClick={() => setDeleting(undefined)}>
-              {t.cancel}
-            </button>
-          </div>
-        </Dialog>
+        <Confirm
+          title={t.delete}
+          question={t.org.deleteUser(deleting.username)}
+          action={t.delete}
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() =>
+            void action
+              .run(() => ok(api.DELETE('/api/v1/users/{id}', { params: { path: { id: deleting.id } } })))
+              .then(() => {
+                setDeleting(undefined);
+                users.reload();
+              })
+          }
+        />
       )}
     </section>
   );
