@@ -1,6 +1,6 @@
 // Builds the web app into dist/web (served by the hub under /app/): hashed assets, a service worker that
 // caches the shell and the last data (vite-plugin-pwa), and .br/.gz copies that the hub sends as they are.
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -23,7 +23,7 @@ function precompress(): Plugin {
           if (!/\.(js|css|html|json|svg|webmanifest)$/.test(file) || file.startsWith('.vite')) continue;
           const full = path.join(outDir, file);
           const body = readFileSync(full);
-          writeFileSync(`${full}.br`, brotliCompressSync(body));
+          writeFileSync(`${full}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
           writeFileSync(`${full}.gz`, gzipSync(body, { level: 9 }));
         }
       },

@@ -167,6 +167,7 @@ describe('web app in Chromium', () => {
     await panel.getByLabel('Compare with').fill('DEMO STATION 0002');
     await page.waitForURL(/compare=0-65534-0-DEMO0002/);
     await panel.getByRole('button', { name: 'Remove DEMO STATION 0002 from the chart' }).waitFor();
+    await page.locator('.chart').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'station-desktop');
     await expectAccessible(page, 'the station panel');
     assert.deepEqual(errors, []);
