@@ -265,8 +265,8 @@ describe('web app in Chromium', () => {
     await context.close();
   });
 
-  it('is a PWA: installs its service worker, then opens the map offline with a banner (phone layout)', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+  it('is a PWA: installs its service worker, then opens the map offline with a banner (phone, dark)', async () => {
+    const { context, page } = await openPage(browser, PHONE, 'dark');
     await page.goto(`${base}/app/`);
     await stationsVisibleMs(page);
     assert.ok(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active)));
@@ -287,6 +287,7 @@ describe('web app in Chromium', () => {
     await page.getByText('You are offline').waitFor();
     await page.getByText(/30\d stations on the map/).waitFor();
     await screenshot(page, 'offline-phone');
+    await expectAccessible(page, 'the map offline, in the dark theme');
     await context.close();
   });
 

@@ -103,9 +103,11 @@ export function launch(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   viewport = DESKTOP,
+  colorScheme: 'light' | 'dark' = 'light',
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport,
+    colorScheme,
     ...(viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {}),
   });
   const page = await context.newPage();

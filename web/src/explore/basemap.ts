@@ -1,5 +1,5 @@
 // The offline basemap: land, coastlines and borders from Natural Earth (world-atlas, 1:50m), shipped with
-// the app and styled by us; no tile server. A richer raster basemap can replace it (`tiles`).
+// the app and styled by us; no tile server.
 import type { StyleSpecification } from 'maplibre-gl';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -26,15 +26,12 @@ export const darkColours: BasemapColours = {
 };
 
 /** An empty style with the sea; the land is added when its data has loaded (see `loadLand`). */
-export function baseStyle(colours: BasemapColours, tiles?: string): StyleSpecification {
+export function baseStyle(colours: BasemapColours): StyleSpecification {
   return {
     version: 8,
     transition: { duration: 0, delay: 0 },
-    sources: tiles ? { tiles: { type: 'raster', tiles: [tiles], tileSize: 256, attribution: '' } } : {},
-    layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': colours.sea } },
-      ...(tiles ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : []),
-    ],
+    sources: {},
+    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': colours.sea } }],
   };
 }
 
