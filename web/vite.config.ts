@@ -23,7 +23,10 @@ function precompress(): Plugin {
           if (!/\.(js|css|html|json|svg|webmanifest)$/.test(file) || file.startsWith('.vite')) continue;
           const full = path.join(outDir, file);
           const body = readFileSync(full);
-          writeFileSync(`${full}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+          writeFileSync(
+            `${full}.br`,
+            brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+          );
           writeFileSync(`${full}.gz`, gzipSync(body, { level: 9 }));
         }
       },
