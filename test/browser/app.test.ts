@@ -218,7 +218,10 @@ describe('web app in Chromium', () => {
     const res = await fetch(`${base}/ingest/json`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify([esohMessage({ datetime: minutesAgo(1), value: '7.5' })]),
+      // The map's parameter (a new one would become the map's default, air temperature's first variant).
+      body: JSON.stringify([
+        esohMessage({ datetime: minutesAgo(1), value: '7.5', function: 'point', period: 'PT0S' }),
+      ]),
     });
     assert.equal(res.status, 200, await res.text());
     assert.deepEqual(errors, []);
