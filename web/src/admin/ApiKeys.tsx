@@ -4,11 +4,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Table } from '../ui/Table';
 import { Confirm } from '../ui/Confirm';
 import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { formatTime } from '../ui/format';
 import { ShownOnce } from '../ui/ShownOnce';
+import { NameAndScopes } from './NameAndScopes';
 import { useAction, useLoad } from '../ui/useLoad';
 
 type Key = Answer<'/api/v1/api-keys', 'get'>['apiKeys'][number];
@@ -55,59 +57,38 @@ export function ApiKeys({ title, orgId, userId }: { title: string; orgId?: strin
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {keys.error && <Alert>{keys.error}</Alert>}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.keys.name}</th>
-              <th scope="col">{t.keys.scopes}</th>
-              <th scope="col">{t.keys.created}</th>
-              <th scope="col">{t.keys.expires}</th>
-              <th scope="col">{t.keys.lastUsed}</th>
-              <th scope="col">{t.keys.status}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.keys.revoke}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((k) => (
-              <tr key={k.id}>
-                <td>
-                  {k.name} <small>obh_{k.id}</small>
-                </td>
-                <td>{k.scopes.join(', ')}</td>
-                <td>{formatTime(k.createdAt)}</td>
-                <td>{k.expiresAt ? formatTime(k.expiresAt) : t.keys.never}</td>
-                <td>{k.lastUsedAt ? formatTime(k.lastUsedAt) : t.keys.never}</td>
-                <td>{status(k)}</td>
-                <td>
-                  {!k.revokedAt && (
-                    <button type="button" onClick={() => setConfirm(k)}>
-                      {t.keys.revoke}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        rows={shown}
+        rowKey={(k) => k.id}
+        columns={[
+          {
+            header: t.keys.name,
+            cell: (k) => (
+              <>
+                {k.name} <small>obh_{k.id}</small>
+              </>
+            ),
+          },
+          { header: t.keys.scopes, cell: (k) => k.scopes.join(', ') },
+          { header: t.keys.created, cell: (k) => formatTime(k.createdAt) },
+          { header: t.keys.expires, cell: (k) => (k.expiresAt ? formatTime(k.expiresAt) : t.keys.never) },
+          { header: t.keys.lastUsed, cell: (k) => (k.lastUsedAt ? formatTime(k.lastUsedAt) : t.keys.never) },
+          { header: t.keys.status, cell: status },
+          {
+            header: t.keys.revoke,
+            hiddenHeader: true,
+            cell: (k) =>
+              !k.revokedAt && (
+                <button type="button" onClick={() => setConfirm(k)}>
+                  {t.keys.revoke}
+                </button>
+              ),
+          },
+        ]}
+      />
       <form className="inline-form" onSubmit={(e) => void create(e)} aria-label={t.keys.create}>
         <h3>{t.keys.create}</h3>
-        <label>
-          {t.keys.name}
-          <input name="name" required maxLength={200} />
-        </label>
-        <fieldset>
-          <legend>{t.keys.scopes}</legend>
-          <label className="check">
-            <input type="checkbox" name="scope" value="read" defaultChecked /> read
-          </label>
-          <label className="check">
-            <input type="checkbox" name="scope" value="ingest" /> ingest
-          </label>
-        </fieldset>
+        <NameAndScopes />
         <label>
           {t.keys.expiresAt}
           <input name="expires" type="date" />

@@ -4,6 +4,7 @@ import { api, ok, type Answer } from '../api/client';
 import type { operations } from '../api/schema';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Table } from '../ui/Table';
 import { formatTime } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 
@@ -102,36 +103,23 @@ export function AuditLog({ orgId }: { orgId?: string }) {
         </label>
       </div>
       {page.error && <Alert>{page.error}</Alert>}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.audit.at}</th>
-              <th scope="col">{t.audit.action}</th>
-              <th scope="col">{t.audit.outcome}</th>
-              <th scope="col">{t.audit.actor}</th>
-              <th scope="col">{t.audit.target}</th>
-              <th scope="col">{t.audit.source}</th>
-              <th scope="col">{t.audit.details}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} className={e.outcome === 'failure' ? 'failure' : undefined}>
-                <td>{formatTime(e.at)}</td>
-                <td>{e.action}</td>
-                <td>{e.outcome}</td>
-                <td>{e.actor}</td>
-                <td>{e.target ?? ''}</td>
-                <td>{e.source ?? ''}</td>
-                <td>
-                  <code>{Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        rows={events}
+        rowKey={(e) => e.id}
+        rowClass={(e) => (e.outcome === 'failure' ? 'failure' : undefined)}
+        columns={[
+          { header: t.audit.at, cell: (e) => formatTime(e.at) },
+          { header: t.audit.action, cell: (e) => e.action },
+          { header: t.audit.outcome, cell: (e) => e.outcome },
+          { header: t.audit.actor, cell: (e) => e.actor },
+          { header: t.audit.target, cell: (e) => e.target ?? '' },
+          { header: t.audit.source, cell: (e) => e.source ?? '' },
+          {
+            header: t.audit.details,
+            cell: (e) => <code>{Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</code>,
+          },
+        ]}
+      />
       {page.data && events.length === 0 && <p>{t.audit.empty}</p>}
       <div className="row">
         <button type="button" disabled={before.length === 0} onClick={() => setBefore([])}>

@@ -3,11 +3,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Table } from '../ui/Table';
 import { Confirm } from '../ui/Confirm';
 import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { formatTime } from '../ui/format';
 import { ShownOnce } from '../ui/ShownOnce';
+import { NameAndScopes } from './NameAndScopes';
 import { useAction, useLoad } from '../ui/useLoad';
 
 type Client = Answer<'/api/v1/oidc-clients', 'get'>['clients'][number];
@@ -46,53 +48,28 @@ export function OidcClients({ orgId }: { orgId?: string }) {
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.org.clients}</h2>
       {(clients.error ?? action.error) && <Alert>{clients.error ?? action.error}</Alert>}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.keys.name}</th>
-              <th scope="col">{t.org.clientId}</th>
-              <th scope="col">{t.keys.scopes}</th>
-              <th scope="col">{t.keys.created}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.delete}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(clients.data?.clients ?? []).map((c) => (
-              <tr key={c.clientId}>
-                <td>{c.name}</td>
-                <td>
-                  <code>{c.clientId}</code>
-                </td>
-                <td>{c.scopes.join(', ')}</td>
-                <td>{formatTime(c.createdAt)}</td>
-                <td>
-                  <button type="button" className="danger" onClick={() => setRemoving(c)}>
-                    {t.delete}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        rows={clients.data?.clients ?? []}
+        rowKey={(c) => c.clientId}
+        columns={[
+          { header: t.keys.name, cell: (c) => c.name },
+          { header: t.org.clientId, cell: (c) => <code>{c.clientId}</code> },
+          { header: t.keys.scopes, cell: (c) => c.scopes.join(', ') },
+          { header: t.keys.created, cell: (c) => formatTime(c.createdAt) },
+          {
+            header: t.delete,
+            hiddenHeader: true,
+            cell: (c) => (
+              <button type="button" className="danger" onClick={() => setRemoving(c)}>
+                {t.delete}
+              </button>
+            ),
+          },
+        ]}
+      />
       <form className="inline-form" onSubmit={(e) => void add(e)} aria-label={t.org.addClient}>
         <h3>{t.org.addClient}</h3>
-        <label>
-          {t.keys.name}
-          <input name="name" required maxLength={200} />
-        </label>
-        <fieldset>
-          <legend>{t.keys.scopes}</legend>
-          <label className="check">
-            <input type="checkbox" name="scope" value="read" defaultChecked /> read
-          </label>
-          <label className="check">
-            <input type="checkbox" name="scope" value="ingest" /> ingest
-          </label>
-        </fieldset>
+        <NameAndScopes />
         <button type="submit" className="primary" disabled={action.busy}>
           {t.create}
         </button>

@@ -3,6 +3,7 @@
 import { api, ok } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Table } from '../ui/Table';
 import { formatDuration } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 
@@ -43,24 +44,15 @@ export default function OperationsPage() {
       {s && (
         <section aria-label={t.ops.health}>
           <h2>{t.ops.health}</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.ops.part}</th>
-                  <th scope="col">{t.ops.state}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(s.checks).map(([part, state]) => (
-                  <tr key={part} className={state === 'ok' ? undefined : 'failure'}>
-                    <th scope="row">{part}</th>
-                    <td>{state}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            rows={Object.entries(s.checks)}
+            rowKey={([part]) => part}
+            rowClass={([, state]) => (state === 'ok' ? undefined : 'failure')}
+            columns={[
+              { header: t.ops.part, rowHeader: true, cell: ([part]) => part },
+              { header: t.ops.state, cell: ([, state]) => state },
+            ]}
+          />
           <dl className="meta">
             <dt>{t.ops.version}</dt>
             <dd>
@@ -89,32 +81,22 @@ export default function OperationsPage() {
       {a && (
         <section aria-label={t.ops.ingest}>
           <h2>{t.ops.ingest}</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.org.title}</th>
-                  <th scope="col">{t.org.authority}</th>
-                  <th scope="col">{t.ops.observations}</th>
-                  <th scope="col">{t.ops.perMinute}</th>
-                  <th scope="col">{t.ops.perOrganisation}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.ingest.map((row) => (
-                  <tr key={row.authority}>
-                    <td>{row.orgId ?? t.ops.unknownOrg}</td>
-                    <td>{row.authority}</td>
-                    <td>{row.observations}</td>
-                    <td>{perMinute(row.observations)}</td>
-                    <td>
-                      <Bars values={row.buckets} label={`${row.authority}: ${row.buckets.join(', ')}`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            rows={a.ingest}
+            rowKey={(row) => row.authority}
+            columns={[
+              { header: t.org.title, cell: (row) => row.orgId ?? t.ops.unknownOrg },
+              { header: t.org.authority, cell: (row) => row.authority },
+              { header: t.ops.observations, cell: (row) => row.observations },
+              { header: t.ops.perMinute, cell: (row) => perMinute(row.observations) },
+              {
+                header: t.ops.perOrganisation,
+                cell: (row) => (
+                  <Bars values={row.buckets} label={`${row.authority}: ${row.buckets.join(', ')}`} />
+                ),
+              },
+            ]}
+          />
         </section>
       )}
       {a && (

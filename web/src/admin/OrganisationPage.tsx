@@ -5,6 +5,7 @@ import { api, ok } from '../api/client';
 import { useSession } from '../auth/session';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Table } from '../ui/Table';
 import { useLoad } from '../ui/useLoad';
 import { ApiKeys } from './ApiKeys';
 import { AuditLog } from './AuditLog';
@@ -47,24 +48,14 @@ export default function OrganisationPage({ id }: { id?: string }) {
       </h1>
       <section aria-label={t.org.authorities}>
         <h2>{t.org.authorities}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.org.authority}</th>
-                <th scope="col">{t.org.dataPolicy}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {org.data.authorities.map((a) => (
-                <tr key={a.authority}>
-                  <td>{a.authority}</td>
-                  <td>{a.dataPolicy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          rows={org.data.authorities}
+          rowKey={(a) => a.authority}
+          columns={[
+            { header: t.org.authority, cell: (a) => a.authority },
+            { header: t.org.dataPolicy, cell: (a) => a.dataPolicy },
+          ]}
+        />
       </section>
       <Users title={t.org.users} orgId={scope} />
       <ApiKeys title={t.keys.title} orgId={scope} />

@@ -1,10 +1,12 @@
 // Platform admin: organisations (create, rename, require 2FA, naming authorities and their data policy,
 // delete), all people, the whole audit log and the system's settings.
-import { useId, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api, ok, type Answer } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Confirm } from '../ui/Confirm';
+import { Table } from '../ui/Table';
 import { field } from '../ui/form';
 import { useAction, useLoad } from '../ui/useLoad';
 import { AuditLog } from './AuditLog';
@@ -17,6 +19,7 @@ function Organisations() {
   const id = useId();
   const orgs = useLoad(() => ok(api.GET('/api/v1/organisations')), []);
   const action = useAction();
+  const [deleting, setDeleting] = useState<Organisation>();
   const run = (call: () => Promise<unknown>) => void action.run(call).then(orgs.reload);
   const path = (org: Organisation) => ({ params: { path: { id: org.id } } });
 
@@ -52,113 +55,112 @@ function Organisations() {
       ),
     );
 
+  const authorities = (org: Organisation) => (
+    <>
+      <ul className="plain">
+        {org.authorities.map((a) => (
+          <li key={a.authority}>
+            {a.authority}{' '}
+            <select
+              aria-label={`${t.org.dataPolicy}: ${a.authority}`}
+              value={a.dataPolicy}
+              onChange={(e) => setAuthority(org, a.authority, e.target.value as Policy)}
+            >
+              <option value="core">core</option>
+              <option value="recommended">recommended</option>
+            </select>{' '}
+            <button
+              type="button"
+              className="icon"
+              aria-label={t.platform.removeAuthority(a.authority)}
+              onClick={() =>
+                run(() =>
+                  ok(
+                    api.DELETE('/api/v1/organisations/{id}/authorities/{authority}', {
+                      params: { path: { id: org.id, authority: a.authority } },
+                    }),
+                  ),
+                )
+              }
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const authority = field(new FormData(e.currentTarget), 'authority').trim();
+          if (authority) setAuthority(org, authority, 'core');
+          e.currentTarget.reset();
+        }}
+      >
+        <input
+          name="authority"
+          aria-label={`${t.platform.addAuthority}: ${org.name}`}
+          placeholder="nl.knmi"
+        />
+        <button type="submit">{t.platform.addAuthority}</button>
+      </form>
+    </>
+  );
+
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.platform.organisations}</h2>
       {(orgs.error ?? action.error) && <Alert>{orgs.error ?? action.error}</Alert>}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.platform.id}</th>
-              <th scope="col">{t.platform.name}</th>
-              <th scope="col">{t.platform.require2fa}</th>
-              <th scope="col">{t.platform.authorities}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.delete}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(orgs.data?.organisations ?? []).map((org) => (
-              <tr key={org.id}>
-                <td>
-                  <Link href={`/organisation/${org.id}`}>{org.id}</Link>
-                </td>
-                <td>{org.name}</td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`${t.platform.require2fa}: ${org.name}`}
-                    checked={org.require2fa}
-                    onChange={(e) =>
-                      run(() =>
-                        ok(
-                          api.PATCH('/api/v1/organisations/{id}', {
-                            ...path(org),
-                            body: { require2fa: e.target.checked },
-                          }),
-                        ),
-                      )
-                    }
-                  />
-                </td>
-                <td>
-                  <ul className="plain">
-                    {org.authorities.map((a) => (
-                      <li key={a.authority}>
-                        {a.authority}{' '}
-                        <select
-                          aria-label={`${t.org.dataPolicy}: ${a.authority}`}
-                          value={a.dataPolicy}
-                          onChange={(e) => setAuthority(org, a.authority, e.target.value as Policy)}
-                        >
-                          <option value="core">core</option>
-                          <option value="recommended">recommended</option>
-                        </select>{' '}
-                        <button
-                          type="button"
-                          className="icon"
-                          aria-label={t.platform.removeAuthority(a.authority)}
-                          onClick={() =>
-                            run(() =>
-                              ok(
-                                api.DELETE('/api/v1/organisations/{id}/authorities/{authority}', {
-                                  params: { path: { id: org.id, authority: a.authority } },
-                                }),
-                              ),
-                            )
-                          }
-                        >
-                          ×
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                  <form
-                    className="row"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      const authority = field(new FormData(e.currentTarget), 'authority').trim();
-                      if (authority) setAuthority(org, authority, 'core');
-                      e.currentTarget.reset();
-                    }}
-                  >
-                    <input
-                      name="authority"
-                      aria-label={`${t.platform.addAuthority}: ${org.name}`}
-                      placeholder="nl.knmi"
-                    />
-                    <button type="submit">{t.platform.addAuthority}</button>
-                  </form>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() =>
-                      window.confirm(t.platform.deleteOrganisation(org.name)) &&
-                      run(() => ok(api.DELETE('/api/v1/organisations/{id}', path(org))))
-                    }
-                  >
-                    {t.delete}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        rows={orgs.data?.organisations ?? []}
+        rowKey={(org) => org.id}
+        columns={[
+          { header: t.platform.id, cell: (org) => <Link href={`/organisation/${org.id}`}>{org.id}</Link> },
+          { header: t.platform.name, cell: (org) => org.name },
+          {
+            header: t.platform.require2fa,
+            cell: (org) => (
+              <input
+                type="checkbox"
+                aria-label={`${t.platform.require2fa}: ${org.name}`}
+                checked={org.require2fa}
+                onChange={(e) =>
+                  run(() =>
+                    ok(
+                      api.PATCH('/api/v1/organisations/{id}', {
+                        ...path(org),
+                        body: { require2fa: e.target.checked },
+                      }),
+                    ),
+                  )
+                }
+              />
+            ),
+          },
+          { header: t.platform.authorities, cell: authorities },
+          {
+            header: t.delete,
+            hiddenHeader: true,
+            cell: (org) => (
+              <button type="button" className="danger" onClick={() => setDeleting(org)}>
+                {t.delete}
+              </button>
+            ),
+          },
+        ]}
+      />
+      {deleting && (
+        <Confirm
+          title={t.delete}
+          question={t.platform.deleteOrganisation(deleting.name)}
+          action={t.delete}
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() => {
+            setDeleting(undefined);
+            run(() => ok(api.DELETE('/api/v1/organisations/{id}', path(deleting))));
+          }}
+        />
+      )}
       <form className="inline-form" onSubmit={create} aria-label={t.platform.addOrganisation}>
         <h3>{t.platform.addOrganisation}</h3>
         <label>
@@ -187,26 +189,17 @@ function Settings() {
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.platform.settings}</h2>
       {system.error && <Alert>{system.error}</Alert>}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.platform.setting}</th>
-              <th scope="col">{t.platform.value}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(system.data?.config ?? {}).map(([key, value]) => (
-              <tr key={key}>
-                <th scope="row">{key}</th>
-                <td>
-                  <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        rows={Object.entries(system.data?.config ?? {})}
+        rowKey={([key]) => key}
+        columns={[
+          { header: t.platform.setting, rowHeader: true, cell: ([key]) => key },
+          {
+            header: t.platform.value,
+            cell: ([, value]) => <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>,
+          },
+        ]}
+      />
     </section>
   );
 }

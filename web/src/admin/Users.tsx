@@ -5,6 +5,7 @@ import { api, ok, type Answer } from '../api/client';
 import { useSession } from '../auth/session';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
+import { Table } from '../ui/Table';
 import { Confirm } from '../ui/Confirm';
 import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
@@ -30,6 +31,35 @@ export function Users({ orgId, title }: { orgId?: string; title: string }) {
     void action
       .run(() => ok(api.PATCH('/api/v1/users/{id}', { params: { path: { id: u.id } }, body })))
       .then(users.reload);
+
+  const actions = (u: User) => {
+    const self = u.id === me?.id;
+    return (
+      <div className="actions">
+        <button type="button" disabled={self} onClick={() => change(u, { disabled: !u.disabled })}>
+          {u.disabled ? t.org.enable : t.org.disable}
+        </button>
+        <button type="button" onClick={() => setPasswordFor(u)}>
+          {t.org.resetPassword}
+        </button>
+        {u.totpEnabled && !self && (
+          <button
+            type="button"
+            onClick={() =>
+              void action
+                .run(() => ok(api.DELETE('/api/v1/users/{id}/totp', { params: { path: { id: u.id } } })))
+                .then(users.reload)
+            }
+          >
+            {t.org.resetTotp}
+          </button>
+        )}
+        <button type="button" className="danger" disabled={self} onClick={() => setDeleting(u)}>
+          {t.delete}
+        </button>
+      </div>
+    );
+  };
 
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -58,82 +88,42 @@ export function Users({ orgId, title }: { orgId?: string; title: string }) {
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {(users.error ?? action.error) && <Alert>{users.error ?? action.error}</Alert>}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.org.username}</th>
-              <th scope="col">{t.org.displayName}</th>
-              {showOrg && <th scope="col">{t.org.title}</th>}
-              <th scope="col">{t.org.role}</th>
-              <th scope="col">{t.org.twoFactor}</th>
-              <th scope="col">{t.org.disabled}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.org.resetPassword}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(users.data?.users ?? []).map((u) => {
-              const self = u.id === me?.id;
-              return (
-                <tr key={u.id}>
-                  <td>
-                    {u.username} {u.locked && <small>({t.org.locked})</small>}
-                  </td>
-                  <td>{u.displayName ?? ''}</td>
-                  {showOrg && <td>{u.orgId ?? ''}</td>}
-                  <td>
-                    <select
-                      aria-label={t.org.changeRole(u.username)}
-                      value={u.role}
-                      disabled={self || !roles.includes(u.role)}
-                      onChange={(e) => change(u, { role: e.target.value as Role })}
-                    >
-                      {(roles.includes(u.role) ? roles : [u.role]).map((r) => (
-                        <option key={r} value={r}>
-                          {t.roles[r]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{u.totpEnabled ? t.yes : t.no}</td>
-                  <td>{u.disabled ? t.yes : t.no}</td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      disabled={self}
-                      onClick={() => change(u, { disabled: !u.disabled })}
-                    >
-                      {u.disabled ? t.org.enable : t.org.disable}
-                    </button>
-                    <button type="button" onClick={() => setPasswordFor(u)}>
-                      {t.org.resetPassword}
-                    </button>
-                    {u.totpEnabled && !self && (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void action
-                            .run(() =>
-                              ok(api.DELETE('/api/v1/users/{id}/totp', { params: { path: { id: u.id } } })),
-                            )
-                            .then(users.reload)
-                        }
-                      >
-                        {t.org.resetTotp}
-                      </button>
-                    )}
-                    <button type="button" className="danger" disabled={self} onClick={() => setDeleting(u)}>
-                      {t.delete}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        rows={users.data?.users ?? []}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            header: t.org.username,
+            cell: (u) => (
+              <>
+                {u.username} {u.locked && <small>({t.org.locked})</small>}
+              </>
+            ),
+          },
+          { header: t.org.displayName, cell: (u) => u.displayName ?? '' },
+          ...(showOrg ? [{ header: t.org.title, cell: (u: User) => u.orgId ?? '' }] : []),
+          {
+            header: t.org.role,
+            cell: (u) => (
+              <select
+                aria-label={t.org.changeRole(u.username)}
+                value={u.role}
+                disabled={u.id === me?.id || !roles.includes(u.role)}
+                onChange={(e) => change(u, { role: e.target.value as Role })}
+              >
+                {(roles.includes(u.role) ? roles : [u.role]).map((r) => (
+                  <option key={r} value={r}>
+                    {t.roles[r]}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          { header: t.org.twoFactor, cell: (u) => (u.totpEnabled ? t.yes : t.no) },
+          { header: t.org.disabled, cell: (u) => (u.disabled ? t.yes : t.no) },
+          { header: t.org.resetPassword, hiddenHeader: true, cell: actions },
+        ]}
+      />
       <form className="inline-form" onSubmit={(e) => void add(e)} aria-label={t.org.addUser}>
         <h3>{t.org.addUser}</h3>
         <label>
