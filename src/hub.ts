@@ -53,6 +53,7 @@ import {
 } from './ops/index.js';
 import { recordsPlugin, startRecords, type RecordsService } from './records/index.js';
 import { Storage } from './storage/index.js';
+import { webAppPlugin } from './webapp/index.js';
 
 export interface Hub {
   readonly config: Readonly<Config>;
@@ -228,9 +229,12 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     broker: connectedBroker,
     checks: readiness,
     outbox: () => storage.outboxStats(),
+    ingestActivity: (sinceMs, bucketSeconds) => storage.ingestActivity(sinceMs, bucketSeconds),
+    relay: () => relay.counts(),
   });
   await app.register(adminApiPlugin({ identity, system: systemStatus }));
   await app.register(recordsPlugin({ service: records }));
+  await app.register(webAppPlugin({ publicUrl: config.publicUrl }));
 
   const retention = startRetentionJob({
     storage,

@@ -20,7 +20,7 @@ const RETRIES = 5;
 
 interface Upload {
   name: string;
-  body: Buffer;
+  body: Buffer<ArrayBuffer>;
   gzip: boolean;
   observations: number;
 }

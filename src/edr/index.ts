@@ -20,9 +20,9 @@ import { getConformance } from './getConformance.js';
 import { getItem } from './getItem.js';
 import { getItems } from './getItems.js';
 import { getLandingPage } from './getLandingPage.js';
+import { getLatest } from './getLatest.js';
 import { getLocations } from './getLocations.js';
 import { getOpenApi } from './getOpenApi.js';
-import { getWebApp } from './getWebApp.js';
 import { installHttpRules, methodNotAllowed } from './httpRules.js';
 import { toJson } from './json.js';
 import { queryTypes } from './queryTypes.js';
@@ -132,12 +132,12 @@ export function edrPlugin(options: EdrPluginOptions) {
     };
 
     getLandingPage(app, base);
-    getWebApp(app);
     getOpenApi(app);
     getConformance(app);
     getCollections(app, metadata, options.otherCollections, base);
     getCollection(app, metadata);
     getLocations(app, service, base);
+    getLatest(app, service);
     for (const q of queryTypes) dataQueryRoute(app, service, q);
     getItems(app, service, base);
     getItem(app, service, base);
@@ -147,6 +147,7 @@ export function edrPlugin(options: EdrPluginOptions) {
       '/collections',
       '/collections/observations',
       '/collections/observations/locations',
+      '/collections/observations/latest',
       ...queryTypes.map((q) => q.path),
       '/collections/observations/items',
       '/collections/observations/items/:item_id',

@@ -12,6 +12,7 @@ import {
   splitAndStrip,
 } from '../core/querySyntax.js';
 import type {
+  LatestRow,
   LocationRow,
   ParameterRow,
   QueryLimits,
@@ -268,6 +269,13 @@ export class EdrService {
   /** Full series records for /items, one page, ordered by timeseries_id. */
   records(filter: SeriesFilter, page: { limit: number; offset: number }, limits: QueryLimits) {
     return this.storage.reader(limits).findSeriesRecords(filter, page);
+  }
+
+  /** The latest observation of each series of `filter` inside [`fromMs`, `atMs`] (clipped to the window). */
+  latest(filter: SeriesFilter, fromMs: number, atMs: number, limits: QueryLimits): Promise<LatestRow[]> {
+    return this.storage
+      .reader(limits)
+      .findLatest(filter, Math.max(fromMs, filter.sinceMs ?? -Infinity), atMs);
   }
 
   /** Stations for /locations with the parameters of their series. */

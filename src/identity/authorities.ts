@@ -43,6 +43,11 @@ export class Authorities {
     return this.owners;
   }
 
+  /** The organisation owning each naming authority. */
+  async organisationsOf(): Promise<Map<string, string>> {
+    return new Map([...(await this.load())].map(([authority, owner]) => [authority, owner.orgId]));
+  }
+
   /**
    * Throws 401/403 unless `principal` may ingest and its organisation owns every authority in `names`.
    * A refusal is recorded in the audit log.

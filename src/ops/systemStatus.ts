@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { can, type Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
+import type { IngestBucket } from '../storage/index.js';
 import { runChecks, type ReadinessCheck } from './health.js';
 
 let version: string | undefined;
@@ -41,6 +42,17 @@ export interface SystemStatusSources {
   broker: { description: string };
   checks: readonly ReadinessCheck[];
   outbox(): Promise<{ depth: number; oldestMs: number | null }>;
+  /** Observations received per naming authority and time bucket. */
+  ingestActivity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]>;
+  /** The notification relay's counters since the start. */
+  relay(): Readonly<Record<string, number>>;
+}
+
+export interface SystemActivity {
+  since: string;
+  bucketSeconds: number;
+  ingest: IngestBucket[];
+  relay: Readonly<Record<string, number>>;
 }
 
 export interface SystemStatus {
@@ -57,10 +69,27 @@ export interface SystemStatus {
 export class SystemStatusService {
   constructor(private readonly sources: SystemStatusSources) {}
 
-  async status(principal: Principal): Promise<SystemStatus> {
+  private permit(principal: Principal): void {
     if (!principal.role) throw new ObshubError('UNAUTHENTICATED', 'this needs credentials with system:read');
     if (!can(principal, 'system:read'))
       throw new ObshubError('FORBIDDEN', `the role ${principal.role} lacks system:read`);
+  }
+
+  /** What was received over the last `windowSeconds`, in buckets, and the relay's counters. */
+  async activity(principal: Principal, windowSeconds = 3600, bucketSeconds = 300): Promise<SystemActivity> {
+    this.permit(principal);
+    const sinceMs =
+      Math.floor((Date.now() - windowSeconds * 1000) / (bucketSeconds * 1000)) * bucketSeconds * 1000;
+    return {
+      since: new Date(sinceMs).toISOString(),
+      bucketSeconds,
+      ingest: await this.sources.ingestActivity(sinceMs, bucketSeconds),
+      relay: this.sources.relay(),
+    };
+  }
+
+  async status(principal: Principal): Promise<SystemStatus> {
+    this.permit(principal);
     const { ready, results: checks } = await runChecks(this.sources.checks);
     let outbox: SystemStatus['outbox'];
     try {

@@ -33,9 +33,11 @@ import { RateLimitRepository } from './rateLimits.js';
 import { dropExpired, type RetentionResult } from './retention.js';
 import { findKnownParameterNames, findParameters, SeriesReader, type ParameterRow } from './series.js';
 import { readSetting, writeSetting } from './settings.js';
+import { findIngestActivity, type IngestBucket } from './activity.js';
 
 export type { StoredCounts, StoredValue } from './observations.js';
 export { columnRanges } from './observations.js';
+export type { IngestBucket } from './activity.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 export { dataDirOwner, type DataDirLock, type DataDirOwner } from './dataDirLock.js';
@@ -43,6 +45,7 @@ export type { DataExtent } from './extent.js';
 export type {
   Area,
   FoundSeries,
+  LatestRow,
   LocationRow,
   ParameterRow,
   SeriesData,
@@ -258,6 +261,11 @@ export class Storage {
    */
   reader(limits: QueryLimits): SeriesReader {
     return new SeriesReader(this.db.limited(limits));
+  }
+
+  /** Observations received since `sinceMs` per naming authority and bucket of `bucketSeconds`. */
+  ingestActivity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]> {
+    return findIngestActivity(this.db, sinceMs, bucketSeconds);
   }
 
   /** One definition per parameter name inside the window starting at `sinceMs`. */

@@ -419,4 +419,51 @@ export class SeriesReader {
   findSeriesRecords(filter: SeriesFilter, page: { limit: number; offset: number }): Promise<SeriesRecord[]> {
     return findSeriesRecords(this.sql, filter, page);
   }
+
+  /** The latest observation of each series matching `filter` inside [`fromMs`, `atMs`]. */
+  findLatest(filter: SeriesFilter, fromMs: number, atMs: number): Promise<LatestRow[]> {
+    return findLatest(this.sql, filter, fromMs, atMs);
+  }
+}
+
+/** The latest observation of a series at or before a time (for maps and station summaries). */
+export interface LatestRow {
+  platform: string;
+  platformName: string | null;
+  parameterName: string;
+  namingAuthority: string;
+  institution: string | null;
+  license: string | null;
+  unit: string;
+  lon: number;
+  lat: number;
+  obstime: Date;
+  value: number | null;
+  valueText: string | null;
+  /** Height above mean sea level in centimetres (E-SOH's camsl), when reported. */
+  camsl: number | null;
+}
+
+/**
+ * The latest observation of every series matching `f`, inside [`fromMs`, `atMs`]: one primary-key probe
+ * per series (the observation's key is `(ts_id, obstime)`), never a scan of the window.
+ */
+export function findLatest(sql: Sql, f: SeriesFilter, fromMs: number, atMs: number): Promise<LatestRow[]> {
+  const w = seriesWhere({ ...f, startMs: fromMs, endMs: atMs });
+  const from = w.param(iso(fromMs));
+  const at = w.param(iso(atMs));
+  return sql.query<LatestRow>(
+    `SELECT t.platform, t.platform_name AS "platformName", t.parameter_name AS "parameterName",
+            t.naming_authority AS "namingAuthority", t.institution, t.license, t.unit,
+            p.lon, p.lat, o.obstime, o.value, o.value_text AS "valueText", o.camsl
+     FROM time_series t JOIN geo_point g ON g.id = t.geo_point_id
+     CROSS JOIN LATERAL (
+       SELECT o.obstime, o.value, o.value_text, o.camsl, o.geo_point_id FROM observation o
+       WHERE o.ts_id = t.id AND o.obstime >= ${from}::timestamptz AND o.obstime <= ${at}::timestamptz
+       ORDER BY o.obstime DESC LIMIT 1) o
+     JOIN geo_point p ON p.id = o.geo_point_id
+     ${where(w)}
+     ORDER BY t.platform, t.parameter_name`,
+    w.params,
+  );
 }

@@ -19,6 +19,7 @@ import { getOrganisation } from './getOrganisation.js';
 import { getOrganisations } from './getOrganisations.js';
 import { getRateLimits } from './getRateLimits.js';
 import { getSystem } from './getSystem.js';
+import { getSystemActivity } from './getSystemActivity.js';
 import { getUser } from './getUser.js';
 import { getUsers } from './getUsers.js';
 import { patchOrganisation } from './patchOrganisation.js';
@@ -82,5 +83,6 @@ export function adminApiPlugin(options: AdminApiOptions) {
     deleteApiKey(app, identity);
     getAuditEvents(app, identity);
     getSystem(app, options.system);
+    getSystemActivity(app, identity, options.system);
   };
 }

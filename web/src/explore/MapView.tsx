@@ -1,0 +1,192 @@
+// The MapLibre map: the offline basemap under every station as a GPU circle coloured by its latest value.
+// A click (or a tap) on a station selects it. The land is added once the stations are drawn. The first time stations are drawn, the performance mark
+// `obshub:stations-visible` is set and dispatched on window: the browser tests measure first load with
+// it, and what can wait (live updates, the service worker, the land) starts then.
+import type { GeoJSONSource, Map as MapLibre, MapSourceDataEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../strings';
+import { useColourScheme } from '../ui/useColourScheme';
+import maplibregl from './maplibre';
+import { baseStyle, darkColours, lightColours, loadLand } from './basemap';
+import { colourExpression, type ColourScale } from './colourScale';
+import { markStationsVisible } from './firstLoad';
+import type { View } from './urlState';
+
+const EUROPE: View = { lon: 10, lat: 52, zoom: 3.2 };
+
+export interface MapViewProps {
+  stations: GeoJSON.FeatureCollection<GeoJSON.Point>;
+  scale: ColourScale;
+  selected?: string;
+  initialView?: View;
+  onSelect: (station: string) => void;
+  onViewChange: (view: View, bounds: [number, number, number, number]) => void;
+}
+
+const withLand = new WeakSet<MapLibre>();
+
+function landOnce(map: MapLibre, dark: boolean) {
+  if (withLand.has(map)) return;
+  withLand.add(map);
+  addLand(map, dark);
+}
+
+function addLand(map: MapLibre, dark: boolean) {
+  const colours = dark ? darkColours : lightColours;
+  void loadLand().then(({ land, borders, coast }) => {
+    if (!map.getStyle()) return;
+    map.addSource('land', { type: 'geojson', data: land });
+    map.addSource('borders', {
+      type: 'geojson',
+      data: { type: 'Feature', geometry: borders, properties: {} },
+    });
+    map.addSource('coast', { type: 'geojson', data: { type: 'Feature', geometry: coast, properties: {} } });
+    const before = map.getLayer('stations') ? 'stations' : undefined;
+    map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': colours.land } }, before);
+    map.addLayer(
+      {
+        id: 'coast',
+        type: 'line',
+        source: 'coast',
+        paint: { 'line-color': colours.coast, 'line-width': 0.7 },
+      },
+      before,
+    );
+    map.addLayer(
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'borders',
+        paint: { 'line-color': colours.border, 'line-width': 0.6, 'line-dasharray': [2, 1] },
+      },
+      before,
+    );
+  });
+}
+
+export function MapView({ stations, scale, selected, initialView, onSelect, onViewChange }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibre | undefined>(undefined);
+  const dark = useColourScheme() === 'dark';
+  const callbacks = useRef({ onSelect, onViewChange });
+  callbacks.current = { onSelect, onViewChange };
+  const marked = useRef(false);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const view = initialView ?? EUROPE;
+    const colours = dark ? darkColours : lightColours;
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: baseStyle(colours),
+      center: [view.lon, view.lat],
+      zoom: view.zoom,
+      attributionControl: false,
+      // No fades or paint transitions: each frame costs, and nothing here needs animating.
+      fadeDuration: 0,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.enable();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
+    map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
+    map.getCanvas().setAttribute('aria-label', t.explore.mapLabel);
+    map.on('load', () => {
+      map.addSource('stations', {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+        promoteId: 'wigos_id',
+      });
+      map.addLayer({
+        id: 'stations',
+        type: 'circle',
+        source: 'stations',
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 3, 6, 6, 10, 9],
+          'circle-color': '#888',
+          'circle-stroke-color': dark ? '#0b1218' : '#ffffff',
+          'circle-stroke-width': 0.8,
+        },
+      });
+      map.addLayer({
+        id: 'selected',
+        type: 'circle',
+        source: 'stations',
+        filter: ['==', ['id'], ''],
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 7, 6, 10, 10, 14],
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': dark ? '#ffffff' : '#111111',
+          'circle-stroke-width': 2.5,
+        },
+      });
+      mapRef.current = map;
+      setReady(true);
+      // The land waits for the first stations (its GeoJSON keeps the worker busy for a while), or 2 s.
+      window.setTimeout(() => landOnce(map, dark), 2000);
+    });
+    map.on('click', 'stations', (e) => {
+      const id = e.features?.[0]?.id;
+      if (id !== undefined) callbacks.current.onSelect(String(id));
+    });
+    map.on('mouseenter', 'stations', () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', 'stations', () => (map.getCanvas().style.cursor = ''));
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      const b = map.getBounds();
+      callbacks.current.onViewChange({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, [
+        b.getWest(),
+        b.getSouth(),
+        b.getEast(),
+        b.getNorth(),
+      ]);
+    });
+    return () => {
+      mapRef.current = undefined;
+      drawn.current = {};
+      setReady(false);
+      map.remove();
+    };
+    // The map is made once per colour scheme; the view is read only at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dark]);
+
+  // Every change costs a frame (and without a GPU a frame is dear): only real changes are sent.
+  const drawn = useRef<{ stations?: MapViewProps['stations']; colour?: string; selected?: string }>({});
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const last = drawn.current;
+    if (stations !== last.stations && (stations.features.length > 0 || last.stations)) {
+      (map.getSource('stations') as GeoJSONSource).setData(stations);
+      last.stations = stations;
+    }
+    const colour = JSON.stringify(colourExpression(scale));
+    if (colour !== last.colour) {
+      map.setPaintProperty('stations', 'circle-color', JSON.parse(colour) as never);
+      last.colour = colour;
+    }
+    if ((selected ?? '') !== (last.selected ?? '')) {
+      map.setFilter('selected', ['==', ['id'], selected ?? '']);
+      last.selected = selected;
+    }
+    if (!marked.current && stations.features.length > 0) {
+      marked.current = true;
+      // The first frame drawn after the worker has the stations shows them.
+      const loaded = (e: MapSourceDataEvent) => {
+        if (e.sourceId !== 'stations' || !map.isSourceLoaded('stations')) return;
+        map.off('sourcedata', loaded);
+        void map.once('render', () => {
+          markStationsVisible();
+          landOnce(map, dark);
+        });
+      };
+      map.on('sourcedata', loaded);
+    }
+  }, [ready, stations, scale, selected, dark]);
+
+  return <div ref={container} className="map" role="region" aria-label={t.explore.mapLabel} />;
+}

@@ -1,0 +1,102 @@
+// What the map and the station panel read from the hub's EDR API: the collection (parameters, time
+// extent), the latest value of every station for a parameter, a station's series for a window.
+import { api, ok } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { CoverageDocument } from './chartData';
+import type { EdrParameter } from './parameters';
+
+export interface Collection {
+  parameterNames: Record<string, EdrParameter>;
+  /** Start and end of the data (RFC 3339), when there is any. */
+  interval?: [string, string];
+}
+
+export interface LatestProperties {
+  wigos_id: string;
+  name: string;
+  parameter_name: string;
+  naming_authority: string;
+  institution: string | null;
+  license: string | null;
+  datetime: string;
+  value: number | string | null;
+  unit: string;
+  hamsl: number | null;
+}
+
+export type Latest = GeoJSON.FeatureCollection<GeoJSON.Point, LatestProperties>;
+
+/** Revalidate with the hub every time (answers carry ETags, so an unchanged one costs a 304). */
+const fresh = { cache: 'no-cache' } as const;
+
+export async function fetchCollection(): Promise<Collection> {
+  const doc = (await ok(api.GET('/collections/observations', fresh))) as {
+    parameter_names?: Record<string, EdrParameter>;
+    extent?: { temporal?: { interval?: [string, string][] } };
+  };
+  return { parameterNames: doc.parameter_names ?? {}, interval: doc.extent?.temporal?.interval?.[0] };
+}
+
+/** Latest values at `time` (default now) of one parameter at every station, or of every parameter of some. */
+export async function fetchLatest(query: {
+  parameter?: string;
+  stations?: readonly string[];
+  time?: string;
+  within?: string;
+}): Promise<Latest> {
+  const doc = await ok(
+    api.GET('/collections/observations/latest', {
+      ...fresh,
+      params: {
+        query: {
+          'parameter-name': query.parameter,
+          platform: query.stations?.join(','),
+          datetime: query.time,
+          within: query.within,
+        },
+      },
+    }),
+  );
+  return doc;
+}
+
+/** A station's observations of some parameters in [from, to] (RFC 3339), as CoverageJSON. */
+export async function fetchStationSeries(
+  station: string,
+  parameters: readonly string[],
+  from: string,
+  to: string,
+): Promise<CoverageDocument | undefined> {
+  try {
+    const doc = await ok(
+      api.GET('/collections/observations/locations/{location_id}', {
+        ...fresh,
+        params: {
+          path: { location_id: station },
+          query: { 'parameter-name': parameters.join(','), datetime: `${from}/${to}` },
+        },
+      }),
+    );
+    return doc as unknown as CoverageDocument;
+  } catch (err) {
+    // EDR answers 404 when the window holds no data.
+    if (err instanceof ApiError && err.kind === 'not-found') return undefined;
+    throw err;
+  }
+}
+
+/** The EDR URL of a station's data in a format (for the download links). */
+export function stationDataUrl(
+  station: string,
+  parameters: readonly string[],
+  from: string,
+  to: string,
+  format: 'CoverageJSON' | 'GeoJSON' | 'CSV',
+): string {
+  const q = new URLSearchParams({
+    'parameter-name': parameters.join(','),
+    datetime: `${from}/${to}`,
+    f: format,
+  });
+  return `/collections/observations/locations/${encodeURIComponent(station)}?${q.toString()}`;
+}
