@@ -89,7 +89,11 @@ export function webAppPlugin(options: WebAppOptions) {
       return send(reply, 'index.html');
     };
 
-    const route = { config: { permission: 'public' as const }, schema: { hide: true } };
+    // Static files of the app: public, and never rate limited (a page load fetches many of them).
+    const route = {
+      config: { permission: 'public' as const, rateLimitGroup: 'none' as const },
+      schema: { hide: true },
+    };
     app.get('/app', route, async (_request, reply) => reply.redirect(WEB_APP_PATH, 301));
     app.get(WEB_APP_PATH, route, async (_request, reply) => page(reply));
     app.get<{ Params: { '*': string } }>(`${WEB_APP_PATH}*`, route, async (request, reply) => {
