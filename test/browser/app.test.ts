@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { system } from '../../src/core/access.js';
-import { demoStations } from '../../src/demo/index.js';
+import { demoStations, type DemoStation } from '../../src/demo/index.js';
 import { currentTotp, userPrincipal } from '../../src/identity/index.js';
 import { WEB_APP_ROOT } from '../../src/webapp/index.js';
 import { apiTypes, SCHEMA_FILE } from '../../web/scripts/apiTypes.js';
@@ -143,12 +143,13 @@ describe('web app in Chromium', () => {
   });
 
   it('opens a station from the search with its metadata, latest values and a chart with data', async () => {
+    const [first, second] = demoStations(2) as [DemoStation, DemoStation];
     const { context, page, errors } = await openPage(browser);
     await page.goto(`${base}/app/`);
     await stationsVisibleMs(page);
-    await page.getByLabel('Search stations').fill('demo station 0001');
-    await page.getByRole('button', { name: /DEMO STATION 0001/ }).click();
-    const panel = page.getByRole('region', { name: 'DEMO STATION 0001' });
+    await page.getByLabel('Search stations').fill(first.name.toLowerCase());
+    await page.getByRole('button', { name: first.name }).click();
+    const panel = page.getByRole('region', { name: first.name });
     await panel.waitFor();
     await panel.getByText('0-65534-0-DEMO0001').waitFor();
     await panel.getByText('CC0-1.0').waitFor();
@@ -164,9 +165,9 @@ describe('web app in Chromium', () => {
       /^wigos_id,longitude,latitude,parameter_name,datetime,value,unit\r\n0-65534-0-DEMO0001,/,
     );
     // Compare with a second station in the same chart.
-    await panel.getByLabel('Compare with').fill('DEMO STATION 0002');
+    await panel.getByLabel('Compare with').fill(second.name);
     await page.waitForURL(/compare=0-65534-0-DEMO0002/);
-    await panel.getByRole('button', { name: 'Remove DEMO STATION 0002 from the chart' }).waitFor();
+    await panel.getByRole('button', { name: `Remove ${second.name} from the chart` }).waitFor();
     await page.locator('.chart').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'station-desktop');
     await expectAccessible(page, 'the station panel');
@@ -297,7 +298,7 @@ describe('web app in Chromium', () => {
   it('lays the station panel out as a bottom sheet on a phone', async () => {
     const { context, page } = await openPage(browser, PHONE);
     await page.goto(`${base}/app/?station=0-65534-0-DEMO0001`);
-    const panel = page.getByRole('region', { name: 'DEMO STATION 0001' });
+    const panel = page.getByRole('region', { name: demoStations(1)[0]!.name });
     await panel.waitFor();
     await page.waitForFunction(
       () => Number(document.querySelector('.chart')?.getAttribute('data-points')) > 0,
