@@ -178,7 +178,7 @@ describe(`rate limits (${databaseKind})`, () => {
     const unlimited = hub.gateway.routes.filter((r) => r.rateLimitGroup === 'none');
     assert.deepEqual(
       [...new Set(unlimited.map((r) => r.url))].filter((url) => !url.startsWith('/docs')).sort(),
-      ['/app/', '/health', '/ready'],
+      ['/app', '/app/', '/app/*', '/health', '/ready'],
     );
     assert.ok(unlimited.every((r) => r.permission === 'public'));
   });
