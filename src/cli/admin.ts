@@ -12,6 +12,7 @@ import {
   resolveMasterSecret,
   runAdminInvocation,
   sendAdminCommand,
+  type AdminContext,
 } from '../identity/index.js';
 import { MemoryCounters } from '../gateway/index.js';
 import { dataDirOwner, Storage } from '../storage/index.js';
@@ -44,11 +45,13 @@ async function throughHub(config: Readonly<Config>, args: string[]): Promise<num
   }
 }
 
-async function inThisProcess(
+/**
+ * Opens the database for admin commands run in this process: the context runAdminInvocation needs, and a
+ * close. Warnings (e.g. a generated OBSHUB_SECRET) go to stderr; stdout carries only what scripts capture.
+ */
+export async function openAdminContext(
   config: Readonly<Config>,
-  invocation: ReturnType<typeof parseAdminArgs>,
-): Promise<number> {
-  // Warnings (e.g. a generated OBSHUB_SECRET) go to stderr; stdout carries only what scripts capture.
+): Promise<{ context: AdminContext; close: () => Promise<void> }> {
   const log = pino({ level: 'warn' }, pino.destination(2));
   const storage = await Storage.open(config);
   try {
@@ -61,9 +64,25 @@ async function inThisProcess(
       config,
       counters: new MemoryCounters(),
     });
-    return await runAdminInvocation(invocation, { identity, storage, principal: cliPrincipal(osUser()) }, io);
-  } finally {
+    return {
+      context: { identity, storage, principal: cliPrincipal(osUser()) },
+      close: () => storage.close(),
+    };
+  } catch (err) {
     await storage.close();
+    throw err;
+  }
+}
+
+async function inThisProcess(
+  config: Readonly<Config>,
+  invocation: ReturnType<typeof parseAdminArgs>,
+): Promise<number> {
+  const { context, close } = await openAdminContext(config);
+  try {
+    return await runAdminInvocation(invocation, context, io);
+  } finally {
+    await close();
   }
 }
 

@@ -1,5 +1,7 @@
 // `obshub admin …` as an operator runs it, against a fresh database and without a server: an organisation
 // and an API key created on the command line, then used (and revoked) on a hub opened on that database.
+// Each command of a kind runs once as a real `obshub admin` process; the other commands run in this process
+// through the same database opening (each process costs seconds of start-up).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
@@ -7,6 +9,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { system } from '../../src/core/access.js';
 import { createHub } from '../../src/hub.js';
+import { openAdminContext } from '../../src/cli/admin.js';
 import {
   parseAdminArgs,
   parseExpiry,
@@ -75,16 +78,29 @@ describe('obshub admin', () => {
   });
   after(() => db.drop());
 
-  /** Parses the admin command in this process: help and wrong arguments are answered without a database. */
-  async function adminHere(...args: string[]): Promise<Result> {
+  async function runHere(args: string[], context: AdminContext): Promise<Result> {
     const result = { code: 0, stdout: '', stderr: '' };
-    const invocation = parseAdminArgs(args);
-    assert.notEqual(invocation.exit, undefined, `${args.join(' ')} would need the database`);
-    result.code = await runAdminInvocation(invocation, {} as AdminContext, {
+    result.code = await runAdminInvocation(parseAdminArgs(args), context, {
       out: (t) => (result.stdout += t),
       err: (t) => (result.stderr += t),
     });
     return result;
+  }
+
+  /** Parses the admin command in this process: help and wrong arguments are answered without a database. */
+  function adminHere(...args: string[]): Promise<Result> {
+    assert.notEqual(parseAdminArgs(args).exit, undefined, `${args.join(' ')} would need the database`);
+    return runHere(args, {} as AdminContext);
+  }
+
+  /** Admin commands in this process, on the database opened as `obshub admin` opens it without a hub. */
+  async function withDatabase(use: (admin: (...args: string[]) => Promise<Result>) => Promise<void>) {
+    const { context, close } = await openAdminContext(loadConfig(env));
+    try {
+      await use((...args) => runHere(args, context));
+    } finally {
+      await close();
+    }
   }
 
   it('prints help for admin and each of its commands', async () => {
@@ -154,11 +170,13 @@ describe('obshub admin', () => {
     );
     assert.equal(org.code, 0, org.stderr);
     assert.equal(org.stdout, 'created organisation acme\n');
-    const taken = await admin('org', 'create', 'other', '--name', 'Other', '--authority', 'org.acme');
-    assert.equal(taken.code, 1);
-    assert.match(taken.stderr, /naming authority "org.acme" belongs to organisation "acme"/);
-    const list = await admin('org', 'list');
-    assert.equal(list.stdout, 'acme\t2fa\tAcme Meteo\torg.acme (core)\n');
+    await withDatabase(async (admin) => {
+      const taken = await admin('org', 'create', 'other', '--name', 'Other', '--authority', 'org.acme');
+      assert.equal(taken.code, 1);
+      assert.match(taken.stderr, /naming authority "org.acme" belongs to organisation "acme"/);
+      const list = await admin('org', 'list');
+      assert.equal(list.stdout, 'acme\t2fa\tAcme Meteo\torg.acme (core)\n');
+    });
 
     const created = await admin(
       'api-key',
@@ -190,45 +208,50 @@ describe('obshub admin', () => {
       assert.ok(byCli.every((e) => e.source === 'cli' && e.outcome === 'success'));
     });
 
-    const revoked = await admin('api-key', 'revoke', id);
-    assert.equal(revoked.code, 0, revoked.stderr);
+    await withDatabase(async (admin) => {
+      const revoked = await admin('api-key', 'revoke', id);
+      assert.equal(revoked.code, 0, revoked.stderr);
+    });
     await withHub(async (hub) => {
       assert.equal((await ingest(hub, key, 'org.acme')).statusCode, 401);
     });
   });
 
   it('creates users with a given or generated password and resets passwords', async () => {
-    const given = await admin(
-      'user',
-      'create',
-      '--username',
-      'ops@acme.org',
-      '--role',
-      'org-admin',
-      '--org',
-      'acme',
-      '--password',
-      'a-long-enough-password',
-    );
-    assert.equal(given.code, 0, given.stderr);
-    assert.match(given.stdout, /^created user ops@acme.org \(.+\) with role org-admin\n$/);
     const generated = await admin('user', 'create', '--username', 'watch@obshub', '--role', 'maintainer');
     assert.equal(generated.code, 0, generated.stderr);
     const password = /password: (\S+)/.exec(generated.stdout)?.[1];
     assert.ok(password && password.length >= 12);
-    assert.equal(
-      (await admin('user', 'create', '--username', 'x@acme.org', '--role', 'chief', '--org', 'acme')).code,
-      1,
-    );
-    const reset = await admin('user', 'reset-password', 'ops@acme.org');
-    const newPassword = /^password: (\S+)\n$/.exec(reset.stdout)?.[1];
-    assert.ok(newPassword, reset.stdout + reset.stderr);
+    let newPassword: string | undefined;
+    await withDatabase(async (admin) => {
+      const given = await admin(
+        'user',
+        'create',
+        '--username',
+        'ops@acme.org',
+        '--role',
+        'org-admin',
+        '--org',
+        'acme',
+        '--password',
+        'a-long-enough-password',
+      );
+      assert.equal(given.code, 0, given.stderr);
+      assert.match(given.stdout, /^created user ops@acme.org \(.+\) with role org-admin\n$/);
+      assert.equal(
+        (await admin('user', 'create', '--username', 'x@acme.org', '--role', 'chief', '--org', 'acme')).code,
+        1,
+      );
+      const reset = await admin('user', 'reset-password', 'ops@acme.org');
+      newPassword = /^password: (\S+)\n$/.exec(reset.stdout)?.[1];
+      assert.ok(newPassword, reset.stdout + reset.stderr);
+    });
 
     await withHub(async (hub) => {
       const maintainer = await hub.identity.signIn.password('watch@obshub', password, '127.0.0.1');
       assert.equal(maintainer.user.role, 'maintainer');
       // acme requires 2FA: the password is right, and enrolment comes next.
-      const ops = await hub.identity.signIn.password('ops@acme.org', newPassword, '127.0.0.1');
+      const ops = await hub.identity.signIn.password('ops@acme.org', newPassword!, '127.0.0.1');
       assert.equal(ops.next, 'enrol-totp');
       const resets = await hub.identity.audit.find(system, { action: 'password.reset', limit: 5 });
       assert.equal(resets.length, 1);
@@ -240,19 +263,21 @@ describe('obshub admin', () => {
     const rotated = await admin('oidc', 'rotate-keys');
     assert.equal(rotated.code, 0, rotated.stderr);
     const kid = rotated.stdout.trim();
-    const listed = await admin('oidc', 'keys');
-    const kids = listed.stdout
-      .trim()
-      .split('\n')
-      .map((line) => line.split('\t')[0]);
-    assert.equal(kids[0], kid, 'the new key is current');
-    assert.ok(kids.length >= 2, 'the key it replaced is still published');
-    const current = await admin('oidc', 'retire-key', kid);
-    assert.equal(current.code, 1);
-    assert.match(current.stderr, /rotate first/);
-    const retired = await admin('oidc', 'retire-key', kids[1]!);
-    assert.equal(retired.code, 0, retired.stderr);
-    assert.ok(!(await admin('oidc', 'keys')).stdout.includes(kids[1]!));
+    await withDatabase(async (admin) => {
+      const listed = await admin('oidc', 'keys');
+      const kids = listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')[0]);
+      assert.equal(kids[0], kid, 'the new key is current');
+      assert.ok(kids.length >= 2, 'the key it replaced is still published');
+      const current = await admin('oidc', 'retire-key', kid);
+      assert.equal(current.code, 1);
+      assert.match(current.stderr, /rotate first/);
+      const retired = await admin('oidc', 'retire-key', kids[1]!);
+      assert.equal(retired.code, 0, retired.stderr);
+      assert.ok(!(await admin('oidc', 'keys')).stdout.includes(kids[1]!));
+    });
     await withHub(async (hub) => {
       for (const action of ['signing-key.rotate', 'signing-key.retire'] as const) {
         const [event] = await hub.identity.audit.find(system, { action, limit: 1 });
