@@ -6,7 +6,8 @@
 // missing keys ("<no value>" rendered empty) and values files (-f, merged in order over values.yaml).
 // Schema validation of the merged values (values.schema.json) is left to the caller.
 //
-// Build with Debian's packages (golang-go, golang-github-masterminds-sprig-dev, golang-gopkg-yaml.v2-dev):
+// Build with Debian's packages (golang-go, golang-github-masterminds-sprig-dev, golang-gopkg-yaml.v2-dev),
+// in GOPATH mode, where Sprig v3 lives at github.com/Masterminds/sprig (test/unit/deploy.test.ts does this):
 //
 //	GO111MODULE=off GOPATH=/usr/share/gocode go build -o helm-template ./test/support/helm-template
 //
