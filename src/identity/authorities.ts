@@ -20,6 +20,8 @@ export class Authorities {
   constructor(
     private readonly repo: IdentityRepository,
     private readonly audit: AuditLog,
+    /** ANONYMOUS_INGEST: callers without credentials may write any naming authority. */
+    private readonly anonymousIngest = false,
   ) {}
 
   /** Forget what is cached (this process changed an authority or an organisation). */
@@ -49,10 +51,13 @@ export class Authorities {
   }
 
   /**
-   * Throws 401/403 unless `principal` may ingest and its organisation owns every authority in `names`.
-   * A refusal is recorded in the audit log.
+   * Throws 401/403 unless `principal` may ingest and its organisation owns every authority in `names`
+   * (or, with ANONYMOUS_INGEST, `principal` is anonymous). A refusal is recorded in the audit log.
    */
   async permitIngest(principal: Principal, names: ReadonlySet<string>, source: string | null): Promise<void> {
+    // Anonymous callers (no credentials) may ingest only when the operator allowed it; callers with
+    // credentials are always held to their organisation's naming authorities.
+    if (principal.role === null && this.anonymousIngest) return;
     const owners = await this.load();
     const foreign = [...names].filter(
       (name) => owners.get(name)?.orgId !== principal.orgId || !principal.orgId,

@@ -40,7 +40,7 @@ export function createIdentity(deps: {
   storage: Storage;
   masterSecret: string;
   log: Logger;
-  config: Pick<Config, 'rateLimit' | 'authFailureLimit' | 'signInLockout'>;
+  config: Pick<Config, 'rateLimit' | 'authFailureLimit' | 'signInLockout' | 'anonymousIngest'>;
   /** Where failures and lockouts are counted (memory or Redis). */
   counters: CounterStore;
 }): Identity {
@@ -48,7 +48,8 @@ export function createIdentity(deps: {
   const repo = storage.identity;
   const secrets = new SecretBox(deps.masterSecret);
   const audit = new AuditLog(repo, deps.log);
-  const authorities = new Authorities(repo, audit);
+  const authorities = new Authorities(repo, audit, config.anonymousIngest);
+
   const authFailures = new AuthFailures(counters, audit, config.authFailureLimit);
   const lockout = new Lockout(counters, config.signInLockout);
   return {
