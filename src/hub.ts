@@ -134,7 +134,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       'ANONYMOUS_INGEST is on: anyone who can reach this hub can write observations; use it on closed networks only',
     );
   }
-  const ingest = new IngestService(storage, config, (principal, names, source) =>
+  const ingest = new IngestService(storage.observations, config, (principal, names, source) =>
     identity.authorities.permitIngest(principal, names, source),
   );
   const anonymousPermissions: Permission[] = [
@@ -224,8 +224,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     database: { kind: storage.kind, description: storage.description },
     broker: connectedBroker,
     checks: readiness,
-    outbox: () => storage.outboxStats(),
-    ingestActivity: (sinceMs, bucketSeconds) => storage.ingestActivity(sinceMs, bucketSeconds),
+    outbox: () => storage.outbox.stats(),
+    ingestActivity: (sinceMs, bucketSeconds) => storage.observations.activity(sinceMs, bucketSeconds),
     relay: () => relay.counts(),
   });
   await app.register(adminApiPlugin({ identity, system: systemStatus }));

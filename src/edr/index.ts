@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import { rateLimitGroup } from '../gateway/index.js';
-import type { Storage } from '../storage/index.js';
+import type { Repositories, Storage } from '../storage/index.js';
 import { withTimeoutHint, type QueryBudget } from './budget.js';
 import { dataVersionSource, installCaching } from './caching.js';
 import { collectionDocument } from './collection.js';
@@ -41,7 +41,8 @@ export const edrTags = [
 ];
 
 export interface EdrPluginOptions {
-  storage: Storage;
+  /** The series, and the signal that this process changed the stored data (cached versions drop). */
+  storage: Pick<Repositories, 'series'> & Pick<Storage, 'onDataChange'>;
   publicUrl: string;
   retentionSeconds: number | null;
   edrMaxValues: number;
@@ -94,7 +95,7 @@ export function edrPlugin(options: EdrPluginOptions) {
   return async function edr(app: FastifyInstance): Promise<void> {
     rateLimitGroup(app, 'query');
     const base = options.publicUrl;
-    const service = new EdrService(options.storage, {
+    const service = new EdrService(options.storage.series, {
       retentionSeconds: options.retentionSeconds,
       maxValues: options.edrMaxValues,
       budget: options.budget,
@@ -125,8 +126,8 @@ export function edrPlugin(options: EdrPluginOptions) {
     const metadata = async (isSelf: boolean, principal: Principal) => {
       const { sinceMs, hiddenAuthorities } = await service.baseFilter(principal);
       const [extent, parameters] = await Promise.all([
-        options.storage.extent(sinceMs, hiddenAuthorities),
-        options.storage.parameters(sinceMs, hiddenAuthorities),
+        options.storage.series.extent(sinceMs, hiddenAuthorities),
+        options.storage.series.parameters(sinceMs, hiddenAuthorities),
       ]);
       return collectionDocument(base, extent, parameters, isSelf);
     };

@@ -20,7 +20,7 @@ import type {
   SeriesFilter,
   SeriesReader,
   SeriesRow,
-  Storage,
+  SeriesRepository,
 } from '../storage/index.js';
 import { HeavyQueryGate, type QueryBudget } from './budget.js';
 import { QueryError } from './errors.js';
@@ -108,7 +108,7 @@ export class EdrService {
   private readonly heavy: HeavyQueryGate;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly series: SeriesRepository,
     private readonly options: EdrServiceOptions,
   ) {
     this.heavy = new HeavyQueryGate(options.budget.concurrency);
@@ -169,7 +169,7 @@ export class EdrService {
     };
     const lookUp = names.filter((n) => !inWindow(n));
     if (lookUp.length > 0) {
-      for (const [name, newest] of await this.storage.knownParameterNames(lookUp, sinceMs))
+      for (const [name, newest] of await this.series.knownParameterNames(lookUp, sinceMs))
         this.newestByParameterName.set(name, newest);
     }
     return new Set(names.filter(inWindow));
@@ -183,7 +183,7 @@ export class EdrService {
    * last group was read (or the reading stopped).
    */
   async coverages(filter: SeriesFilter, limits: QueryLimits): Promise<Lookahead<CoverageGroup>> {
-    const reader = this.storage.reader(limits);
+    const reader = this.series.reader(limits);
     // An answer of one chunk is read whole with the series, before the first byte anyway: its size is
     // known from the data. A larger one is counted first (an index-only count on the primary key).
     const { series, data: first } = await reader.findSeries(filter, SERIES_PER_CHUNK);
@@ -268,14 +268,12 @@ export class EdrService {
 
   /** Full series records for /items, one page, ordered by timeseries_id. */
   records(filter: SeriesFilter, page: { limit: number; offset: number }, limits: QueryLimits) {
-    return this.storage.reader(limits).findSeriesRecords(filter, page);
+    return this.series.reader(limits).findSeriesRecords(filter, page);
   }
 
   /** The latest observation of each series of `filter` inside [`fromMs`, `atMs`] (clipped to the window). */
   latest(filter: SeriesFilter, fromMs: number, atMs: number, limits: QueryLimits): Promise<LatestRow[]> {
-    return this.storage
-      .reader(limits)
-      .findLatest(filter, Math.max(fromMs, filter.sinceMs ?? -Infinity), atMs);
+    return this.series.reader(limits).findLatest(filter, Math.max(fromMs, filter.sinceMs ?? -Infinity), atMs);
   }
 
   /** Stations for /locations with the parameters of their series. */
@@ -283,9 +281,9 @@ export class EdrService {
     filter: SeriesFilter,
     limits: QueryLimits,
   ): Promise<{ locations: LocationRow[]; parameters: ParameterRow[] }> {
-    const locations = await this.storage.reader(limits).findLocations(filter);
+    const locations = await this.series.reader(limits).findLocations(filter);
     if (locations.length === 0) throw new QueryError(404, 'Query did not return any locations.');
-    return { locations, parameters: await this.storage.parameters(filter.sinceMs) };
+    return { locations, parameters: await this.series.parameters(filter.sinceMs) };
   }
 }
 

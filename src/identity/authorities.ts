@@ -3,7 +3,7 @@
 // re-read after a few seconds, so that changes made by other processes arrive without a query per request.
 import { can, isPlatformWide, type Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
-import type { DataPolicy, IdentityRepository } from '../storage/index.js';
+import type { DataPolicy, OrganisationRepository } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 
 const REFRESH_MS = 5_000;
@@ -18,7 +18,7 @@ export class Authorities {
   private loadedAt = 0;
 
   constructor(
-    private readonly repo: IdentityRepository,
+    private readonly repo: OrganisationRepository,
     private readonly audit: AuditLog,
     /** ANONYMOUS_INGEST: callers without credentials may write any naming authority. */
     private readonly anonymousIngest = false,

@@ -70,7 +70,7 @@ interface Row {
  * another relay (so a series is announced in order even with several relays), and returns them with the
  * stored observation. Claims are serialised by an advisory lock; publishing is not.
  */
-export async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
   const rows = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
     return tx.query<Row>(
@@ -136,13 +136,13 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
 }
 
 /** Deletes delivered rows. */
-export async function deleteOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
+async function deleteOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await sql.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [ids]);
 }
 
 /** Gives claimed rows back (e.g. the broker went away) so they are retried, in order, at once. */
-export async function releaseOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
+async function releaseOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await sql.query('UPDATE outbox SET lease_until = NULL WHERE id = ANY($1::bigint[])', [ids]);
 }
@@ -154,8 +154,42 @@ export interface OutboxStats {
   oldestMs: number | null;
 }
 
-export async function outboxStats(sql: Sql): Promise<OutboxStats> {
+async function outboxStats(sql: Sql): Promise<OutboxStats> {
   const [count] = await sql.query<{ n: number }>('SELECT count(*)::integer AS n FROM outbox');
   const [oldest] = await sql.query<{ created_at: Date }>('SELECT created_at FROM outbox ORDER BY id LIMIT 1');
   return { depth: count?.n ?? 0, oldestMs: oldest?.created_at.getTime() ?? null };
+}
+
+export interface OutboxRepository {
+  /**
+   * Claims up to `limit` undelivered rows for `leaseSeconds` (oldest first, never a series another relay
+   * is publishing) with the observations they announce.
+   */
+  claim(limit: number, leaseSeconds: number): Promise<OutboxEntry[]>;
+  /** Removes delivered rows. */
+  delete(ids: readonly number[]): Promise<void>;
+  /** Returns claimed rows to the queue (not delivered; retried in order). */
+  release(ids: readonly number[]): Promise<void>;
+  /** Backlog depth and the age of its oldest row. */
+  stats(): Promise<OutboxStats>;
+}
+
+export class SqlOutboxRepository implements OutboxRepository {
+  constructor(private readonly db: Database) {}
+
+  claim(limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+    return claimOutbox(this.db, limit, leaseSeconds);
+  }
+
+  delete(ids: readonly number[]): Promise<void> {
+    return deleteOutbox(this.db, ids);
+  }
+
+  release(ids: readonly number[]): Promise<void> {
+    return releaseOutbox(this.db, ids);
+  }
+
+  stats(): Promise<OutboxStats> {
+    return outboxStats(this.db);
+  }
 }
