@@ -7,6 +7,13 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Repositories, Storage } from '../storage/index.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Cache-Control max-age of a 200 answer, in seconds. */
+    cacheSeconds?: number;
+  }
+}
+
 export interface DataVersion {
   key: string;
   lastModifiedMs: number;
