@@ -3,7 +3,9 @@
 import { apiKeyScopes, isPlatformWide, type Principal, type Scope } from '../core/access.js';
 import { apiKeyId, apiKeyMatches, generateApiKey } from '../core/apiKey.js';
 import { ObshubError } from '../core/errors.js';
+import type { Static } from 'typebox';
 import type { ApiKey, Repositories } from '../storage/index.js';
+import type { ApiKey as ApiKeyBody } from './api/schemas.js';
 import type { AuditLog } from './audit.js';
 import type { AuthFailures } from './authFailures.js';
 import { permit, permitInOrg } from './permit.js';
@@ -18,18 +20,8 @@ export interface NewApiKeyInput {
   expiresAt?: Date | null;
 }
 
-export interface PublicApiKey {
-  id: string;
-  name: string;
-  orgId: string;
-  userId: string | null;
-  scopes: Scope[];
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+/** An API key as the admin API shows it (the API's schema; never its secret). */
+export type PublicApiKey = Static<typeof ApiKeyBody>;
 
 export function publicApiKey(key: ApiKey): PublicApiKey {
   return {

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { isPlatformWide, userRoles, type Principal, type UserRole } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import type { SecretBox } from '../core/secretBox.js';
+import type { Static } from 'typebox';
 import type { Repositories, User } from '../storage/index.js';
+import type { User as UserBody } from './api/schemas.js';
 import type { AuditLog } from './audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { permit, permitInOrg } from './permit.js';
@@ -12,17 +14,8 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp 
 export const TOTP_PURPOSE = 'totp';
 
 /** A user as the API shows it: never a hash or a secret. */
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-  role: UserRole;
-  orgId: string | null;
-  totpEnabled: boolean;
-  disabled: boolean;
-  locked: boolean;
-  createdAt: string;
-}
+/** A person as the admin API shows them (the API's schema). */
+export type PublicUser = Static<typeof UserBody>;
 
 export function publicUser(user: User, nowMs = Date.now()): PublicUser {
   return {

@@ -37,7 +37,7 @@ export type {
   SeriesRepository,
   SeriesRow,
 } from './series.js';
-export { seriesMetadataFields, type SeriesReader } from './series.js';
+export type { SeriesReader } from './series.js';
 export type { Database, QueryLimits, Sql } from './db.js';
 export type { OutboxEntry, OutboxRepository, OutboxStats } from './outbox.js';
 export type { SettingsRepository } from './settings.js';

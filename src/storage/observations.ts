@@ -1,7 +1,7 @@
 // Repository of observations and their time series: bulk upserts with set-based statements (arrays
 // through unnest / jsonb_to_recordset), one statement per table, rows in a fixed order to avoid deadlocks.
 import { createHash } from 'node:crypto';
-import type { Observation, Series } from '../core/observation.js';
+import { seriesMetadataColumns, type Observation, type Series } from '../core/observation.js';
 import { seriesKey } from '../core/series.js';
 import { findIngestActivity, type IngestBucket } from './activity.js';
 import { stampDataVersion } from './dataVersion.js';
@@ -96,6 +96,24 @@ function summariseSeries(observations: readonly Observation[]): SeriesRow[] {
   return [...bySeries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** The columns of a time_series row the ingest writes (the metadata ones from the one field table). */
+const SERIES_COLUMNS: readonly { column: string; sqlType: string }[] = [
+  { column: 'naming_authority', sqlType: 'text' },
+  { column: 'platform', sqlType: 'text' },
+  { column: 'standard_name', sqlType: 'text' },
+  { column: 'level', sqlType: 'integer' },
+  { column: 'function', sqlType: 'text' },
+  { column: 'period', sqlType: 'integer' },
+  { column: 'instrument', sqlType: 'text' },
+  { column: 'parameter_name', sqlType: 'text' },
+  { column: 'timeseries_id', sqlType: 'text' },
+  ...seriesMetadataColumns,
+  { column: 'geo_point_id', sqlType: 'integer' },
+  { column: 'first_obstime', sqlType: 'timestamptz' },
+  { column: 'last_obstime', sqlType: 'timestamptz' },
+];
+const SERIES_COLUMN_NAMES = SERIES_COLUMNS.map((c) => c.column).join(', ');
+
 async function upsertSeries(
   tx: Sql,
   rows: readonly SeriesRow[],
@@ -127,34 +145,12 @@ async function upsertSeries(
     instrument: string;
   }>(
     `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         naming_authority text, platform text, standard_name text, level integer, function text, period integer,
-         instrument text, parameter_name text, timeseries_id text, unit text, platform_name text,
-         platform_vocabulary text, instrument_vocabulary text, quality_code_vocabulary text, title text,
-         summary text, keywords text, keywords_vocabulary text, license text, conventions text, creator_type text,
-         creator_name text, creator_email text, creator_url text, institution text, project text, source text,
-         version text, links jsonb, geo_point_id integer, first_obstime timestamptz, last_obstime timestamptz)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${SERIES_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')})
      )
-     INSERT INTO time_series AS t (naming_authority, platform, standard_name, level, function, period, instrument,
-       parameter_name, timeseries_id, unit, platform_name, platform_vocabulary, instrument_vocabulary,
-       quality_code_vocabulary, title, summary, keywords, keywords_vocabulary, license, conventions, creator_type,
-       creator_name, creator_email, creator_url, institution, project, source, version, links, geo_point_id,
-       first_obstime, last_obstime)
-     SELECT naming_authority, platform, standard_name, level, function, period, instrument, parameter_name,
-       timeseries_id, unit, platform_name, platform_vocabulary, instrument_vocabulary, quality_code_vocabulary,
-       title, summary, keywords, keywords_vocabulary, license, conventions, creator_type, creator_name,
-       creator_email, creator_url, institution, project, source, version, links, geo_point_id, first_obstime,
-       last_obstime
-     FROM input
+     INSERT INTO time_series AS t (${SERIES_COLUMN_NAMES})
+     SELECT ${SERIES_COLUMN_NAMES} FROM input
      ON CONFLICT ON CONSTRAINT time_series_identity DO UPDATE SET
-       unit = EXCLUDED.unit, platform_name = EXCLUDED.platform_name,
-       platform_vocabulary = EXCLUDED.platform_vocabulary, instrument_vocabulary = EXCLUDED.instrument_vocabulary,
-       quality_code_vocabulary = EXCLUDED.quality_code_vocabulary, title = EXCLUDED.title,
-       summary = EXCLUDED.summary, keywords = EXCLUDED.keywords, keywords_vocabulary = EXCLUDED.keywords_vocabulary,
-       license = EXCLUDED.license, conventions = EXCLUDED.conventions, creator_type = EXCLUDED.creator_type,
-       creator_name = EXCLUDED.creator_name, creator_email = EXCLUDED.creator_email,
-       creator_url = EXCLUDED.creator_url, institution = EXCLUDED.institution, project = EXCLUDED.project,
-       source = EXCLUDED.source, version = EXCLUDED.version, links = EXCLUDED.links,
+       ${seriesMetadataColumns.map((c) => `${c.column} = EXCLUDED.${c.column}`).join(', ')},
        first_obstime = LEAST(t.first_obstime, EXCLUDED.first_obstime),
        last_obstime = GREATEST(t.last_obstime, EXCLUDED.last_obstime),
        geo_point_id = CASE WHEN t.last_obstime IS NULL OR EXCLUDED.last_obstime >= t.last_obstime

@@ -1,7 +1,10 @@
 // Repository of the transactional outbox (migrations/020_outbox.sql). The ingest writes rows in its own
 // transaction (`addToOutbox`); relays claim batches with a lease, publish, then delete what was delivered.
-import type { Link } from '../core/observation.js';
+import { seriesTextFields, type Link } from '../core/observation.js';
 import type { Database, Sql } from './db.js';
+
+/** The series' text metadata keyed as E-SOH's messages name it (e.g. `Conventions`). */
+const MESSAGE_METADATA = seriesTextFields.map((f) => `'${f.key}', t.${f.column}`).join(', ');
 
 const CLAIM_LOCK_KEY = 7_301_020; // serialises claims (not publishing) so per-series order holds
 
@@ -89,14 +92,7 @@ async function claimOutbox(db: Database, limit: number, leaseSeconds: number): P
          ob.value, ob.value_text, ob.quality_code, ob.camsl, ob.history, ob.processing_level,
          t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument,
          t.parameter_name, t.timeseries_id, t.unit, t.links, t.version,
-         CASE WHEN t.id IS NULL THEN NULL ELSE jsonb_build_object(
-           'title', t.title, 'summary', t.summary, 'keywords', t.keywords,
-           'keywords_vocabulary', t.keywords_vocabulary, 'license', t.license, 'Conventions', t.conventions,
-           'creator_type', t.creator_type, 'creator_name', t.creator_name, 'creator_email', t.creator_email,
-           'creator_url', t.creator_url, 'institution', t.institution, 'project', t.project,
-           'source', t.source, 'platform_name', t.platform_name, 'platform_vocabulary', t.platform_vocabulary,
-           'instrument_vocabulary', t.instrument_vocabulary,
-           'quality_code_vocabulary', t.quality_code_vocabulary) END AS metadata
+         CASE WHEN t.id IS NULL THEN NULL ELSE jsonb_build_object(${MESSAGE_METADATA}) END AS metadata
        FROM claimed c
        LEFT JOIN observation ob ON ob.ts_id = c.ts_id AND ob.obstime = c.obstime
        LEFT JOIN time_series t ON t.id = c.ts_id

@@ -2,6 +2,7 @@
 // `*` wildcards, numeric matches, an area, a time window), their observations as arrays per series, the
 // station list and the collection summaries. Everything reads the series summaries (first/last obstime,
 // latest position) except the observation arrays themselves.
+import { seriesTextFields } from '../core/observation.js';
 import type { NumberMatch } from '../core/querySyntax.js';
 import { findDataVersion } from './dataVersion.js';
 import type { Database, QueryLimits, Sql } from './db.js';
@@ -241,32 +242,17 @@ export async function findSeries(sql: Sql, f: SeriesFilter, dataUpTo: number): P
   return { series, data: small ? found : undefined };
 }
 
-const METADATA_COLUMNS = [
-  'title',
-  'summary',
-  'keywords',
-  'keywords_vocabulary',
-  'license',
+/** The columns /items returns as a record's metadata: the identity's texts and every text field. */
+const METADATA_COLUMNS: readonly string[] = [
   'naming_authority',
-  'creator_type',
-  'creator_name',
-  'creator_email',
-  'creator_url',
-  'institution',
-  'project',
-  'source',
   'platform',
-  'platform_vocabulary',
   'standard_name',
   'unit',
   'instrument',
-  'instrument_vocabulary',
   'parameter_name',
   'timeseries_id',
-  'platform_name',
-  'quality_code_vocabulary',
-] as const;
-export const seriesMetadataFields: readonly string[] = METADATA_COLUMNS;
+  ...seriesTextFields.map((f) => f.column),
+];
 
 /** Full series records ordered by timeseries_id, for /items; `limit` + `offset` page through them. */
 export async function findSeriesRecords(
