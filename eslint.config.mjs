@@ -2,6 +2,29 @@
 // process.env only in config/ and main.ts, no reaching into another service's internals.
 import tseslint from 'typescript-eslint';
 
+// The database drivers and every sub-path of theirs (`@electric-sql/pglite-postgis`, `pg/lib/…`).
+const driverPatterns = [
+  {
+    group: ['pg', 'pg/**', 'pg-*', '@electric-sql/**'],
+    message: 'Only src/storage/ speaks to the database.',
+  },
+];
+const dynamicDriverImport = {
+  selector: 'ImportExpression[source.value=/^(pg|pg-.*|pg[/].*|@electric-sql[/].*)$/]',
+  message: 'Only src/storage/ speaks to the database.',
+};
+// import() would slip past no-restricted-imports and the cycle test: only packages, named literally.
+const dynamicImportRules = [
+  {
+    selector: "ImportExpression:not([source.type='Literal'])",
+    message: 'Import a module whose name lint can read (a string literal).',
+  },
+  {
+    selector: 'ImportExpression[source.value=/^[.]/]',
+    message: 'Import our own modules statically, so that lint and the import-cycle test see the edge.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'packages/*/dist/**', 'coverage/**', 'node_modules/**', 'data/**', 'web/**'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -24,37 +47,28 @@ export default tseslint.config(
       ],
     },
   },
+  // Every file of src/, whatever its folder depth (files at the root included), obeys the same import
+  // rules: no database driver (nor any of its sub-paths) outside storage/, no reaching into another
+  // service's internals. Dynamic import() would slip past no-restricted-imports, so it is held to them too.
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/storage/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'pg', message: 'Only src/storage/ speaks to the database.' },
-            { name: '@electric-sql/pglite', message: 'Only src/storage/ speaks to the database.' },
-          ],
-        },
-      ],
+      'no-restricted-syntax': ['error', ...dynamicImportRules, dynamicDriverImport],
     },
   },
-  // Inside src/<service>/ a file may import its own siblings; across services only index.js. Sub-folders
-  // of a service (identity/api/) follow the same rule one level up.
   ...[
-    ['src/*/**/*.ts', '../'],
-    ['src/*/*/**/*.ts', '../../'],
-  ].map(([files, up]) => ({
+    ['src/*.ts', './', []],
+    ['src/*/**/*.ts', '../', ['src/storage/**']],
+    ['src/*/*/**/*.ts', '../../', ['src/storage/**']],
+  ].map(([files, up, ignores]) => ({
     files: [files],
+    ignores,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'pg', message: 'Only src/storage/ speaks to the database.' },
-            { name: '@electric-sql/pglite', message: 'Only src/storage/ speaks to the database.' },
-          ],
           patterns: [
+            ...driverPatterns,
             {
               group: [`${up}*/*`, `!${up}*/index.js`, `!${up}core/*`],
               message: 'Import another service through its index.js.',
@@ -74,11 +88,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/storage/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...dynamicImportRules] },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*'], message: 'core/ imports nothing of ours outside core/.' }] },
+        {
+          patterns: [
+            ...driverPatterns,
+            { group: ['../*'], message: 'core/ imports nothing of ours outside core/.' },
+          ],
+        },
       ],
     },
   },

@@ -30,7 +30,7 @@ import {
   type Identity,
   type Oidc,
 } from './identity/index.js';
-import { IngestService, ingestPlugin, type IngestAuthoriser } from './ingest/index.js';
+import { IngestService, ingestPlugin } from './ingest/index.js';
 import {
   connectExternalBroker,
   PortInUseError,
@@ -134,13 +134,9 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       'ANONYMOUS_INGEST is on: anyone who can reach this hub can write observations; use it on closed networks only',
     );
   }
-  // Anonymous callers (no credentials) may ingest only when the operator allowed it; callers with
-  // credentials are always held to their organisation's naming authorities.
-  const authorise: IngestAuthoriser = (principal, names, source) =>
-    principal.role === null && config.anonymousIngest
-      ? Promise.resolve()
-      : identity.authorities.permitIngest(principal, names, source);
-  const ingest = new IngestService(storage, config, authorise);
+  const ingest = new IngestService(storage.observations, config, (principal, names, source) =>
+    identity.authorities.permitIngest(principal, names, source),
+  );
   const anonymousPermissions: Permission[] = [
     ...(config.anonymousRead ? (['observations:read'] as const) : []),
     ...(config.anonymousIngest ? (['observations:ingest'] as const) : []),
@@ -228,8 +224,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     database: { kind: storage.kind, description: storage.description },
     broker: connectedBroker,
     checks: readiness,
-    outbox: () => storage.outboxStats(),
-    ingestActivity: (sinceMs, bucketSeconds) => storage.ingestActivity(sinceMs, bucketSeconds),
+    outbox: () => storage.outbox.stats(),
+    ingestActivity: (sinceMs, bucketSeconds) => storage.observations.activity(sinceMs, bucketSeconds),
     relay: () => relay.counts(),
   });
   await app.register(adminApiPlugin({ identity, system: systemStatus }));

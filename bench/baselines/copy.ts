@@ -26,7 +26,7 @@ const PGLITE_BLOB_BYTES = 64 << 20;
 /** Creates series, positions and partitions through the product, so that COPY writes only observations. */
 async function seed(storage: Storage, dataset: DatasetOptions): Promise<void> {
   const ingest = new IngestService(
-    storage,
+    storage.observations,
     { retentionSeconds: null, futureToleranceSeconds: 3600, ingestLimits: loadConfig({}).ingestLimits },
     async () => {}, // the baseline's own database: no tenants
   );

@@ -1,15 +1,8 @@
 // Pure syntax of EDR query parameters as E-SOH reads them (EUMETNET/e-soh api/utilities.py): comma
 // lists, datetime instants and intervals, level lists / ranges / repeating intervals (metres → cm),
-// duration lists and ranges (→ seconds), bounding boxes. Errors carry E-SOH's exact `detail` (a string
-// or an object keyed by parameter), so the HTTP layer can answer as E-SOH does.
-
-/** A 400 with E-SOH's `detail` body. */
-export class QuerySyntaxError extends Error {
-  constructor(readonly detail: string | Record<string, string>) {
-    super(typeof detail === 'string' ? detail : Object.values(detail).join('; '));
-    this.name = 'QuerySyntaxError';
-  }
-}
+// duration lists and ranges (→ seconds), bounding boxes. Errors are QUERY_INVALID with E-SOH's exact
+// `detail` (a string or an object keyed by parameter), so the HTTP layer can answer as E-SOH does.
+import { ObshubError } from './errors.js';
 
 /** A numeric match: one value, or an inclusive range with optional ends. */
 export type NumberMatch = { eq: number } | { min: number | null; max: number | null };
@@ -21,7 +14,7 @@ export const MAX_LIST_ITEMS = 1000;
 export function splitAndStrip(text: string): string[] {
   const items = text.split(',', MAX_LIST_ITEMS + 1);
   if (items.length > MAX_LIST_ITEMS) {
-    throw new QuerySyntaxError(`At most ${MAX_LIST_ITEMS} comma-separated values per parameter`);
+    throw ObshubError.queryInvalid(`At most ${MAX_LIST_ITEMS} comma-separated values per parameter`);
   }
   return items.map((s) => s.trim());
 }
@@ -51,7 +44,7 @@ export const MAX_LEVELS = 1000;
 const REPEAT = /^R\d+\/\d+(\.\d+)?\/\d+(\.\d+)?$/;
 
 const tooManyLevels = () =>
-  new QuerySyntaxError(`At most ${MAX_LEVELS} levels per parameter, repeating intervals counted in full`);
+  ObshubError.queryInvalid(`At most ${MAX_LEVELS} levels per parameter, repeating intervals counted in full`);
 
 /**
  * Levels in metres as E-SOH's get_levels_values reads them: `1.0, 2.0`, `1.0/10.0`, `../10.0`,
@@ -62,7 +55,7 @@ export function parseLevels(text: string): NumberMatch[] {
   for (const item of splitAndStrip(text)) {
     const parts = item.split('/');
     if (parts.length > 2) {
-      if (!REPEAT.test(item)) throw new QuerySyntaxError(`Invalid levels repeating-interval: ${item}`);
+      if (!REPEAT.test(item)) throw ObshubError.queryInvalid(`Invalid levels repeating-interval: ${item}`);
       const n = Number(parts[0]!.slice(1));
       if (out.length + n > MAX_LEVELS) throw tooManyLevels();
       const start = Math.trunc(Number(parts[1]) * 100);
@@ -79,7 +72,7 @@ export function parseLevels(text: string): NumberMatch[] {
         out.push({ eq: metresToCm(item) });
       }
     } catch {
-      throw new QuerySyntaxError(`Invalid levels value: ${item}`);
+      throw ObshubError.queryInvalid(`Invalid levels value: ${item}`);
     }
   }
   return out;
@@ -91,7 +84,7 @@ const ISO_DURATION =
 /** E-SOH's iso_8601_duration_to_seconds: a year is 31556926 s and a month 2629744 s. */
 export function durationToSeconds(text: string): number {
   const m = ISO_DURATION.exec(text.toUpperCase());
-  if (!m) throw new QuerySyntaxError(`Invalid ISO 8601 duration: ${text}`);
+  if (!m) throw ObshubError.queryInvalid(`Invalid ISO 8601 duration: ${text}`);
   const n = (s: string | undefined) => (s === undefined ? 0 : Number(s.replace(',', '.')));
   const [, y, mo, w, d, h, mi, s] = m;
   return Math.trunc(
@@ -104,12 +97,13 @@ export function parseDurations(text: string): NumberMatch[] {
   return splitAndStrip(text).map((item): NumberMatch => {
     if (!item.includes('/')) return { eq: durationToSeconds(item) };
     const parts = item.split('/');
-    if (parts.length !== 2) throw new QuerySyntaxError(`Invalid ISO 8601 range format: ${item}`);
+    if (parts.length !== 2) throw ObshubError.queryInvalid(`Invalid ISO 8601 range format: ${item}`);
     const [start = '', end = ''] = parts;
-    if (!start || !end) throw new QuerySyntaxError(`Invalid ISO 8601 period: ${start} / ${end}`);
+    if (!start || !end) throw ObshubError.queryInvalid(`Invalid ISO 8601 period: ${start} / ${end}`);
     const min = start === '..' ? 0 : durationToSeconds(start);
     const max = end === '..' ? null : durationToSeconds(end);
-    if (max !== null && min > max) throw new QuerySyntaxError(`Invalid ISO 8601 range: ${start} > ${end}`);
+    if (max !== null && min > max)
+      throw ObshubError.queryInvalid(`Invalid ISO 8601 range: ${start} > ${end}`);
     return { min, max };
   });
 }
@@ -151,7 +145,7 @@ export function parseDatetime(text: string): TimeInterval {
   const parts = text.split('/').map((s) => s.trim());
   const parse = (s: string): number => {
     const ms = parseAwareDatetime(s);
-    if (ms === null) throw new QuerySyntaxError({ datetime: `Invalid format: ${text}` });
+    if (ms === null) throw ObshubError.queryInvalid({ datetime: `Invalid format: ${text}` });
     return ms;
   };
   if (parts.length === 1) {
@@ -163,7 +157,7 @@ export function parseDatetime(text: string): TimeInterval {
   const endMs = b === '..' ? null : parse(b) + 999;
   // E-SOH compares whole seconds after adding its one second to the end.
   if (startMs !== null && endMs !== null && Math.floor(startMs / 1000) > Math.floor(endMs / 1000) + 1) {
-    throw new QuerySyntaxError({ datetime: `Invalid range: ${a} > ${b}` });
+    throw ObshubError.queryInvalid({ datetime: `Invalid range: ${a} > ${b}` });
   }
   return { startMs, endMs };
 }
@@ -179,7 +173,7 @@ export function parseEsohBbox(text: string): Bbox {
     if (parts.length !== 4) throw new RangeError('four values');
     values = parts.map(pyFloat);
   } catch {
-    throw new QuerySyntaxError({ bbox: `Invalid format: ${text}` });
+    throw ObshubError.queryInvalid({ bbox: `Invalid format: ${text}` });
   }
   const [left = 0, bottom = 0, right = 0, top = 0] = values;
   if (left > right || bottom > top) errors.range = `Invalid bbox range: ${text}`;
@@ -189,7 +183,7 @@ export function parseEsohBbox(text: string): Bbox {
     errors.longitude = `Invalid longitude: ${text}`;
   if (!(bottom >= -90 && bottom <= 90) || !(top >= -90 && top <= 90))
     errors.latitude = `Invalid latitude: ${text}`;
-  if (Object.keys(errors).length > 0) throw new QuerySyntaxError(errors);
+  if (Object.keys(errors).length > 0) throw ObshubError.queryInvalid(errors);
   return [left, bottom, right, top];
 }
 
@@ -200,10 +194,10 @@ export function parseBbox(text: string): Bbox {
   try {
     v = parts.map(pyFloat);
   } catch {
-    throw new QuerySyntaxError({ bbox: `Invalid format: ${text}` });
+    throw ObshubError.queryInvalid({ bbox: `Invalid format: ${text}` });
   }
   if ((v.length !== 4 && v.length !== 6) || v.some((x) => !Number.isFinite(x)))
-    throw new QuerySyntaxError({ bbox: `Invalid format: ${text}` });
+    throw ObshubError.queryInvalid({ bbox: `Invalid format: ${text}` });
   return v.length === 4 ? [v[0]!, v[1]!, v[2]!, v[3]!] : [v[0]!, v[1]!, v[3]!, v[4]!];
 }
 

@@ -22,15 +22,6 @@ export function clientGone(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
-/** A query that ran out of time is answered with how to narrow it. */
-export function withTimeoutHint(err: ObshubError): ObshubError {
-  return new ObshubError(
-    'QUERY_TIMEOUT',
-    `${err.message}; narrow it with datetime, parameter-name or a smaller area (callers with credentials have a longer limit)`,
-    { cause: err },
-  );
-}
-
 /** Large queries take turns: at most `concurrency` at once, and a bounded queue behind them. */
 export class HeavyQueryGate {
   private running = 0;

@@ -5,7 +5,14 @@
 // organisation's `recommended` data, invisible to a caller, never changes that caller's version.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Storage } from '../storage/index.js';
+import type { Repositories, Storage } from '../storage/index.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Cache-Control max-age of a 200 answer, in seconds. */
+    cacheSeconds?: number;
+  }
+}
 
 export interface DataVersion {
   key: string;
@@ -16,7 +23,7 @@ export interface DataVersion {
 export type VersionSource = (hidden: readonly string[]) => Promise<DataVersion>;
 
 export function dataVersionSource(
-  storage: Storage,
+  storage: Pick<Repositories, 'series'> & Pick<Storage, 'onDataChange'>,
   retentionSeconds: number | null,
   startedMs = Date.now(),
 ): VersionSource {
@@ -29,7 +36,7 @@ export function dataVersionSource(
     const scope = hidden.join('\n');
     const hit = cached.get(scope);
     if (hit && now - hit.at < 1000) return hit.value;
-    const value = storage.dataVersion(hidden).then((v) => ({
+    const value = storage.series.dataVersion(hidden).then((v) => ({
       key: `${v.updatedMs ?? 0}|${retentionSeconds === null ? '' : Math.floor(now / 60_000)}`,
       lastModifiedMs: Math.max(v.updatedMs ?? startedMs, 0),
     }));

@@ -1,13 +1,13 @@
 // coords parameters as E-SOH reads them with shapely, with its exact error texts.
-import { QuerySyntaxError } from '../core/querySyntax.js';
+import { ObshubError } from '../core/errors.js';
 import { parseWkt, type WktGeometry } from '../core/wkt.js';
 
 /** Parses `coords` and requires one geometry type; E-SOH's {"coords": …} errors otherwise. */
 export function geometryOf(coords: string | undefined, type: 'Point' | 'Polygon'): WktGeometry {
   const g = coords === undefined ? null : parseWkt(coords);
   if (!g || (g.empty && g.type === type))
-    throw new QuerySyntaxError({ coords: `Invalid or unparseable wkt provided: ${coords ?? ''}` });
-  if (g.type !== type) throw new QuerySyntaxError({ coords: `Invalid geometric type: ${g.type}` });
+    throw ObshubError.queryInvalid({ coords: `Invalid or unparseable wkt provided: ${coords ?? ''}` });
+  if (g.type !== type) throw ObshubError.queryInvalid({ coords: `Invalid geometric type: ${g.type}` });
   return g;
 }
 

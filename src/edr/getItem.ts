@@ -1,15 +1,15 @@
 // GET /collections/observations/items/{item_id}: one time series by its timeseries_id.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { clientGone } from './budget.js';
-import { QueryError } from './errors.js';
 import { itemFeature } from './items.js';
 import { sendJson } from './reply.js';
 import { EsohErrorBody } from './schemas.js';
 import type { EdrService } from './service.js';
 
 export function getItem(app: FastifyInstance, service: EdrService, base: string): void {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/collections/observations/items/:item_id',
     {
       config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
@@ -34,13 +34,8 @@ export function getItem(app: FastifyInstance, service: EdrService, base: string)
       },
     },
     async (request, reply) => {
-      const { item_id } = request.params as { item_id: string };
-      const [row] = await service.records(
-        { ...(await service.baseFilter(request.principal)), timeseriesIds: [item_id.replaceAll('*', '')] },
-        { limit: 1, offset: 0 },
-        service.limitsFor(request.principal, clientGone(reply)),
-      );
-      if (!row) throw new QueryError(404, 'Query did not return any time series.');
+      const limits = service.limitsFor(request.principal, clientGone(reply));
+      const row = await service.item(request.principal, request.params.item_id, limits);
       return sendJson(reply, 'application/geo+json', itemFeature(row, base));
     },
   );

@@ -1,4 +1,5 @@
 // GET /: the landing page (JSON); a browser asking for HTML is sent to the web app.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { OPENAPI_DOCUMENTS } from './getOpenApi.js';
@@ -26,7 +27,7 @@ export function prefersHtml(accept: string | undefined): boolean {
 }
 
 export function getLandingPage(app: FastifyInstance, base: string): void {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/',
     {
       config: { errorStyle: 'problem', cacheSeconds: 3600, permission: 'public' },
@@ -46,7 +47,7 @@ export function getLandingPage(app: FastifyInstance, base: string): void {
       },
     },
     async (request, reply) => {
-      const f = (request.query as { f?: string }).f;
+      const { f } = request.query;
       if (f === undefined && prefersHtml(request.headers.accept)) return reply.redirect(WEB_APP_PATH, 302);
       return sendJson(reply, 'application/json', {
         title: 'obshub: observations API',

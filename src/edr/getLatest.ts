@@ -1,12 +1,13 @@
 // GET /collections/observations/latest: the latest observation of every matching series at (or before) an
 // instant, one GeoJSON feature per series (beyond E-SOH). The web app colours its map with it and fills
 // a station's latest values; one probe per series, so 5 000 stations answer in one request.
+import { ObshubError } from '../core/errors.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { formatUtc, parseUtcInstant } from '../core/datetime.js';
 import { parseDurationSeconds } from '../core/duration.js';
 import { splitAndStrip } from '../core/querySyntax.js';
-import { QueryError } from './errors.js';
 import { sendJson } from './reply.js';
 import { commonQueryProperties, ProblemBody } from './schemas.js';
 import type { EdrService } from './service.js';
@@ -64,18 +65,18 @@ export const LatestCollection = Type.Object({
 function instant(text: string | undefined): number {
   if (text === undefined) return Date.now();
   const parsed = parseUtcInstant(text);
-  if (!parsed.ok) throw new QueryError(400, `datetime: ${parsed.reason}`);
+  if (!parsed.ok) throw ObshubError.queryInvalid(`datetime: ${parsed.reason}`);
   return parsed.epochMs;
 }
 
 function lookback(text: string | undefined): number {
   const parsed = parseDurationSeconds(text ?? DEFAULT_WITHIN);
-  if (!parsed.ok) throw new QueryError(400, `within: ${parsed.reason}`);
+  if (!parsed.ok) throw ObshubError.queryInvalid(`within: ${parsed.reason}`);
   return parsed.seconds * 1000;
 }
 
 export function getLatest(app: FastifyInstance, service: EdrService): void {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/collections/observations/latest',
     {
       config: { errorStyle: 'problem', cacheSeconds: 60, permission: 'observations:read' },
@@ -99,7 +100,7 @@ export function getLatest(app: FastifyInstance, service: EdrService): void {
       },
     },
     async (request, reply) => {
-      const query = request.query as Record<string, string | undefined>;
+      const query = request.query;
       const atMs = instant(query.datetime);
       const fromMs = atMs - lookback(query.within);
       const filter = await service.commonFilter(request.principal, {

@@ -1,16 +1,16 @@
 // GET /collections/observations/locations: the stations, with their parameter names (EDR GeoJSON).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { parseEsohBbox } from '../core/querySyntax.js';
 import { pyf } from './json.js';
 import { coverageParameter } from './parameters.js';
 import { sendJson } from './reply.js';
 import { commonQueryProperties, EsohErrorBody } from './schemas.js';
 import { clientGone } from './budget.js';
-import { asQueryError, type EdrService } from './service.js';
+import type { EdrService } from './service.js';
 
 export function getLocations(app: FastifyInstance, service: EdrService, base: string): void {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/collections/observations/locations',
     {
       config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
@@ -40,28 +40,8 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
       },
     },
     async (request, reply) => {
-      const query = request.query as Record<string, string | undefined>;
-      let area;
-      if (query.bbox) {
-        try {
-          const [w, s, e, n] = parseEsohBbox(query.bbox);
-          area = {
-            kind: 'polygon' as const,
-            ring: [
-              [w, s],
-              [e, s],
-              [e, n],
-              [w, n],
-              [w, s],
-            ],
-          };
-        } catch (err) {
-          throw asQueryError(err);
-        }
-      }
-      const filter = { ...(await service.commonFilter(request.principal, query)), ...(area ? { area } : {}) };
       const limits = service.limitsFor(request.principal, clientGone(reply));
-      const { locations, parameters } = await service.locations(filter, limits);
+      const { locations, parameters } = await service.locations(request.principal, request.query, limits);
       const byName = new Map(parameters.map((p) => [p.parameterName, p]));
       const used = new Set(locations.flatMap((l) => l.parameterNames));
       return sendJson(reply, 'application/geo+json', {

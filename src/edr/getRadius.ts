@@ -1,6 +1,7 @@
 // GET /collections/observations/radius: data within a distance of a point (beyond E-SOH).
 import { Type } from 'typebox';
-import { distanceUnits, pyFloat, QuerySyntaxError } from '../core/querySyntax.js';
+import { ObshubError } from '../core/errors.js';
+import { distanceUnits, pyFloat } from '../core/querySyntax.js';
 import { geometryOf } from './coords.js';
 import type { QueryType } from './queryTypes.js';
 
@@ -29,13 +30,13 @@ export const radiusQuery: QueryType = {
       within = NaN;
     }
     if (!Number.isFinite(within) || within < 0)
-      throw new QuerySyntaxError({
+      throw ObshubError.queryInvalid({
         within: `within must be a distance of 0 or more, not "${query.within ?? ''}"`,
       });
     const unit = query['within-units'] ?? '';
     const factor = Object.hasOwn(distanceUnits, unit) ? distanceUnits[unit] : undefined;
     if (factor === undefined)
-      throw new QuerySyntaxError({
+      throw ObshubError.queryInvalid({
         'within-units': `within-units must be one of ${units.join(', ')}, not "${query['within-units'] ?? ''}"`,
       });
     return { filter: { area: { kind: 'circle', lon, lat, radiusM: within * factor } } };

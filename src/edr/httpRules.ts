@@ -1,8 +1,8 @@
 // HTTP rules of the query API that every route shares (EDR recommendations): 405 with Allow for other
 // methods on our paths, 406 when Accept rules out every format we answer, no NUL in URLs. (CORS is the
 // gateway's, for every service.)
+import { ObshubError } from '../core/errors.js';
 import type { FastifyInstance } from 'fastify';
-import { QueryError } from './errors.js';
 
 const OFFERED = [
   'application/json',
@@ -33,7 +33,7 @@ export function installHttpRules(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     // No identifier, name or value of ours holds NUL, and PostgreSQL text cannot: refuse it up front.
     if (/%00|\u0000/i.test(request.url)) {
-      throw new QueryError(400, 'The request URL must not contain a NUL character (%00).');
+      throw ObshubError.queryInvalid('The request URL must not contain a NUL character (%00).');
     }
     if (request.method === 'GET' && !request.url.startsWith('/docs') && !acceptable(request.headers.accept)) {
       return reply

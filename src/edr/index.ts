@@ -4,16 +4,15 @@
 // hub's document, registered in ops/openapi.ts).
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import type { Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import { rateLimitGroup } from '../gateway/index.js';
-import type { Storage } from '../storage/index.js';
-import { withTimeoutHint, type QueryBudget } from './budget.js';
+import type { Repositories, Storage } from '../storage/index.js';
+import type { QueryBudget } from './budget.js';
 import { dataVersionSource, installCaching } from './caching.js';
 import { collectionDocument } from './collection.js';
 import { dataQueryRoute } from './dataQueryRoute.js';
-import { QueryError } from './errors.js';
 import { getCollection } from './getCollection.js';
 import { getCollections, type OtherCollections } from './getCollections.js';
 import { getConformance } from './getConformance.js';
@@ -24,7 +23,6 @@ import { getLatest } from './getLatest.js';
 import { getLocations } from './getLocations.js';
 import { getOpenApi } from './getOpenApi.js';
 import { installHttpRules, methodNotAllowed } from './httpRules.js';
-import { toJson } from './json.js';
 import { queryTypes } from './queryTypes.js';
 import { EdrService, type EdrServiceOptions } from './service.js';
 
@@ -41,7 +39,8 @@ export const edrTags = [
 ];
 
 export interface EdrPluginOptions {
-  storage: Storage;
+  /** The series, and the signal that this process changed the stored data (cached versions drop). */
+  storage: Pick<Repositories, 'series'> & Pick<Storage, 'onDataChange'>;
   publicUrl: string;
   retentionSeconds: number | null;
   edrMaxValues: number;
@@ -53,48 +52,30 @@ export interface EdrPluginOptions {
   otherCollections: OtherCollections;
 }
 
-function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
-  if (error instanceof QueryError) {
-    return style === 'esoh' ? { status: error.status, body: { detail: error.detail } } : error.toProblem();
-  }
-  if (error instanceof ObshubError && error.code === 'GEOMETRY_INVALID' && style === 'esoh') {
-    return { status: 400, body: { detail: { coords: error.message } } };
-  }
-  if (error instanceof ObshubError && error.code === 'QUERY_TIMEOUT') return withTimeoutHint(error);
-  const validation = (error as FastifyError).validation;
-  if (validation) {
-    const where = (error as FastifyError).validationContext === 'params' ? 'path' : 'query';
-    const missing = validation
-      .map((v) => (v.params as { missingProperty?: string }).missingProperty)
-      .filter((p): p is string => p !== undefined);
-    if (style === 'esoh') {
-      return {
-        status: 400,
-        body: {
-          detail: missing.length
-            ? missing.map((p) => ({ type: 'missing', loc: [where, p], msg: 'Field required', input: null }))
-            : validation.map((v) => ({
-                type: 'invalid',
-                loc: [where],
-                msg: v.message ?? 'invalid',
-                input: null,
-              })),
-        },
-      };
-    }
-    return new ObshubError(
-      'QUERY_INVALID',
-      missing.length ? `missing query parameter: ${missing.join(', ')}` : error.message,
-    );
-  }
-  return error;
+/**
+ * Invalid query strings and paths are QUERY_INVALID, rendered by the hub's one error handler: E-SOH's
+ * FastAPI-style issue list on its compatible routes, problem+json elsewhere.
+ */
+function queryValidationError(errors: FastifySchemaValidationError[], dataVar: string): ObshubError {
+  const where = dataVar === 'params' ? 'path' : 'query';
+  const missing = errors
+    .map((v) => (v.params as { missingProperty?: string }).missingProperty)
+    .filter((p): p is string => p !== undefined);
+  const message = missing.length
+    ? `missing query parameter: ${missing.join(', ')}`
+    : errors.map((e) => `${dataVar}${e.instancePath || ''} ${e.message}`).join(', ');
+  return new ObshubError('QUERY_INVALID', message, {
+    data: missing.length
+      ? missing.map((p) => ({ type: 'missing', loc: [where, p], msg: 'Field required', input: null }))
+      : errors.map((v) => ({ type: 'invalid', loc: [where], msg: v.message ?? 'invalid', input: null })),
+  });
 }
 
 export function edrPlugin(options: EdrPluginOptions) {
   return async function edr(app: FastifyInstance): Promise<void> {
     rateLimitGroup(app, 'query');
     const base = options.publicUrl;
-    const service = new EdrService(options.storage, {
+    const service = new EdrService(options.storage.series, {
       retentionSeconds: options.retentionSeconds,
       maxValues: options.edrMaxValues,
       budget: options.budget,
@@ -102,14 +83,7 @@ export function edrPlugin(options: EdrPluginOptions) {
       hiddenFrom: options.hiddenFrom,
     });
 
-    app.setErrorHandler((error: FastifyError, request, reply) => {
-      const rendered = renderError(error, request.routeOptions.config?.errorStyle ?? 'problem');
-      if (rendered instanceof Error) throw rendered; // problem+json by the hub's error handler
-      return reply
-        .code(rendered.status)
-        .header('content-type', 'application/json')
-        .send(Buffer.from(toJson(rendered.body), 'utf8'));
-    });
+    app.setSchemaErrorFormatter(queryValidationError);
 
     await app.register(compress, {
       encodings: ['br', 'gzip'],
@@ -125,8 +99,8 @@ export function edrPlugin(options: EdrPluginOptions) {
     const metadata = async (isSelf: boolean, principal: Principal) => {
       const { sinceMs, hiddenAuthorities } = await service.baseFilter(principal);
       const [extent, parameters] = await Promise.all([
-        options.storage.extent(sinceMs, hiddenAuthorities),
-        options.storage.parameters(sinceMs, hiddenAuthorities),
+        options.storage.series.extent(sinceMs, hiddenAuthorities),
+        options.storage.series.parameters(sinceMs, hiddenAuthorities),
       ]);
       return collectionDocument(base, extent, parameters, isSelf);
     };

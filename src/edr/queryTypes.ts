@@ -1,9 +1,9 @@
 // The EDR query types: a registry that the routes, the collection's data_queries and OpenAPI read.
 // Each entry (in its route file) declares its path, its own query parameters and how they select data;
 // the shared steps (filters, format, streaming) are in dataQueryRoute.ts.
-import type { TObject } from 'typebox';
+import type { TObject, TOptional, TString } from 'typebox';
 import type { SeriesFilter } from '../storage/index.js';
-import type { ErrorStyle } from './errors.js';
+import type { ErrorStyle } from '../ops/index.js';
 import { areaQuery } from './getArea.js';
 import { cubeQuery } from './getCube.js';
 import { locationQuery } from './getLocation.js';
@@ -18,6 +18,9 @@ export interface Selection {
   zConsumed?: boolean;
 }
 
+/** Query parameters are strings (parsed by the query type, so that errors carry E-SOH's texts). */
+export type QueryStrings = TObject<Record<string, TString | TOptional<TString>>>;
+
 export interface QueryType {
   /** The key in data_queries, e.g. "position". */
   name: string;
@@ -28,11 +31,11 @@ export interface QueryType {
   description: string;
   errorStyle: ErrorStyle;
   /** Query parameters specific to this query type. */
-  querystring: TObject;
+  querystring: QueryStrings;
   params?: TObject;
   /** Extra EDR `variables` of its data_queries link. */
   variables?: Record<string, unknown>;
-  /** Turns its own parameters into a selection; throws QuerySyntaxError or QueryError. */
+  /** Turns its own parameters into a selection; throws QUERY_INVALID (ObshubError). */
   select(query: Record<string, string | undefined>, params: Record<string, string>): Selection;
 }
 

@@ -76,3 +76,33 @@ export function dataResponses(errorBody: typeof EsohErrorBody | typeof ProblemBo
     },
   };
 }
+
+/** Largest page of /items. */
+export const MAX_ITEMS_LIMIT = 10_000;
+const list = (description: string, examples: string[] = []) =>
+  Type.Optional(Type.String({ description, ...(examples.length ? { examples } : {}) }));
+
+export const ItemsQuery = Type.Object({
+  bbox: list('west,south,east,north', ['4.5,52.4,4.6,52.57']),
+  datetime: list('Series with observations in this instant or interval', [
+    '2022-12-31T00:50:00Z/2022-12-31T02:10:00Z',
+  ]),
+  id: list('Comma-separated timeseries ids'),
+  'parameter-name': list('Comma-separated parameter names (`*` wildcards)'),
+  'naming-authority': list('Comma-separated naming authorities', ['nl.knmi']),
+  institution: list('Comma-separated institutions'),
+  platform: list('Comma-separated WIGOS ids', ['0-20000-0-06225']),
+  'standard-name': list('Comma-separated CF standard names', ['air_temperature']),
+  unit: list('Comma-separated units', ['Cel']),
+  instrument: list('Comma-separated instrument ids'),
+  level: list('Sensor heights in metres: values, ranges, Rn/start/step', ['2.0']),
+  period: list('ISO 8601 durations or ranges', ['PT10M']),
+  method: list('Comma-separated aggregation methods', ['mean']),
+  limit: Type.Optional(
+    Type.String({
+      description: `Page size (1…${MAX_ITEMS_LIMIT}); without it every match is returned, as E-SOH does`,
+    }),
+  ),
+  offset: Type.Optional(Type.String({ description: 'Start of the page (follow the next link)' })),
+});
+export type ItemsQuery = Static<typeof ItemsQuery>;

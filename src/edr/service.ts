@@ -2,13 +2,15 @@
 // encoders. Series are grouped as E-SOH groups them (same position and identical time axis → one
 // coverage), in E-SOH's order (latitude, longitude, time axis; parameters by name), fetched a few
 // stations at a time so that memory stays bounded whatever the size of the answer.
+import { ObshubError } from '../core/errors.js';
 import type { Principal } from '../core/access.js';
 import {
+  parseBbox,
   parseDatetime,
   parseDurations,
+  parseEsohBbox,
   parseLevels,
   pyListRepr,
-  QuerySyntaxError,
   splitAndStrip,
 } from '../core/querySyntax.js';
 import type {
@@ -19,11 +21,29 @@ import type {
   SeriesData,
   SeriesFilter,
   SeriesReader,
+  SeriesRecord,
   SeriesRow,
-  Storage,
+  SeriesRepository,
 } from '../storage/index.js';
 import { HeavyQueryGate, type QueryBudget } from './budget.js';
-import { QueryError } from './errors.js';
+import { MAX_ITEMS_LIMIT, type ItemsQuery } from './schemas.js';
+
+/** Offsets beyond any store's size just page past the end (the database takes them as bigint). */
+const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+
+/** A bounding box [west, south, east, north] as the polygon E-SOH queries with. */
+function boxPolygon([w, s, e, n]: readonly number[]): SeriesFilter['area'] {
+  return {
+    kind: 'polygon',
+    ring: [
+      [w!, s!],
+      [e!, s!],
+      [e!, n!],
+      [w!, n!],
+      [w!, s!],
+    ],
+  };
+}
 
 /** Query parameters shared by every data query and /locations (E-SOH's add_request_parameters). */
 export interface CommonQuery {
@@ -108,7 +128,7 @@ export class EdrService {
   private readonly heavy: HeavyQueryGate;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly series: SeriesRepository,
     private readonly options: EdrServiceOptions,
   ) {
     this.heavy = new HeavyQueryGate(options.budget.concurrency);
@@ -121,7 +141,12 @@ export class EdrService {
   limitsFor(principal: Principal, clientGone: AbortSignal): QueryLimits {
     const { timeoutSeconds, timeoutAnonymousSeconds } = this.options.budget;
     const seconds = principal.role === null ? timeoutAnonymousSeconds : timeoutSeconds;
-    return { timeoutMs: seconds * 1000, signal: AbortSignal.any([clientGone, this.options.shutdown]) };
+    return {
+      timeoutMs: seconds * 1000,
+      timeoutHint:
+        'narrow it with datetime, parameter-name or a smaller area (callers with credentials have a longer limit)',
+      signal: AbortSignal.any([clientGone, this.options.shutdown]),
+    };
   }
 
   /** Start of the retention window now, or null when unlimited. */
@@ -141,24 +166,20 @@ export class EdrService {
    */
   async commonFilter(principal: Principal, q: CommonQuery): Promise<SeriesFilter> {
     const filter = await this.baseFilter(principal);
-    try {
-      if (q['parameter-name']) {
-        const names = splitAndStrip(q['parameter-name']);
-        const plain = names.filter((n) => !n.includes('*'));
-        const known = await this.knownParameterNames(plain, filter.sinceMs);
-        const unknown = plain.filter((n) => !known.has(n));
-        if (unknown.length) throw new QueryError(400, `Unknown parameter-name ${pyListRepr(unknown)}`);
-        filter.parameterNames = names;
-      }
-      if (q.datetime) Object.assign(filter, parseDatetime(q.datetime));
-      if (q.z) filter.camsl = parseLevels(q.z);
-      if (q.standard_name) filter.standardNames = splitAndStrip(q.standard_name);
-      if (q.level) filter.levels = parseLevels(q.level);
-      if (q.method) filter.methods = splitAndStrip(q.method);
-      if (q.duration) filter.periods = parseDurations(q.duration);
-    } catch (err) {
-      throw asQueryError(err);
+    if (q['parameter-name']) {
+      const names = splitAndStrip(q['parameter-name']);
+      const plain = names.filter((n) => !n.includes('*'));
+      const known = await this.knownParameterNames(plain, filter.sinceMs);
+      const unknown = plain.filter((n) => !known.has(n));
+      if (unknown.length) throw ObshubError.queryInvalid(`Unknown parameter-name ${pyListRepr(unknown)}`);
+      filter.parameterNames = names;
     }
+    if (q.datetime) Object.assign(filter, parseDatetime(q.datetime));
+    if (q.z) filter.camsl = parseLevels(q.z);
+    if (q.standard_name) filter.standardNames = splitAndStrip(q.standard_name);
+    if (q.level) filter.levels = parseLevels(q.level);
+    if (q.method) filter.methods = splitAndStrip(q.method);
+    if (q.duration) filter.periods = parseDurations(q.duration);
     return filter;
   }
 
@@ -169,7 +190,7 @@ export class EdrService {
     };
     const lookUp = names.filter((n) => !inWindow(n));
     if (lookUp.length > 0) {
-      for (const [name, newest] of await this.storage.knownParameterNames(lookUp, sinceMs))
+      for (const [name, newest] of await this.series.knownParameterNames(lookUp, sinceMs))
         this.newestByParameterName.set(name, newest);
     }
     return new Set(names.filter(inWindow));
@@ -183,11 +204,11 @@ export class EdrService {
    * last group was read (or the reading stopped).
    */
   async coverages(filter: SeriesFilter, limits: QueryLimits): Promise<Lookahead<CoverageGroup>> {
-    const reader = this.storage.reader(limits);
+    const reader = this.series.reader(limits);
     // An answer of one chunk is read whole with the series, before the first byte anyway: its size is
     // known from the data. A larger one is counted first (an index-only count on the primary key).
     const { series, data: first } = await reader.findSeries(filter, SERIES_PER_CHUNK);
-    if (series.length === 0) throw new QueryError(404, 'Requested data not found.');
+    if (series.length === 0) throw new ObshubError('NO_DATA', 'Requested data not found.');
     let leave = () => {};
     if (first) {
       let count = 0;
@@ -208,14 +229,14 @@ export class EdrService {
       }
     }
     const groups = new Lookahead(this.groups(reader, series, filter, first, limits.signal, leave));
-    if ((await groups.peek(1)).length === 0) throw new QueryError(404, 'Requested data not found.');
+    if ((await groups.peek(1)).length === 0) throw new ObshubError('NO_DATA', 'Requested data not found.');
     return groups;
   }
 
   private checkSize(count: number): void {
     if (count > this.options.maxValues) {
-      throw new QueryError(
-        413,
+      throw new ObshubError(
+        'QUERY_TOO_LARGE',
         `The query selects ${count} values, more than the limit of ${this.options.maxValues}; narrow it with datetime, parameter-name or a smaller area.`,
       );
     }
@@ -266,26 +287,72 @@ export class EdrService {
     }
   }
 
-  /** Full series records for /items, one page, ordered by timeseries_id. */
-  records(filter: SeriesFilter, page: { limit: number; offset: number }, limits: QueryLimits) {
-    return this.storage.reader(limits).findSeriesRecords(filter, page);
+  /**
+   * One page of /items: the series records matching E-SOH's /items parameters, ordered by timeseries_id
+   * (`limit` and `offset` as applied; `more` when a next page exists).
+   */
+  async items(
+    principal: Principal,
+    q: ItemsQuery,
+    limits: QueryLimits,
+  ): Promise<{ page: SeriesRecord[]; more: boolean; limit: number; offset: number }> {
+    if (!q.bbox && !q.platform)
+      throw ObshubError.queryInvalid('Have to set at least one of bbox or platform.');
+    const filter: SeriesFilter = await this.baseFilter(principal);
+    if (q.bbox) filter.area = boxPolygon(parseBbox(q.bbox));
+    if (q.datetime) Object.assign(filter, parseDatetime(q.datetime));
+    const lists: [keyof SeriesFilter, string | undefined][] = [
+      ['timeseriesIds', q.id],
+      ['parameterNames', q['parameter-name']],
+      ['namingAuthorities', q['naming-authority']],
+      ['institutions', q.institution],
+      ['platforms', q.platform],
+      ['standardNames', q['standard-name']],
+      ['units', q.unit],
+      ['instruments', q.instrument],
+      ['methods', q.method],
+    ];
+    for (const [key, value] of lists) if (value) Object.assign(filter, { [key]: splitAndStrip(value) });
+    if (q.level) filter.levels = parseLevels(q.level);
+    if (q.period) filter.periods = parseDurations(q.period);
+    const limit =
+      q.limit === undefined
+        ? MAX_ITEMS_LIMIT
+        : Math.min(MAX_ITEMS_LIMIT, Math.max(1, Number.parseInt(q.limit, 10) || 10));
+    const offset =
+      q.offset === undefined ? 0 : Math.min(MAX_OFFSET, Math.max(0, Number.parseInt(q.offset, 10) || 0));
+    const rows = await this.series.reader(limits).findSeriesRecords(filter, { limit: limit + 1, offset });
+    if (rows.length === 0) throw new ObshubError('NO_DATA', 'Query did not return any time series.');
+    return { page: rows.slice(0, limit), more: rows.length > limit, limit, offset };
+  }
+
+  /** The series record of one timeseries_id, for /items/{id}. */
+  async item(principal: Principal, timeseriesId: string, limits: QueryLimits): Promise<SeriesRecord> {
+    const filter = {
+      ...(await this.baseFilter(principal)),
+      timeseriesIds: [timeseriesId.replaceAll('*', '')],
+    };
+    const [row] = await this.series.reader(limits).findSeriesRecords(filter, { limit: 1, offset: 0 });
+    if (!row) throw new ObshubError('NO_DATA', 'Query did not return any time series.');
+    return row;
   }
 
   /** The latest observation of each series of `filter` inside [`fromMs`, `atMs`] (clipped to the window). */
   latest(filter: SeriesFilter, fromMs: number, atMs: number, limits: QueryLimits): Promise<LatestRow[]> {
-    return this.storage
-      .reader(limits)
-      .findLatest(filter, Math.max(fromMs, filter.sinceMs ?? -Infinity), atMs);
+    return this.series.reader(limits).findLatest(filter, Math.max(fromMs, filter.sinceMs ?? -Infinity), atMs);
   }
 
-  /** Stations for /locations with the parameters of their series. */
+  /** Stations for /locations (optionally inside E-SOH's `bbox`) with the parameters of their series. */
   async locations(
-    filter: SeriesFilter,
+    principal: Principal,
+    query: CommonQuery & { bbox?: string | undefined },
     limits: QueryLimits,
   ): Promise<{ locations: LocationRow[]; parameters: ParameterRow[] }> {
-    const locations = await this.storage.reader(limits).findLocations(filter);
-    if (locations.length === 0) throw new QueryError(404, 'Query did not return any locations.');
-    return { locations, parameters: await this.storage.parameters(filter.sinceMs) };
+    const area = query.bbox ? boxPolygon(parseEsohBbox(query.bbox)) : undefined;
+    const filter = { ...(await this.commonFilter(principal, query)), ...(area ? { area } : {}) };
+    const locations = await this.series.reader(limits).findLocations(filter);
+    if (locations.length === 0) throw new ObshubError('NO_DATA', 'Query did not return any locations.');
+    return { locations, parameters: await this.series.parameters(filter.sinceMs) };
   }
 }
 
@@ -306,8 +373,4 @@ function groupPlace(rows: SeriesRow[], data: Map<number, { times: number[]; valu
     group.series.push({ row, values: d.values });
   }
   return [...byAxis.values()].sort((a, b) => compareTimes(a.times, b.times));
-}
-
-export function asQueryError(err: unknown): unknown {
-  return err instanceof QuerySyntaxError ? new QueryError(400, err.detail) : err;
 }

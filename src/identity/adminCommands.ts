@@ -9,7 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isScope, userRoles, type Principal, type Scope, type UserRole } from '../core/access.js';
 import { parseDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
-import type { Storage } from '../storage/index.js';
+import type { Repositories } from '../storage/index.js';
 import type { Identity } from './identity.js';
 import { listSigningKeys, retireSigningKey, rotateSigningKey } from './oidc/index.js';
 
@@ -58,7 +58,7 @@ interface Command {
 /** What an admin command acts on. */
 export interface AdminContext {
   identity: Identity;
-  storage: Storage;
+  storage: Pick<Repositories, 'organisations' | 'users' | 'oidc'>;
   principal: Principal;
 }
 
@@ -130,7 +130,9 @@ policy), whose observations it then writes.`,
     async run({ identity, storage, principal, io }, values, [id]) {
       const authorities = (values.authority as string[] | undefined) ?? [];
       // Refused before anything is created, so a failed command leaves nothing behind.
-      const owners = new Map((await storage.identity.listAuthorities()).map((a) => [a.authority, a.orgId]));
+      const owners = new Map(
+        (await storage.organisations.listAuthorities()).map((a) => [a.authority, a.orgId]),
+      );
       const taken = authorities.filter((a) => owners.has(a));
       if (taken.length) {
         throw new ObshubError(
@@ -205,7 +207,7 @@ Sets a new password (generated and printed once without --password) and lifts a 
     options: { password: { type: 'string' } },
     positionals: 1,
     async run({ identity, storage, principal, io }, values, [username]) {
-      const user = await storage.identity.findUserByUsername(username!);
+      const user = await storage.users.findByUsername(username!);
       if (!user) throw new ObshubError('NOT_FOUND', `user "${username}" does not exist`);
       const given = text(values, 'password');
       const password = given ?? generatedPassword();

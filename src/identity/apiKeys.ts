@@ -3,7 +3,9 @@
 import { apiKeyScopes, isPlatformWide, type Principal, type Scope } from '../core/access.js';
 import { apiKeyId, apiKeyMatches, generateApiKey } from '../core/apiKey.js';
 import { ObshubError } from '../core/errors.js';
-import type { ApiKey, IdentityRepository } from '../storage/index.js';
+import type { Static } from 'typebox';
+import type { ApiKey, Repositories } from '../storage/index.js';
+import type { ApiKey as ApiKeyBody } from './api/schemas.js';
 import type { AuditLog } from './audit.js';
 import type { AuthFailures } from './authFailures.js';
 import { permit, permitInOrg } from './permit.js';
@@ -18,18 +20,8 @@ export interface NewApiKeyInput {
   expiresAt?: Date | null;
 }
 
-export interface PublicApiKey {
-  id: string;
-  name: string;
-  orgId: string;
-  userId: string | null;
-  scopes: Scope[];
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+/** An API key as the admin API shows it (the API's schema; never its secret). */
+export type PublicApiKey = Static<typeof ApiKeyBody>;
 
 export function publicApiKey(key: ApiKey): PublicApiKey {
   return {
@@ -53,7 +45,7 @@ export class ApiKeyService {
   private readonly touched = new Map<string, number>();
 
   constructor(
-    private readonly repo: IdentityRepository,
+    private readonly repo: Pick<Repositories, 'apiKeys' | 'users' | 'organisations'>,
     private readonly audit: AuditLog,
     private readonly failures: AuthFailures,
   ) {}
@@ -86,17 +78,17 @@ export class ApiKeyService {
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw new ObshubError('BAD_REQUEST', 'expiresAt must lie in the future');
     }
-    if (!(await this.repo.findOrganisation(orgId))) {
+    if (!(await this.repo.organisations.find(orgId))) {
       throw new ObshubError('NOT_FOUND', `organisation "${orgId}" does not exist`);
     }
     if (userId) {
-      const user = await this.repo.findUser(userId);
+      const user = await this.repo.users.find(userId);
       if (!user || user.orgId !== orgId) {
         throw new ObshubError('BAD_REQUEST', `user "${userId}" is not a member of organisation "${orgId}"`);
       }
     }
     const generated = generateApiKey();
-    const apiKey = await this.repo.createApiKey({
+    const apiKey = await this.repo.apiKeys.create({
       id: generated.id,
       keyHash: generated.hash,
       name: input.name,
@@ -117,21 +109,21 @@ export class ApiKeyService {
 
   async list(principal: Principal, filter: { orgId?: string } = {}): Promise<ApiKey[]> {
     permit(principal, 'api-keys:manage');
-    if (isPlatformWide(principal)) return this.repo.listApiKeys({ orgId: filter.orgId });
+    if (isPlatformWide(principal)) return this.repo.apiKeys.list({ orgId: filter.orgId });
     const orgId = principal.orgId ?? '';
-    if (this.mayManageAll(principal)) return this.repo.listApiKeys({ orgId });
-    return this.repo.listApiKeys({ orgId, userId: principal.userId ?? '' });
+    if (this.mayManageAll(principal)) return this.repo.apiKeys.list({ orgId });
+    return this.repo.apiKeys.list({ orgId, userId: principal.userId ?? '' });
   }
 
   async revoke(principal: Principal, id: string, source: string | null = null): Promise<void> {
     permit(principal, 'api-keys:manage');
-    const key = await this.repo.findApiKeyHolder(id);
+    const key = await this.repo.apiKeys.findHolder(id);
     const visible =
       key &&
       (isPlatformWide(principal) ||
         (key.orgId === principal.orgId && (this.mayManageAll(principal) || key.userId === principal.userId)));
     if (!key || !visible) throw new ObshubError('NOT_FOUND', `API key "${id}" does not exist`);
-    if (!(await this.repo.revokeApiKey(id)))
+    if (!(await this.repo.apiKeys.revoke(id)))
       throw new ObshubError('CONFLICT', `API key "${id}" is already revoked`);
     await this.audit.record(principal, 'api-key.revoke', 'success', {
       orgId: key.orgId,
@@ -146,7 +138,7 @@ export class ApiKeyService {
    */
   async authenticate(key: string, source: string | null): Promise<Principal> {
     const id = apiKeyId(key);
-    const holder = id ? await this.repo.findApiKeyHolder(id) : undefined;
+    const holder = id ? await this.repo.apiKeys.findHolder(id) : undefined;
     const reason =
       !holder || !apiKeyMatches(key, holder.keyHash)
         ? 'unknown key'
@@ -169,7 +161,7 @@ export class ApiKeyService {
     const last = this.touched.get(holder.id) ?? 0;
     if (Date.now() - last > TOUCH_EVERY_MS) {
       this.touched.set(holder.id, Date.now());
-      await this.repo.touchApiKeys([holder.id]);
+      await this.repo.apiKeys.touch([holder.id]);
     }
     return {
       actor: `key:${holder.id}`,

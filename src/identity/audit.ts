@@ -3,7 +3,7 @@
 // their own organisation.
 import type { Logger } from 'pino';
 import { isPlatformWide, type Principal } from '../core/access.js';
-import type { AuditEvent, AuditFilter, IdentityRepository } from '../storage/index.js';
+import type { AuditEvent, AuditFilter, AuditRepository } from '../storage/index.js';
 import { permit } from './permit.js';
 
 /** Every action the audit log records (the README lists them). */
@@ -51,7 +51,7 @@ export interface AuditFields {
 
 export class AuditLog {
   constructor(
-    private readonly repo: IdentityRepository,
+    private readonly repo: AuditRepository,
     private readonly log: Logger,
   ) {}
 
@@ -72,7 +72,7 @@ export class AuditLog {
       details: fields.details ?? {},
     };
     try {
-      await this.repo.appendAudit(event);
+      await this.repo.append(event);
     } catch (err) {
       this.log.error({ component: 'audit', err, event }, 'could not record an audit event');
     }
@@ -82,6 +82,6 @@ export class AuditLog {
   find(principal: Principal, filter: AuditFilter): Promise<AuditEvent[]> {
     permit(principal, 'audit:read');
     const orgId = isPlatformWide(principal) ? filter.orgId : (principal.orgId ?? '');
-    return this.repo.findAudit({ ...filter, orgId });
+    return this.repo.find({ ...filter, orgId });
   }
 }

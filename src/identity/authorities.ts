@@ -3,7 +3,7 @@
 // re-read after a few seconds, so that changes made by other processes arrive without a query per request.
 import { can, isPlatformWide, type Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
-import type { DataPolicy, IdentityRepository } from '../storage/index.js';
+import type { DataPolicy, OrganisationRepository } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 
 const REFRESH_MS = 5_000;
@@ -18,8 +18,10 @@ export class Authorities {
   private loadedAt = 0;
 
   constructor(
-    private readonly repo: IdentityRepository,
+    private readonly repo: OrganisationRepository,
     private readonly audit: AuditLog,
+    /** ANONYMOUS_INGEST: callers without credentials may write any naming authority. */
+    private readonly anonymousIngest = false,
   ) {}
 
   /** Forget what is cached (this process changed an authority or an organisation). */
@@ -49,10 +51,13 @@ export class Authorities {
   }
 
   /**
-   * Throws 401/403 unless `principal` may ingest and its organisation owns every authority in `names`.
-   * A refusal is recorded in the audit log.
+   * Throws 401/403 unless `principal` may ingest and its organisation owns every authority in `names`
+   * (or, with ANONYMOUS_INGEST, `principal` is anonymous). A refusal is recorded in the audit log.
    */
   async permitIngest(principal: Principal, names: ReadonlySet<string>, source: string | null): Promise<void> {
+    // Anonymous callers (no credentials) may ingest only when the operator allowed it; callers with
+    // credentials are always held to their organisation's naming authorities.
+    if (principal.role === null && this.anonymousIngest) return;
     const owners = await this.load();
     const foreign = [...names].filter(
       (name) => owners.get(name)?.orgId !== principal.orgId || !principal.orgId,

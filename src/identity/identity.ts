@@ -6,7 +6,7 @@ import type { Config } from '../config/index.js';
 import { system, type Principal } from '../core/access.js';
 import type { CounterStore } from '../core/limits.js';
 import { SecretBox } from '../core/secretBox.js';
-import type { Storage, User } from '../storage/index.js';
+import type { Repositories, User } from '../storage/index.js';
 import { ApiKeyService } from './apiKeys.js';
 import { AuditLog } from './audit.js';
 import { AuthFailures } from './authFailures.js';
@@ -36,32 +36,38 @@ export interface Identity {
   readonly rateLimits: RateLimitService;
 }
 
+/** The repositories the identity service uses. */
+export type IdentityRepositories = Pick<
+  Repositories,
+  'organisations' | 'users' | 'apiKeys' | 'audit' | 'oidc' | 'rateLimits'
+>;
+
 export function createIdentity(deps: {
-  storage: Storage;
+  storage: IdentityRepositories;
   masterSecret: string;
   log: Logger;
-  config: Pick<Config, 'rateLimit' | 'authFailureLimit' | 'signInLockout'>;
+  config: Pick<Config, 'rateLimit' | 'authFailureLimit' | 'signInLockout' | 'anonymousIngest'>;
   /** Where failures and lockouts are counted (memory or Redis). */
   counters: CounterStore;
 }): Identity {
   const { storage, config, counters } = deps;
-  const repo = storage.identity;
   const secrets = new SecretBox(deps.masterSecret);
-  const audit = new AuditLog(repo, deps.log);
-  const authorities = new Authorities(repo, audit);
+  const audit = new AuditLog(storage.audit, deps.log);
+  const authorities = new Authorities(storage.organisations, audit, config.anonymousIngest);
+
   const authFailures = new AuthFailures(counters, audit, config.authFailureLimit);
   const lockout = new Lockout(counters, config.signInLockout);
   return {
     secrets,
     audit,
     authorities,
-    organisations: new OrganisationService(repo, audit, authorities),
-    users: new UserService(repo, audit, secrets),
-    apiKeys: new ApiKeyService(repo, audit, authFailures),
-    signIn: new SignInService(repo, audit, secrets, lockout, authFailures),
+    organisations: new OrganisationService(storage.organisations, audit, authorities),
+    users: new UserService(storage, audit, secrets),
+    apiKeys: new ApiKeyService(storage, audit, authFailures),
+    signIn: new SignInService(storage, audit, secrets, lockout, authFailures),
     oidcClients: new OidcClientService(storage, audit, secrets),
     authFailures,
-    rateLimits: new RateLimitService(storage.rateLimits, repo, audit, config.rateLimit),
+    rateLimits: new RateLimitService(storage.rateLimits, storage.organisations, audit, config.rateLimit),
   };
 }
 
@@ -81,26 +87,26 @@ export function userPrincipal(
  */
 export async function bootstrapIdentity(
   identity: Identity,
-  storage: Storage,
+  storage: Pick<Repositories, 'users' | 'organisations'>,
   options: { adminPassword: string | undefined; demoAuthority?: string },
 ): Promise<{ generatedAdminPassword?: string }> {
   const result: { generatedAdminPassword?: string } = {};
-  if ((await storage.identity.countUsers('platform-admin')) === 0) {
+  if ((await storage.users.count('platform-admin')) === 0) {
     const password = options.adminPassword ?? randomBytes(18).toString('base64url');
     try {
       await identity.users.create(system, { username: ADMIN_USERNAME, role: 'platform-admin', password });
       if (!options.adminPassword) result.generatedAdminPassword = password;
     } catch (err) {
       // Another process created it first.
-      if ((await storage.identity.countUsers('platform-admin')) === 0) throw err;
+      if ((await storage.users.count('platform-admin')) === 0) throw err;
     }
   }
-  if (options.demoAuthority && !(await storage.identity.findOrganisation('demo'))) {
+  if (options.demoAuthority && !(await storage.organisations.find('demo'))) {
     try {
       await identity.organisations.create(system, { id: 'demo', name: 'obshub demo feed' });
       await identity.organisations.setAuthority(system, 'demo', options.demoAuthority, 'core');
     } catch (err) {
-      if (!(await storage.identity.findOrganisation('demo'))) throw err;
+      if (!(await storage.organisations.find('demo'))) throw err;
     }
   }
   return result;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { apiKeyScopes, isPlatformWide, type Principal, type Scope } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import type { SecretBox } from '../core/secretBox.js';
-import type { OidcClient, Storage } from '../storage/index.js';
+import type { OidcClient, Repositories } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 import { CLIENT_SECRET_PURPOSE } from './oidc/adapter.js';
 import { permit, permitInOrg } from './permit.js';
@@ -40,7 +40,7 @@ export interface NewOidcClient {
 
 export class OidcClientService {
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: Pick<Repositories, 'oidc' | 'organisations'>,
     private readonly audit: AuditLog,
     private readonly secrets: SecretBox,
   ) {}
@@ -61,7 +61,7 @@ export class OidcClientService {
     if (!input.name.trim() || input.name.length > 200) {
       throw new ObshubError('BAD_REQUEST', 'name must be 1–200 characters');
     }
-    if (!(await this.storage.identity.findOrganisation(orgId))) {
+    if (!(await this.storage.organisations.find(orgId))) {
       throw new ObshubError('NOT_FOUND', `organisation "${orgId}" does not exist`);
     }
     const clientSecret = randomBytes(32).toString('base64url');

@@ -1,7 +1,7 @@
 // Organisations (tenants) and the naming authorities they own.
 import type { Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
-import type { DataPolicy, IdentityRepository, Organisation } from '../storage/index.js';
+import type { DataPolicy, Organisation, OrganisationRepository } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 import type { Authorities } from './authorities.js';
 import { permit, permitInOrg } from './permit.js';
@@ -10,7 +10,7 @@ export const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 export class OrganisationService {
   constructor(
-    private readonly repo: IdentityRepository,
+    private readonly repo: OrganisationRepository,
     private readonly audit: AuditLog,
     private readonly authorities: Authorities,
   ) {}
@@ -27,10 +27,10 @@ export class OrganisationService {
         `organisation id "${input.id}" must be 2–63 lower-case letters, digits or hyphens, starting with a letter or digit`,
       );
     }
-    if (await this.repo.findOrganisation(input.id)) {
+    if (await this.repo.find(input.id)) {
       throw new ObshubError('CONFLICT', `organisation "${input.id}" already exists`);
     }
-    const org = await this.repo.createOrganisation({
+    const org = await this.repo.create({
       id: input.id,
       name: input.name,
       require2fa: input.require2fa ?? false,
@@ -46,13 +46,18 @@ export class OrganisationService {
 
   async list(principal: Principal): Promise<Organisation[]> {
     permit(principal, 'organisations:read');
-    const all = await this.repo.listOrganisations();
+    const all = await this.repo.list();
     return principal.orgId === null ? all : all.filter((o) => o.id === principal.orgId);
+  }
+
+  /** Whether the organisation exists (no permission needed: e.g. mapping a trusted issuer's claim). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.repo.find(id)) !== undefined;
   }
 
   async get(principal: Principal, id: string): Promise<Organisation> {
     permitInOrg(principal, 'organisations:read', id);
-    const org = await this.repo.findOrganisation(id);
+    const org = await this.repo.find(id);
     if (!org) throw new ObshubError('NOT_FOUND', `organisation "${id}" does not exist`);
     return org;
   }
@@ -64,7 +69,7 @@ export class OrganisationService {
     source: string | null = null,
   ): Promise<Organisation> {
     permit(principal, 'organisations:manage');
-    if (!(await this.repo.updateOrganisation(id, changes))) {
+    if (!(await this.repo.update(id, changes))) {
       throw new ObshubError('NOT_FOUND', `organisation "${id}" does not exist`);
     }
     await this.audit.record(principal, 'organisation.update', 'success', {
@@ -73,12 +78,12 @@ export class OrganisationService {
       source,
       details: changes,
     });
-    return (await this.repo.findOrganisation(id))!;
+    return (await this.repo.find(id))!;
   }
 
   async delete(principal: Principal, id: string, source: string | null = null): Promise<void> {
     permit(principal, 'organisations:manage');
-    if (!(await this.repo.deleteOrganisation(id))) {
+    if (!(await this.repo.delete(id))) {
       throw new ObshubError('NOT_FOUND', `organisation "${id}" does not exist`);
     }
     this.authorities.changed();
@@ -98,7 +103,7 @@ export class OrganisationService {
     source: string | null = null,
   ): Promise<Organisation> {
     permit(principal, 'organisations:manage');
-    const org = await this.repo.findOrganisation(orgId);
+    const org = await this.repo.find(orgId);
     if (!org) throw new ObshubError('NOT_FOUND', `organisation "${orgId}" does not exist`);
     if (!authority.trim() || authority.length > 255) {
       throw new ObshubError(
@@ -116,7 +121,7 @@ export class OrganisationService {
       source,
       details: { dataPolicy },
     });
-    return (await this.repo.findOrganisation(orgId))!;
+    return (await this.repo.find(orgId))!;
   }
 
   async removeAuthority(

@@ -11,7 +11,7 @@ import {
   type OrganisationGroup,
   type RateLimitGroup,
 } from '../core/limits.js';
-import type { IdentityRepository, RateLimitOverrides, RateLimitRepository } from '../storage/index.js';
+import type { OrganisationRepository, RateLimitOverrides, RateLimitRepository } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 import { permit, permitInOrg } from './permit.js';
 
@@ -30,7 +30,7 @@ export class RateLimitService {
 
   constructor(
     private readonly repo: RateLimitRepository,
-    private readonly organisations: IdentityRepository,
+    private readonly organisations: OrganisationRepository,
     private readonly audit: AuditLog,
     private readonly configured: Readonly<Record<RateLimitGroup, GroupLimit>>,
   ) {}
@@ -79,7 +79,7 @@ export class RateLimitService {
   }
 
   private async existing(orgId: string): Promise<void> {
-    if (!(await this.organisations.findOrganisation(orgId))) {
+    if (!(await this.organisations.find(orgId))) {
       throw new ObshubError('NOT_FOUND', `organisation "${orgId}" does not exist`);
     }
   }

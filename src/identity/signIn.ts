@@ -5,7 +5,7 @@
 import { ObshubError } from '../core/errors.js';
 import type { SecretBox } from '../core/secretBox.js';
 import { textProblem } from '../core/text.js';
-import type { IdentityRepository, User } from '../storage/index.js';
+import type { Repositories, User } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 import type { AuthFailures } from './authFailures.js';
 import type { Lockout } from './lockout.js';
@@ -28,7 +28,7 @@ function account(user: User | undefined): User | undefined {
 
 export class SignInService {
   constructor(
-    private readonly repo: IdentityRepository,
+    private readonly repo: Pick<Repositories, 'users' | 'organisations'>,
     private readonly audit: AuditLog,
     private readonly secrets: SecretBox,
     private readonly lockout: Lockout,
@@ -72,7 +72,7 @@ export class SignInService {
     });
     if (failed.accountLockMs > 0) {
       if (user)
-        await this.repo.updateUser(user.id, { lockedUntil: new Date(Date.now() + failed.accountLockMs) });
+        await this.repo.users.update(user.id, { lockedUntil: new Date(Date.now() + failed.accountLockMs) });
       await this.audit.record(user ? `user:${user.id}` : 'anonymous', 'account.locked', 'success', {
         orgId: user?.orgId ?? null,
         target: user ? `user:${user.id}` : null,
@@ -93,7 +93,7 @@ export class SignInService {
       });
       throw new ObshubError('BAD_REQUEST', `the username ${unusable}`);
     }
-    const user = account(await this.repo.findUserByUsername(username));
+    const user = account(await this.repo.users.findByUsername(username));
     await this.refuseWhileLocked(source, username, user);
     if (!user) {
       await verifyDecoy(password);
@@ -104,7 +104,7 @@ export class SignInService {
       await this.fail(source, username, user, 'wrong password', 'sign-in');
       throw new ObshubError('UNAUTHENTICATED', REFUSED);
     }
-    const org = user.orgId ? await this.repo.findOrganisation(user.orgId) : undefined;
+    const org = user.orgId ? await this.repo.organisations.find(user.orgId) : undefined;
     if (user.totpEnabled) return { user, next: 'totp' };
     if (org?.require2fa) return { user, next: 'enrol-totp' };
     await this.succeeded(user, source, 'password');
@@ -113,7 +113,7 @@ export class SignInService {
 
   /** Checks the second factor of a person whose password was accepted: a TOTP code or a recovery code. */
   async secondFactor(userId: string, code: string, source: string | null): Promise<User> {
-    const user = await this.repo.findUser(userId);
+    const user = await this.repo.users.find(userId);
     if (!user || !user.totpEnabled || !user.totpSecret || user.disabled) {
       throw new ObshubError('UNAUTHENTICATED', 'no second factor is pending for this account');
     }
@@ -121,13 +121,15 @@ export class SignInService {
     const trimmed = code.trim();
     const step = verifyTotp(this.secrets.open(TOTP_PURPOSE, user.totpSecret), trimmed);
     if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
-      await this.repo.updateUser(user.id, { totpLastStep: step });
+      await this.repo.users.update(user.id, { totpLastStep: step });
       await this.succeeded(user, source, 'totp');
       return user;
     }
     const hashed = hashRecoveryCode(trimmed);
     if (user.recoveryCodes.includes(hashed)) {
-      await this.repo.updateUser(user.id, { recoveryCodes: user.recoveryCodes.filter((c) => c !== hashed) });
+      await this.repo.users.update(user.id, {
+        recoveryCodes: user.recoveryCodes.filter((c) => c !== hashed),
+      });
       await this.audit.record(`user:${user.id}`, 'recovery-code.use', 'success', {
         orgId: user.orgId,
         target: `user:${user.id}`,

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { isPlatformWide, userRoles, type Principal, type UserRole } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import type { SecretBox } from '../core/secretBox.js';
-import type { IdentityRepository, User } from '../storage/index.js';
+import type { Static } from 'typebox';
+import type { Repositories, User } from '../storage/index.js';
+import type { User as UserBody } from './api/schemas.js';
 import type { AuditLog } from './audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { permit, permitInOrg } from './permit.js';
@@ -12,17 +14,8 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp 
 export const TOTP_PURPOSE = 'totp';
 
 /** A user as the API shows it: never a hash or a secret. */
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-  role: UserRole;
-  orgId: string | null;
-  totpEnabled: boolean;
-  disabled: boolean;
-  locked: boolean;
-  createdAt: string;
-}
+/** A person as the admin API shows them (the API's schema). */
+export type PublicUser = Static<typeof UserBody>;
 
 export function publicUser(user: User, nowMs = Date.now()): PublicUser {
   return {
@@ -53,7 +46,7 @@ function checkPassword(password: string): void {
 
 export class UserService {
   constructor(
-    private readonly repo: IdentityRepository,
+    private readonly repo: Pick<Repositories, 'users' | 'organisations'>,
     private readonly audit: AuditLog,
     private readonly secrets: SecretBox,
   ) {}
@@ -67,7 +60,7 @@ export class UserService {
   }
 
   private async existing(principal: Principal, id: string): Promise<User> {
-    const user = await this.repo.findUser(id);
+    const user = await this.repo.users.find(id);
     // Another organisation's user is "not found" rather than "forbidden": its existence is not disclosed.
     if (!user || (!isPlatformWide(principal) && user.orgId !== principal.orgId)) {
       throw new ObshubError('NOT_FOUND', `user "${id}" does not exist`);
@@ -94,13 +87,13 @@ export class UserService {
       );
     }
     if (input.password !== undefined) checkPassword(input.password);
-    if (await this.repo.findUserByUsername(input.username)) {
+    if (await this.repo.users.findByUsername(input.username)) {
       throw new ObshubError('CONFLICT', `username "${input.username}" is taken`);
     }
-    if (orgId && !(await this.repo.findOrganisation(orgId))) {
+    if (orgId && !(await this.repo.organisations.find(orgId))) {
       throw new ObshubError('NOT_FOUND', `organisation "${orgId}" does not exist`);
     }
-    const user = await this.repo.createUser({
+    const user = await this.repo.users.create({
       id: randomUUID(),
       username: input.username,
       displayName: input.displayName ?? null,
@@ -117,10 +110,18 @@ export class UserService {
     return user;
   }
 
+  /**
+   * The account of `id` as it is now, without a permission check: for the sign-in flow and the token
+   * verifier, which act for the person themselves (their session, their token).
+   */
+  account(id: string): Promise<User | undefined> {
+    return this.repo.users.find(id);
+  }
+
   async list(principal: Principal, orgId?: string): Promise<User[]> {
     const scope = isPlatformWide(principal) ? orgId : (principal.orgId ?? '');
     permitInOrg(principal, 'users:manage', scope ?? null);
-    return this.repo.listUsers(scope);
+    return this.repo.users.list(scope);
   }
 
   async get(principal: Principal, id: string): Promise<User> {
@@ -150,7 +151,7 @@ export class UserService {
     if (principal.userId === id && (changes.role !== undefined || changes.disabled)) {
       throw new ObshubError('FORBIDDEN', 'you cannot change your own role or disable yourself');
     }
-    const updated = (await this.repo.updateUser(id, changes))!;
+    const updated = (await this.repo.users.update(id, changes))!;
     if (changes.role !== undefined && changes.role !== user.role) {
       await this.audit.record(principal, 'user.role-change', 'success', {
         orgId: user.orgId,
@@ -174,7 +175,7 @@ export class UserService {
     permit(principal, 'users:manage');
     const user = await this.existing(principal, id);
     if (principal.userId === id) throw new ObshubError('FORBIDDEN', 'you cannot delete yourself');
-    await this.repo.deleteUser(id);
+    await this.repo.users.delete(id);
     await this.audit.record(principal, 'user.delete', 'success', {
       orgId: user.orgId,
       target: `user:${id}`,
@@ -188,7 +189,7 @@ export class UserService {
     permit(principal, 'users:manage');
     const user = await this.existing(principal, id);
     checkPassword(password);
-    await this.repo.updateUser(id, {
+    await this.repo.users.update(id, {
       passwordHash: await hashPassword(password),
       lockedUntil: null,
     });
@@ -207,13 +208,13 @@ export class UserService {
       throw new ObshubError('FORBIDDEN', 'the current password is wrong');
     }
     checkPassword(next);
-    await this.repo.updateUser(user.id, { passwordHash: await hashPassword(next) });
+    await this.repo.users.update(user.id, { passwordHash: await hashPassword(next) });
     await this.audit.record(principal, 'password.change', 'success', { target: `user:${user.id}`, source });
   }
 
   async self(principal: Principal): Promise<User> {
     permit(principal, 'account:manage');
-    const user = principal.userId ? await this.repo.findUser(principal.userId) : undefined;
+    const user = principal.userId ? await this.repo.users.find(principal.userId) : undefined;
     if (!user) throw new ObshubError('FORBIDDEN', 'only people have accounts; sign in as a user');
     return user;
   }
@@ -227,7 +228,7 @@ export class UserService {
     if (user.totpEnabled)
       throw new ObshubError('CONFLICT', 'two-factor authentication is already on; disable it first');
     const secret = newTotpSecret();
-    await this.repo.updateUser(user.id, { totpSecret: this.secrets.seal(TOTP_PURPOSE, secret) });
+    await this.repo.users.update(user.id, { totpSecret: this.secrets.seal(TOTP_PURPOSE, secret) });
     await this.audit.record(principal, 'totp.enrol', 'success', { target: `user:${user.id}`, source });
     return { secret, uri: totpUri(secret, user.username) };
   }
@@ -244,7 +245,7 @@ export class UserService {
       throw new ObshubError('BAD_REQUEST', 'the code is not valid; check the clock of the authenticator');
     }
     const codes = newRecoveryCodes();
-    await this.repo.updateUser(user.id, {
+    await this.repo.users.update(user.id, {
       totpEnabled: true,
       totpLastStep: step,
       recoveryCodes: codes.map(hashRecoveryCode),
@@ -270,7 +271,7 @@ export class UserService {
         throw new ObshubError('FORBIDDEN', 'a current code is needed to turn two-factor authentication off');
       }
     }
-    await this.repo.updateUser(id, {
+    await this.repo.users.update(id, {
       totpEnabled: false,
       totpSecret: null,
       totpLastStep: null,

@@ -9,7 +9,13 @@ import { formatUtc, parseUtcInstant } from '../core/datetime.js';
 import { formatDurationSeconds, parseDurationSeconds } from '../core/duration.js';
 import type { Problem } from '../core/errors.js';
 import { namingAuthorityProblem } from '../core/namingAuthority.js';
-import type { Link, Observation, Series, SeriesMetadata } from '../core/observation.js';
+import {
+  seriesTextFields,
+  type Link,
+  type Observation,
+  type Series,
+  type SeriesMetadata,
+} from '../core/observation.js';
 import { levelToCm, parameterName, seriesKey, timeseriesId } from '../core/series.js';
 import { textProblem } from '../core/text.js';
 import { normaliseUnit } from '../core/units.js';
@@ -181,26 +187,11 @@ const metres = (cm: number) => (cm / 100).toFixed(2);
 const shown = (value: string | number) => (typeof value === 'number' ? String(value) : JSON.stringify(value));
 
 function metadataOf(m: EsohMessage, unit: string): SeriesMetadata {
-  const p = m.properties;
+  const p = m.properties as Partial<Record<(typeof seriesTextFields)[number]['key'], string>>;
+  const text = Object.fromEntries(seriesTextFields.map((f) => [f.column, p[f.key] ?? null]));
   return {
     unit,
-    platform_name: p.platform_name ?? null,
-    platform_vocabulary: p.platform_vocabulary ?? null,
-    instrument_vocabulary: p.instrument_vocabulary ?? null,
-    quality_code_vocabulary: p.quality_code_vocabulary ?? null,
-    title: p.title ?? null,
-    summary: p.summary,
-    keywords: p.keywords ?? null,
-    keywords_vocabulary: p.keywords_vocabulary ?? null,
-    license: p.license,
-    conventions: p.Conventions,
-    creator_type: p.creator_type ?? null,
-    creator_name: p.creator_name ?? null,
-    creator_email: p.creator_email ?? null,
-    creator_url: p.creator_url ?? null,
-    institution: p.institution ?? null,
-    project: p.project ?? null,
-    source: p.source ?? null,
+    ...(text as Record<(typeof seriesTextFields)[number]['column'], string | null>),
     version: m.version,
     links: m.links.map(knownLink),
   };

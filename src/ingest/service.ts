@@ -3,7 +3,7 @@
 import type { Principal } from '../core/access.js';
 import { formatDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
-import type { Storage } from '../storage/index.js';
+import type { ObservationRepository } from '../storage/index.js';
 import type { IngestResponse } from './esohMessage.js';
 import type { IngestLimits } from './limits.js';
 import { normaliseBatch, type NormalisedBatch, type Window } from './normalise.js';
@@ -43,7 +43,7 @@ export interface IngestResult extends IngestResponse {
 
 export class IngestService {
   constructor(
-    private readonly storage: Storage,
+    private readonly observations: ObservationRepository,
     readonly settings: IngestSettings,
     private readonly authorise: IngestAuthoriser,
     private readonly now: () => number = Date.now,
@@ -69,7 +69,7 @@ export class IngestService {
     if (batch.problems.length > 0) throw invalid(batch);
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);
-    await this.storage.writeObservations(batch.observations, Math.floor(now / 1000) * 1000);
+    await this.observations.write(batch.observations, Math.floor(now / 1000) * 1000);
     return {
       status_message: batch.duplicates > 0 ? 'Insert accepted, duplicates removed.' : 'Successfully ingested',
       status_code: 200,

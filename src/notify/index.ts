@@ -3,7 +3,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { dataTopic, metadataId } from '../core/wis2/topics.js';
-import type { Storage } from '../storage/index.js';
 import type { Broker } from './broker.js';
 import { OutboxRelay, type RelayOptions } from './relay.js';
 
@@ -21,7 +20,7 @@ export const DATASET_LOCAL_ID = 'surface-weather-observations';
 export function startRelay(
   config: Readonly<Config>,
   deps: {
-    storage: Storage;
+    storage: RelayOptions['storage'];
     broker: Broker;
     log: Logger;
     restrictedAuthorities?: RelayOptions['restrictedAuthorities'];

@@ -5,14 +5,15 @@
 // against one database (claims skip rows and series another relay holds).
 import type { Logger } from 'pino';
 import { dataTopic } from '../core/wis2/topics.js';
-import type { OutboxEntry, Storage } from '../storage/index.js';
+import type { OutboxEntry, Repositories, Storage } from '../storage/index.js';
 import type { Broker } from './broker.js';
 import { esohBody, esohTopic, esohTopicProblem } from './esohMessage.js';
 import { buildWnm, type WnmSettings } from './wnm.js';
 import { wnmProblems } from './wnmValidate.js';
 
 export interface RelayOptions {
-  storage: Storage;
+  /** The outbox, and the signal of commits that added to it. */
+  storage: Pick<Repositories, 'outbox'> & Pick<Storage, 'onOutboxCommit'>;
   broker: Broker;
   log: Logger;
   /** E-SOH topics: null when off. */
@@ -129,7 +130,7 @@ export class OutboxRelay {
 
   /** Backlog depth and the age of its oldest row (ms; 0 when empty), from the database. */
   async backlog(now: number = Date.now()): Promise<{ depth: number; oldestAgeMs: number }> {
-    const stats = await this.options.storage.outboxStats();
+    const stats = await this.options.storage.outbox.stats();
     return {
       depth: stats.depth,
       oldestAgeMs: stats.oldestMs === null ? 0 : Math.max(0, now - stats.oldestMs),
@@ -209,7 +210,7 @@ export class OutboxRelay {
 
   /** Claims one batch and builds its messages; undefined when there is nothing to claim. */
   private async claim(): Promise<Outgoing[] | undefined> {
-    const entries = await this.options.storage.claimOutbox(this.batchSize, this.leaseSeconds);
+    const entries = await this.options.storage.outbox.claim(this.batchSize, this.leaseSeconds);
     if (entries.length === 0) return undefined;
     const restricted = (await this.options.restrictedAuthorities?.()) ?? NONE;
     const outgoing: Outgoing[] = [];
@@ -226,7 +227,7 @@ export class OutboxRelay {
         'observation left the retention window before it was announced',
       );
     }
-    await this.options.storage.deleteOutbox(expired);
+    await this.options.storage.outbox.delete(expired);
     return outgoing;
   }
 
@@ -251,10 +252,10 @@ export class OutboxRelay {
         failed.push(r.entry.id);
       }
     }
-    await this.options.storage.deleteOutbox(done);
+    await this.options.storage.outbox.delete(done);
     if (failed.length > 0) {
       this.counters.publishFailures += failed.length;
-      await this.options.storage.releaseOutbox(failed);
+      await this.options.storage.outbox.release(failed);
       this.options.log.warn(
         { component: 'notify', failed: failed.length },
         'publishing to the MQTT broker failed; will retry',

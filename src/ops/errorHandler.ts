@@ -1,8 +1,19 @@
 // One error handler renders every error as RFC 9457 problem+json. Domain errors carry their status and a
 // safe detail; anything unexpected is logged with its cause and answered 500 without internals. Every
 // problem names the request's id (`requestId`, also in the X-Request-Id header) for support requests.
+// The E-SOH-compatible routes (`config.errorStyle: 'esoh'`) answer the errors E-SOH itself answers with
+// its `{"detail": …}` body instead; services throw the same errors and never know the style.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ObshubError } from '../core/errors.js';
+
+export type ErrorStyle = 'esoh' | 'problem';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** How errors of this route are rendered: E-SOH's {"detail": …} or problem+json (the default). */
+    errorStyle?: ErrorStyle;
+  }
+}
 
 export function problemBody(
   status: number,
@@ -16,6 +27,12 @@ export function problemBody(
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ObshubError, request, reply) => {
     if (error instanceof ObshubError) {
+      if (error.esoh && request.routeOptions.config?.errorStyle === 'esoh') {
+        return reply
+          .code(error.status)
+          .header('content-type', 'application/json')
+          .send(JSON.stringify({ detail: error.detail }));
+      }
       // 503s are answers the hub chose (busy, stopping, database away, a query out of time): warnings.
       if (error.status === 503) request.log.warn({ err: error }, error.message);
       else if (error.status >= 500) request.log.error({ err: error }, error.message);

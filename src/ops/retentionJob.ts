@@ -1,7 +1,7 @@
 // The retention job: every interval, drops what has left the rolling window. Runs in the process that
 // owns storage; several processes may run it at once (dropping is idempotent and lock-protected).
 import type { Logger } from 'pino';
-import type { Storage } from '../storage/index.js';
+import type { Repositories } from '../storage/index.js';
 
 export interface RetentionJob {
   runOnce(): Promise<void>;
@@ -10,7 +10,7 @@ export interface RetentionJob {
 }
 
 export function startRetentionJob(options: {
-  storage: Storage;
+  storage: Pick<Repositories, 'retention'>;
   retentionSeconds: number | null;
   intervalSeconds: number;
   log: Logger;
@@ -23,7 +23,7 @@ export function startRetentionJob(options: {
   const runOnce = async () => {
     if (retentionSeconds === null) return;
     const cutoffMs = now() - retentionSeconds * 1000;
-    running ??= storage
+    running ??= storage.retention
       .dropExpired(cutoffMs)
       .then((r) => {
         if (r.droppedPartitions.length || r.deletedSeries) {

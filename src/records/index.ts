@@ -6,9 +6,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { dataTopic } from '../core/wis2/topics.js';
 import { MQTT_WEBSOCKET_PATH, type Broker } from '../notify/index.js';
-import type { Storage } from '../storage/index.js';
 import { recordRoutes } from './routes.js';
-import { RecordsService } from './service.js';
+import { RecordsService, type RecordsServiceOptions } from './service.js';
 
 export { datasetRecordId, datasetRecord, recordContent, type DatasetRecord } from './record.js';
 export type { RecordSettings } from './record.js';
@@ -24,7 +23,7 @@ export function recordsPlugin(options: { service: RecordsService }) {
 /** The records service the configuration asks for, started (dates read, announcement scheduled). */
 export function startRecords(
   config: Readonly<Config>,
-  deps: { storage: Storage; broker: Broker; log: Logger; webSocket: boolean },
+  deps: { storage: RecordsServiceOptions['storage']; broker: Broker; log: Logger; webSocket: boolean },
 ): Promise<RecordsService> {
   const { storage, broker, log, webSocket } = deps;
   const publicHost = new URL(config.publicUrl).hostname;

@@ -1,5 +1,6 @@
 // HTTP routes of the records service: E-SOH's /collections/observations/dataset and the OGC API - Records
 // collection /collections/discovery-metadata (collection, items, one item).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ObshubError } from '../core/errors.js';
@@ -17,7 +18,7 @@ export function recordRoutes(service: RecordsService) {
     rateLimitGroup(app, 'query');
     const base = () => recordsCollectionUrl(service.settings.publicUrl);
 
-    app.get(
+    app.withTypeProvider<TypeBoxTypeProvider>().get(
       '/collections/observations/dataset',
       {
         schema: {
@@ -30,7 +31,7 @@ export function recordRoutes(service: RecordsService) {
       async (_request, reply) => reply.type('application/json').send(await service.record()),
     );
 
-    app.get(
+    app.withTypeProvider<TypeBoxTypeProvider>().get(
       `/collections/${RECORDS_COLLECTION_ID}`,
       {
         schema: {
@@ -42,7 +43,7 @@ export function recordRoutes(service: RecordsService) {
       async () => service.collection(),
     );
 
-    app.get(
+    app.withTypeProvider<TypeBoxTypeProvider>().get(
       `/collections/${RECORDS_COLLECTION_ID}/items`,
       {
         schema: {
@@ -53,7 +54,7 @@ export function recordRoutes(service: RecordsService) {
         },
       },
       async (request, reply) => {
-        const { limit } = request.query as { limit?: number };
+        const { limit } = request.query;
         const records = [await service.record()].slice(0, limit ?? 10);
         return reply.type(GEOJSON).send({
           type: 'FeatureCollection',
@@ -68,7 +69,7 @@ export function recordRoutes(service: RecordsService) {
       },
     );
 
-    app.get(
+    app.withTypeProvider<TypeBoxTypeProvider>().get(
       `/collections/${RECORDS_COLLECTION_ID}/items/:recordId`,
       {
         schema: {
@@ -79,7 +80,7 @@ export function recordRoutes(service: RecordsService) {
         },
       },
       async (request, reply) => {
-        const { recordId } = request.params as { recordId: string };
+        const { recordId } = request.params;
         const record = await service.record();
         if (recordId !== record.id) throw new ObshubError('NOT_FOUND', `no record with id "${recordId}"`);
         return reply.type(GEOJSON).send({

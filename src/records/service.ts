@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { metadataTopic } from '../core/wis2/topics.js';
 import { wnmProblems, type Broker } from '../notify/index.js';
-import type { Storage } from '../storage/index.js';
+import type { Repositories } from '../storage/index.js';
 import { recordsCollection } from './collection.js';
 import { metadataNotification } from './metadataNotification.js';
 import { datasetRecord, recordContent, type DatasetRecord, type RecordSettings } from './record.js';
@@ -16,7 +16,7 @@ const KEY_HASH = 'wcmp2.content_hash';
 const KEY_ANNOUNCED = 'wcmp2.announced_hash';
 
 export interface RecordsServiceOptions {
-  storage: Storage;
+  storage: Pick<Repositories, 'settings' | 'series'>;
   broker: Broker;
   log: Logger;
   settings: RecordSettings;
@@ -45,14 +45,14 @@ export class RecordsService {
     this.hash = createHash('sha256')
       .update(JSON.stringify(recordContent(this.settings)))
       .digest('hex');
-    const created = await storage.readSetting(KEY_CREATED);
-    if (created === undefined) await storage.writeSetting(KEY_CREATED, String(now));
+    const created = await storage.settings.read(KEY_CREATED);
+    if (created === undefined) await storage.settings.write(KEY_CREATED, String(now));
     this.createdMs = created === undefined ? now : Number(created);
-    if ((await storage.readSetting(KEY_HASH)) !== this.hash) {
-      await storage.writeSetting(KEY_UPDATED, String(now));
-      await storage.writeSetting(KEY_HASH, this.hash);
+    if ((await storage.settings.read(KEY_HASH)) !== this.hash) {
+      await storage.settings.write(KEY_UPDATED, String(now));
+      await storage.settings.write(KEY_HASH, this.hash);
     }
-    this.updatedMs = Number((await storage.readSetting(KEY_UPDATED)) ?? now);
+    this.updatedMs = Number((await storage.settings.read(KEY_UPDATED)) ?? now);
     if (this.options.announce) this.scheduleAnnounce(0);
     return this;
   }
@@ -66,7 +66,7 @@ export class RecordsService {
   /** The record with live extents (the data inside the retention window). */
   async record(now: number = Date.now()): Promise<DatasetRecord> {
     const { retentionSeconds } = this.settings;
-    const extent = await this.options.storage.extent(
+    const extent = await this.options.storage.series.extent(
       retentionSeconds === null ? null : now - retentionSeconds * 1000,
     );
     return datasetRecord(
@@ -85,7 +85,7 @@ export class RecordsService {
   /** Publishes the metadata notification if this content was not announced yet; true when done. */
   async announceIfChanged(): Promise<boolean> {
     const { storage, broker, log } = this.options;
-    const announced = await storage.readSetting(KEY_ANNOUNCED);
+    const announced = await storage.settings.read(KEY_ANNOUNCED);
     if (announced === this.hash) return true;
     const record = await this.record();
     const message = metadataNotification(record, {
@@ -102,7 +102,7 @@ export class RecordsService {
     broker.checkReady();
     const topic = metadataTopic(this.settings);
     await broker.publish(topic, payload, { qos: 1 });
-    await storage.writeSetting(KEY_ANNOUNCED, this.hash);
+    await storage.settings.write(KEY_ANNOUNCED, this.hash);
     log.info({ component: 'records', topic, id: record.id }, 'discovery metadata announced');
     return true;
   }

@@ -14,6 +14,8 @@ export interface Sql {
 /** A caller's budget for its statements: each is cancelled after `timeoutMs`, or when `signal` aborts. */
 export interface QueryLimits {
   timeoutMs: number;
+  /** Added to the QUERY_TIMEOUT detail: how the caller can make the query cheaper. */
+  timeoutHint?: string;
   signal?: AbortSignal;
 }
 

@@ -57,12 +57,13 @@ export function translateError(err: unknown): unknown {
  */
 export function limitReached(
   why: 'timeout' | 'aborted',
-  limits: { timeoutMs: number; signal?: AbortSignal },
+  limits: { timeoutMs: number; timeoutHint?: string; signal?: AbortSignal },
 ): ObshubError {
   if (why === 'timeout') {
+    const hint = limits.timeoutHint ? `; ${limits.timeoutHint}` : '';
     return new ObshubError(
       'QUERY_TIMEOUT',
-      `the query ran longer than its limit of ${limits.timeoutMs / 1000} s`,
+      `the query ran longer than its limit of ${limits.timeoutMs / 1000} s${hint}`,
     );
   }
   const reason: unknown = limits.signal?.reason;

@@ -1,44 +1,27 @@
 // The storage service: the only place that speaks SQL. Opens the database (embedded or server),
-// migrates it, and offers repositories that take and return domain values.
+// migrates it, and offers one repository per aggregate, each taking and returning domain values. Services
+// are handed only the repositories they use (see `Repositories`), never the Storage itself.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Observation } from '../core/observation.js';
+import { SqlApiKeyRepository, type ApiKeyRepository } from './apiKeys.js';
+import { SqlAuditRepository, type AuditRepository } from './audit.js';
 import type { DataDirLock } from './dataDirLock.js';
-import { openDatabase, type Database, type QueryLimits } from './db.js';
-import { findExtent, type DataExtent } from './extent.js';
-import { IdentityRepository } from './identity.js';
-import { EVERYONE, findDataVersion, pruneDataVersions, stampDataVersion } from './dataVersion.js';
+import { openDatabase, type Database } from './db.js';
 import { migrate } from './migrate.js';
-import { OidcRepository } from './oidc.js';
-import {
-  countStored,
-  ForgottenSeriesError,
-  findSeriesValues,
-  resolvePoints,
-  writeObservations,
-  type KnownSeries,
-  type StoredCounts,
-  type StoredValue,
-} from './observations.js';
-import {
-  claimOutbox,
-  deleteOutbox,
-  outboxStats,
-  releaseOutbox,
-  type OutboxEntry,
-  type OutboxStats,
-} from './outbox.js';
+import { SqlObservationRepository, type ObservationRepository } from './observations.js';
+import { SqlOidcRepository, type OidcRepository } from './oidc.js';
+import { SqlOrganisationRepository, type OrganisationRepository } from './organisations.js';
+import { SqlOutboxRepository, type OutboxRepository } from './outbox.js';
 import { Partitions } from './partitions.js';
-import { RateLimitRepository } from './rateLimits.js';
-import { dropExpired, type RetentionResult } from './retention.js';
-import { findKnownParameterNames, findParameters, SeriesReader, type ParameterRow } from './series.js';
-import { readSetting, writeSetting } from './settings.js';
-import { findIngestActivity, type IngestBucket } from './activity.js';
+import { SqlRateLimitRepository, type RateLimitRepository } from './rateLimits.js';
+import { SqlRetentionRepository, type RetentionRepository } from './retention.js';
+import { SqlSeriesRepository, type SeriesRepository } from './series.js';
+import { SqlSettingsRepository, type SettingsRepository } from './settings.js';
+import { SqlUserRepository, type UserRepository } from './users.js';
 
-export type { StoredCounts, StoredValue } from './observations.js';
-export { columnRanges } from './observations.js';
+export { columnRanges, type ObservationRepository } from './observations.js';
 export type { IngestBucket } from './activity.js';
-export type { RetentionResult } from './retention.js';
+export type { RetentionRepository, RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
 export { dataDirOwner, type DataDirLock, type DataDirOwner } from './dataDirLock.js';
 export type { DataExtent } from './extent.js';
@@ -51,25 +34,36 @@ export type {
   SeriesData,
   SeriesFilter,
   SeriesRecord,
+  SeriesRepository,
   SeriesRow,
 } from './series.js';
-export { seriesMetadataFields, type SeriesReader } from './series.js';
-export type { QueryLimits } from './db.js';
-export type { OutboxEntry, OutboxStats } from './outbox.js';
-export { IdentityRepository } from './identity.js';
-export { OidcRepository } from './oidc.js';
-export { RateLimitRepository } from './rateLimits.js';
-export type { RateLimitOverride, RateLimitOverrides } from './rateLimits.js';
-export type { OidcClient, OidcKey, OidcKeyUse, OidcPayload } from './oidc.js';
-export type {
-  ApiKey,
-  ApiKeyHolder,
-  AuditEvent,
-  AuditFilter,
-  DataPolicy,
-  Organisation,
-  User,
-} from './identity.js';
+export type { SeriesReader } from './series.js';
+export type { Database, QueryLimits, Sql } from './db.js';
+export type { OutboxEntry, OutboxRepository, OutboxStats } from './outbox.js';
+export type { SettingsRepository } from './settings.js';
+export type { RateLimitOverride, RateLimitOverrides, RateLimitRepository } from './rateLimits.js';
+export type { OidcClient, OidcKey, OidcKeyUse, OidcPayload, OidcRepository } from './oidc.js';
+export type { DataPolicy, Organisation, OrganisationRepository } from './organisations.js';
+export type { User, UserChanges, UserRepository } from './users.js';
+export type { ApiKey, ApiKeyHolder, ApiKeyRepository } from './apiKeys.js';
+export type { AuditEvent, AuditFilter, AuditRepository, NewAuditEvent } from './audit.js';
+
+/** One repository per aggregate. A service declares the ones it uses as `Pick<Repositories, …>`. */
+export interface Repositories {
+  readonly observations: ObservationRepository;
+  readonly series: SeriesRepository;
+  readonly outbox: OutboxRepository;
+  readonly settings: SettingsRepository;
+  readonly retention: RetentionRepository;
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly audit: AuditRepository;
+  /** The built-in OIDC provider's artefacts, keys and clients. */
+  readonly oidc: OidcRepository;
+  /** Organisations' rate-limit overrides. */
+  readonly rateLimits: RateLimitRepository;
+}
 
 const OUTBOX_CHANNEL = 'obshub_outbox';
 
@@ -85,33 +79,55 @@ export interface StorageOptions {
   outbox?: boolean;
 }
 
-export class Storage {
-  private readonly partitions: Partitions;
-  /** Position → geo_point id; positions are never deleted, so the cache never goes stale. */
-  private readonly knownPoints = new Map<string, number>();
-  /** Series identity → id and last written metadata, so unchanged series skip the full upsert. */
-  private readonly knownSeries = new Map<string, KnownSeries>();
+export class Storage implements Repositories {
   /** This process's row in data_version. */
   private readonly writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly committedListeners = new Set<() => void>();
   private readonly dataChangeListeners = new Set<() => void>();
   private stopListening: (() => Promise<void>) | undefined;
-  /** Organisations, users, API keys and the audit log. */
-  readonly identity: IdentityRepository;
-  /** The built-in OIDC provider's artefacts, keys and clients. */
+  readonly observations: ObservationRepository;
+  readonly series: SeriesRepository;
+  readonly outbox: OutboxRepository;
+  readonly settings: SettingsRepository;
+  readonly retention: RetentionRepository;
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly audit: AuditRepository;
   readonly oidc: OidcRepository;
-  /** Organisations' rate-limit overrides. */
   readonly rateLimits: RateLimitRepository;
 
   private constructor(
-    private readonly db: Database,
+    /** The database itself: for the repositories, and for tools and test support (test/support/queries.ts). */
+    readonly db: Database,
     retentionSeconds: number | null,
-    private readonly outbox: boolean,
+    outbox: boolean,
   ) {
-    this.partitions = new Partitions(db, retentionSeconds);
-    this.identity = new IdentityRepository(db);
-    this.oidc = new OidcRepository(db);
-    this.rateLimits = new RateLimitRepository(db);
+    const partitions = new Partitions(db, retentionSeconds);
+    const observations = new SqlObservationRepository(db, partitions, this.writer, outbox, {
+      // Relays in other processes hear of the commit at once (PostgreSQL delivers it on commit).
+      inTransaction: async (tx, announced) => {
+        if (announced && this.db.listen) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+      },
+      committed: (announced) => {
+        this.dataChanged();
+        if (announced) this.outboxCommitted();
+      },
+    });
+    this.observations = observations;
+    this.retention = new SqlRetentionRepository(db, partitions, this.writer, {
+      seriesDeleted: () => observations.forgetSeries(),
+      dataChanged: () => this.dataChanged(),
+    });
+    this.series = new SqlSeriesRepository(db);
+    this.outbox = new SqlOutboxRepository(db);
+    this.settings = new SqlSettingsRepository(db);
+    this.organisations = new SqlOrganisationRepository(db);
+    this.users = new SqlUserRepository(db);
+    this.apiKeys = new SqlApiKeyRepository(db);
+    this.audit = new SqlAuditRepository(db);
+    this.oidc = new SqlOidcRepository(db);
+    this.rateLimits = new SqlRateLimitRepository(db);
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
@@ -142,42 +158,6 @@ export class Storage {
     return migrate(this.db);
   }
 
-  /** Stores a validated, de-duplicated batch durably, in one transaction. */
-  async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
-    try {
-      await this.writeOnce(observations, pubtimeMs);
-    } catch (err) {
-      if (!(err instanceof ForgottenSeriesError)) throw err;
-      for (const key of err.keys) this.knownSeries.delete(key);
-      await this.writeOnce(observations, pubtimeMs);
-    }
-  }
-
-  private async writeOnce(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
-    await this.partitions.ensure(observations.map((o) => o.obstimeMs));
-    const pointIds = await resolvePoints(this.db, observations, this.knownPoints);
-    const announce = this.outbox && observations.length > 0;
-    const learned = await this.db.transaction(async (tx) => {
-      const written = await writeObservations(
-        tx,
-        observations,
-        pointIds,
-        pubtimeMs,
-        this.knownSeries,
-        announce,
-      );
-      await stampDataVersion(tx, this.writer, [
-        ...new Set(observations.map((o) => o.series.namingAuthority)),
-      ]);
-      // Relays in other processes hear of the commit at once (PostgreSQL delivers it on commit).
-      if (announce && this.db.listen) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-      return written;
-    });
-    for (const [key, series] of learned) this.knownSeries.set(key, series);
-    this.dataChanged();
-    if (announce) this.outboxCommitted();
-  }
-
   private dataChanged(): void {
     for (const listener of this.dataChangeListeners) listener();
   }
@@ -203,102 +183,6 @@ export class Storage {
     this.committedListeners.add(listener);
     this.stopListening ??= this.db.listen?.(OUTBOX_CHANNEL, () => this.outboxCommitted());
     return () => this.committedListeners.delete(listener);
-  }
-
-  /**
-   * Claims up to `limit` undelivered outbox rows for `leaseSeconds` (oldest first, never a series another
-   * relay is publishing) with the observations they announce.
-   */
-  claimOutbox(limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
-    return claimOutbox(this.db, limit, leaseSeconds);
-  }
-
-  /** Removes delivered outbox rows. */
-  deleteOutbox(ids: readonly number[]): Promise<void> {
-    return deleteOutbox(this.db, ids);
-  }
-
-  /** Returns claimed rows to the queue (not delivered; retried in order). */
-  releaseOutbox(ids: readonly number[]): Promise<void> {
-    return releaseOutbox(this.db, ids);
-  }
-
-  /** Backlog depth and the age of its oldest row. */
-  outboxStats(): Promise<OutboxStats> {
-    return outboxStats(this.db);
-  }
-
-  /** A value the hub keeps across restarts (e.g. what discovery metadata was last announced). */
-  readSetting(key: string): Promise<string | undefined> {
-    return readSetting(this.db, key);
-  }
-
-  writeSetting(key: string, value: string): Promise<void> {
-    return writeSetting(this.db, key, value);
-  }
-
-  /** Stored counts; with `sinceMs`, only what lies inside the window starting there. */
-  counts(sinceMs: number | null = null): Promise<StoredCounts> {
-    return countStored(this.db, sinceMs);
-  }
-
-  /**
-   * Spatial and temporal extent of the data inside the window starting at `sinceMs` (null: all), without
-   * the series of `hiddenAuthorities`.
-   */
-  extent(sinceMs: number | null = null, hiddenAuthorities: readonly string[] = []): Promise<DataExtent> {
-    return findExtent(this.db, sinceMs, hiddenAuthorities);
-  }
-
-  /** Stored values of one station's parameter (by E-SOH parameter_name), oldest first. */
-  seriesValues(platform: string, parameterName: string): Promise<StoredValue[]> {
-    return findSeriesValues(this.db, platform, parameterName);
-  }
-
-  /**
-   * The query API's reads of series and observations, each statement under `limits`: cancelled when it
-   * runs too long or when the caller went away.
-   */
-  reader(limits: QueryLimits): SeriesReader {
-    return new SeriesReader(this.db.limited(limits));
-  }
-
-  /** Observations received since `sinceMs` per naming authority and bucket of `bucketSeconds`. */
-  ingestActivity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]> {
-    return findIngestActivity(this.db, sinceMs, bucketSeconds);
-  }
-
-  /** One definition per parameter name inside the window starting at `sinceMs`. */
-  parameters(sinceMs: number | null, hiddenAuthorities: readonly string[] = []): Promise<ParameterRow[]> {
-    return findParameters(this.db, sinceMs, hiddenAuthorities);
-  }
-
-  /** The subset of `names` that are stored parameter names inside the window, with their newest time. */
-  knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Map<string, number>> {
-    return findKnownParameterNames(this.db, names, sinceMs);
-  }
-
-  /**
-   * When the stored data a caller may see last changed (an ingest of the authorities it sees, or a
-   * retention run): the version behind ETags.
-   */
-  dataVersion(hiddenAuthorities: readonly string[] = []): Promise<{ updatedMs: number | null }> {
-    return findDataVersion(this.db, hiddenAuthorities);
-  }
-
-  async dropExpired(cutoffMs: number): Promise<RetentionResult> {
-    const result = await dropExpired(this.db, this.partitions, cutoffMs);
-    if (result.deletedSeries > 0) this.knownSeries.clear();
-    await pruneDataVersions(this.db);
-    if (result.deletedSeries > 0 || result.droppedPartitions.length > 0) {
-      await stampDataVersion(this.db, this.writer, [EVERYONE]);
-      this.dataChanged();
-    }
-    return result;
-  }
-
-  listPartitions() {
-    return this.partitions.list();
   }
 
   /** Throws when the database cannot answer. */

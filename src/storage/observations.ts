@@ -1,9 +1,12 @@
 // Repository of observations and their time series: bulk upserts with set-based statements (arrays
 // through unnest / jsonb_to_recordset), one statement per table, rows in a fixed order to avoid deadlocks.
 import { createHash } from 'node:crypto';
-import type { Observation, Series } from '../core/observation.js';
+import { seriesMetadataColumns, type Observation, type Series } from '../core/observation.js';
 import { seriesKey } from '../core/series.js';
+import { findIngestActivity, type IngestBucket } from './activity.js';
+import { stampDataVersion } from './dataVersion.js';
 import type { Database, Sql } from './db.js';
+import type { Partitions } from './partitions.js';
 
 interface SeriesRow {
   key: string;
@@ -93,6 +96,24 @@ function summariseSeries(observations: readonly Observation[]): SeriesRow[] {
   return [...bySeries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** The columns of a time_series row the ingest writes (the metadata ones from the one field table). */
+const SERIES_COLUMNS: readonly { column: string; sqlType: string }[] = [
+  { column: 'naming_authority', sqlType: 'text' },
+  { column: 'platform', sqlType: 'text' },
+  { column: 'standard_name', sqlType: 'text' },
+  { column: 'level', sqlType: 'integer' },
+  { column: 'function', sqlType: 'text' },
+  { column: 'period', sqlType: 'integer' },
+  { column: 'instrument', sqlType: 'text' },
+  { column: 'parameter_name', sqlType: 'text' },
+  { column: 'timeseries_id', sqlType: 'text' },
+  ...seriesMetadataColumns,
+  { column: 'geo_point_id', sqlType: 'integer' },
+  { column: 'first_obstime', sqlType: 'timestamptz' },
+  { column: 'last_obstime', sqlType: 'timestamptz' },
+];
+const SERIES_COLUMN_NAMES = SERIES_COLUMNS.map((c) => c.column).join(', ');
+
 async function upsertSeries(
   tx: Sql,
   rows: readonly SeriesRow[],
@@ -124,34 +145,12 @@ async function upsertSeries(
     instrument: string;
   }>(
     `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         naming_authority text, platform text, standard_name text, level integer, function text, period integer,
-         instrument text, parameter_name text, timeseries_id text, unit text, platform_name text,
-         platform_vocabulary text, instrument_vocabulary text, quality_code_vocabulary text, title text,
-         summary text, keywords text, keywords_vocabulary text, license text, conventions text, creator_type text,
-         creator_name text, creator_email text, creator_url text, institution text, project text, source text,
-         version text, links jsonb, geo_point_id integer, first_obstime timestamptz, last_obstime timestamptz)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${SERIES_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')})
      )
-     INSERT INTO time_series AS t (naming_authority, platform, standard_name, level, function, period, instrument,
-       parameter_name, timeseries_id, unit, platform_name, platform_vocabulary, instrument_vocabulary,
-       quality_code_vocabulary, title, summary, keywords, keywords_vocabulary, license, conventions, creator_type,
-       creator_name, creator_email, creator_url, institution, project, source, version, links, geo_point_id,
-       first_obstime, last_obstime)
-     SELECT naming_authority, platform, standard_name, level, function, period, instrument, parameter_name,
-       timeseries_id, unit, platform_name, platform_vocabulary, instrument_vocabulary, quality_code_vocabulary,
-       title, summary, keywords, keywords_vocabulary, license, conventions, creator_type, creator_name,
-       creator_email, creator_url, institution, project, source, version, links, geo_point_id, first_obstime,
-       last_obstime
-     FROM input
+     INSERT INTO time_series AS t (${SERIES_COLUMN_NAMES})
+     SELECT ${SERIES_COLUMN_NAMES} FROM input
      ON CONFLICT ON CONSTRAINT time_series_identity DO UPDATE SET
-       unit = EXCLUDED.unit, platform_name = EXCLUDED.platform_name,
-       platform_vocabulary = EXCLUDED.platform_vocabulary, instrument_vocabulary = EXCLUDED.instrument_vocabulary,
-       quality_code_vocabulary = EXCLUDED.quality_code_vocabulary, title = EXCLUDED.title,
-       summary = EXCLUDED.summary, keywords = EXCLUDED.keywords, keywords_vocabulary = EXCLUDED.keywords_vocabulary,
-       license = EXCLUDED.license, conventions = EXCLUDED.conventions, creator_type = EXCLUDED.creator_type,
-       creator_name = EXCLUDED.creator_name, creator_email = EXCLUDED.creator_email,
-       creator_url = EXCLUDED.creator_url, institution = EXCLUDED.institution, project = EXCLUDED.project,
-       source = EXCLUDED.source, version = EXCLUDED.version, links = EXCLUDED.links,
+       ${seriesMetadataColumns.map((c) => `${c.column} = EXCLUDED.${c.column}`).join(', ')},
        first_obstime = LEAST(t.first_obstime, EXCLUDED.first_obstime),
        last_obstime = GREATEST(t.last_obstime, EXCLUDED.last_obstime),
        geo_point_id = CASE WHEN t.last_obstime IS NULL OR EXCLUDED.last_obstime >= t.last_obstime
@@ -325,60 +324,79 @@ export class ForgottenSeriesError extends Error {
   }
 }
 
-export interface StoredCounts {
-  observations: number;
-  series: number;
-  stations: number;
+export interface ObservationRepository {
+  /**
+   * Stores a validated, de-duplicated batch durably, in one transaction, with one outbox row per
+   * observation when the hub announces them.
+   */
+  write(observations: readonly Observation[], pubtimeMs: number): Promise<void>;
+  /** Observations received since `sinceMs` per naming authority and bucket of `bucketSeconds`. */
+  activity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]>;
 }
 
-export async function countStored(sql: Sql, sinceMs: number | null): Promise<StoredCounts> {
-  const since = sinceMs === null ? null : new Date(sinceMs).toISOString();
-  const [obs] = await sql.query<{ n: number }>(
-    `SELECT count(*)::integer AS n FROM observation WHERE $1::timestamptz IS NULL OR obstime >= $1`,
-    [since],
-  );
-  const [series] = await sql.query<{ n: number; stations: number }>(
-    `SELECT count(*)::integer AS n, count(DISTINCT platform)::integer AS stations FROM time_series
-     WHERE $1::timestamptz IS NULL OR last_obstime >= $1`,
-    [since],
-  );
-  return { observations: obs?.n ?? 0, series: series?.n ?? 0, stations: series?.stations ?? 0 };
+/** What a write tells the rest of the process (and other processes) about its commit. */
+export interface WriteSignals {
+  /** Runs last inside the write's transaction, with whether it added outbox rows. */
+  inTransaction(tx: Sql, announced: boolean): Promise<void>;
+  /** After the commit. */
+  committed(announced: boolean): void;
 }
 
-export interface StoredValue {
-  obstimeMs: number;
-  value: number | null;
-  valueText: string | null;
-  unit: string;
-  lon: number;
-  lat: number;
-}
+export class SqlObservationRepository implements ObservationRepository {
+  /** Position → geo_point id; positions are never deleted, so the cache never goes stale. */
+  private readonly knownPoints = new Map<string, number>();
+  /** Series identity → id and last written metadata, so unchanged series skip the full upsert. */
+  private readonly knownSeries = new Map<string, KnownSeries>();
 
-/** The stored values of one station's parameter, oldest first. */
-export async function findSeriesValues(
-  sql: Sql,
-  platform: string,
-  parameterName: string,
-): Promise<StoredValue[]> {
-  const rows = await sql.query<{
-    obstime: Date;
-    value: number | null;
-    value_text: string | null;
-    unit: string;
-    lon: number;
-    lat: number;
-  }>(
-    `SELECT o.obstime, o.value, o.value_text, t.unit, g.lon, g.lat
-     FROM time_series t JOIN observation o ON o.ts_id = t.id JOIN geo_point g ON g.id = o.geo_point_id
-     WHERE t.platform = $1 AND t.parameter_name = $2 ORDER BY o.obstime`,
-    [platform, parameterName],
-  );
-  return rows.map((r) => ({
-    obstimeMs: r.obstime.getTime(),
-    value: r.value,
-    valueText: r.value_text,
-    unit: r.unit,
-    lon: r.lon,
-    lat: r.lat,
-  }));
+  constructor(
+    private readonly db: Database,
+    private readonly partitions: Partitions,
+    /** This process's row in data_version. */
+    private readonly writer: string,
+    /** Write outbox rows (something announces observations). */
+    private readonly announce: boolean,
+    private readonly signals: WriteSignals,
+  ) {}
+
+  async write(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+    try {
+      await this.writeOnce(observations, pubtimeMs);
+    } catch (err) {
+      if (!(err instanceof ForgottenSeriesError)) throw err;
+      for (const key of err.keys) this.knownSeries.delete(key);
+      await this.writeOnce(observations, pubtimeMs);
+    }
+  }
+
+  private async writeOnce(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+    await this.partitions.ensure(observations.map((o) => o.obstimeMs));
+    const pointIds = await resolvePoints(this.db, observations, this.knownPoints);
+    const announce = this.announce && observations.length > 0;
+    const learned = await this.db.transaction(async (tx) => {
+      const written = await writeObservations(
+        tx,
+        observations,
+        pointIds,
+        pubtimeMs,
+        this.knownSeries,
+        announce,
+      );
+      await stampDataVersion(tx, this.writer, [
+        ...new Set(observations.map((o) => o.series.namingAuthority)),
+      ]);
+      await this.signals.inTransaction(tx, announce);
+      return written;
+    });
+    for (const [key, series] of learned) this.knownSeries.set(key, series);
+    this.signals.committed(announce);
+  }
+
+  /** Series were deleted (retention): the next writes upsert theirs in full. */
+  forgetSeries(): void {
+    this.knownSeries.clear();
+  }
+
+  activity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]> {
+    return findIngestActivity(this.db, sinceMs, bucketSeconds);
+  }
 }

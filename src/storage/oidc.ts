@@ -62,7 +62,34 @@ function withConsumed(row: PayloadRow | undefined): OidcPayload | undefined {
     : row.payload;
 }
 
-export class OidcRepository {
+export type NewOidcKey = Pick<OidcKey, 'id' | 'use' | 'sealed'>;
+
+export interface OidcRepository {
+  /** oidc-provider's artefacts by model and id (sessions, grants, codes, tokens, interactions). */
+  upsertPayload(model: string, id: string, payload: OidcPayload, expiresInSeconds?: number): Promise<void>;
+  findPayload(model: string, id: string): Promise<OidcPayload | undefined>;
+  findPayloadBy(model: string, field: 'uid' | 'user_code', value: string): Promise<OidcPayload | undefined>;
+  consumePayload(model: string, id: string): Promise<void>;
+  deletePayload(model: string, id: string): Promise<void>;
+  deleteGrant(grantId: string): Promise<void>;
+  /** Deletes expired artefacts; returns how many. */
+  purgeExpired(): Promise<number>;
+  /** Unretired keys of `use`, newest first. */
+  listKeys(use: OidcKeyUse): Promise<OidcKey[]>;
+  /** Stores `candidates` for every use that has no unretired key yet (the first start), under a lock. */
+  insertFirstKeys(candidates: NewOidcKey[]): Promise<void>;
+  insertKey(key: NewOidcKey): Promise<void>;
+  /** Retires one key; returns false when it does not exist or was retired already. */
+  retireKey(id: string): Promise<boolean>;
+  /** A value that changes whenever a key is added or retired (processes poll it to reload). */
+  keysVersion(): Promise<string>;
+  createClient(client: Omit<OidcClient, 'createdAt'>): Promise<OidcClient>;
+  findClient(id: string): Promise<OidcClient | undefined>;
+  listClients(orgId?: string): Promise<OidcClient[]>;
+  deleteClient(id: string): Promise<boolean>;
+}
+
+export class SqlOidcRepository implements OidcRepository {
   constructor(private readonly db: Database) {}
 
   // Provider artefacts
@@ -148,7 +175,7 @@ export class OidcRepository {
    * Stores `candidates` for every use that has no unretired key yet (the first start), under a lock, so
    * that processes starting together agree on one set.
    */
-  async insertFirstKeys(candidates: { id: string; use: OidcKeyUse; sealed: string }[]): Promise<void> {
+  async insertFirstKeys(candidates: NewOidcKey[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
       const present = new Set(
@@ -167,7 +194,7 @@ export class OidcRepository {
     });
   }
 
-  async insertKey(key: { id: string; use: OidcKeyUse; sealed: string }): Promise<void> {
+  async insertKey(key: NewOidcKey): Promise<void> {
     await this.db.query('INSERT INTO oidc_key (id, use, sealed) VALUES ($1, $2, $3)', [
       key.id,
       key.use,

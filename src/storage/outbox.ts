@@ -1,7 +1,10 @@
 // Repository of the transactional outbox (migrations/020_outbox.sql). The ingest writes rows in its own
 // transaction (`addToOutbox`); relays claim batches with a lease, publish, then delete what was delivered.
-import type { Link } from '../core/observation.js';
+import { seriesTextFields, type Link } from '../core/observation.js';
 import type { Database, Sql } from './db.js';
+
+/** The series' text metadata keyed as E-SOH's messages name it (e.g. `Conventions`). */
+const MESSAGE_METADATA = seriesTextFields.map((f) => `'${f.key}', t.${f.column}`).join(', ');
 
 const CLAIM_LOCK_KEY = 7_301_020; // serialises claims (not publishing) so per-series order holds
 
@@ -70,7 +73,7 @@ interface Row {
  * another relay (so a series is announced in order even with several relays), and returns them with the
  * stored observation. Claims are serialised by an advisory lock; publishing is not.
  */
-export async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
   const rows = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
     return tx.query<Row>(
@@ -89,14 +92,7 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
          ob.value, ob.value_text, ob.quality_code, ob.camsl, ob.history, ob.processing_level,
          t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument,
          t.parameter_name, t.timeseries_id, t.unit, t.links, t.version,
-         CASE WHEN t.id IS NULL THEN NULL ELSE jsonb_build_object(
-           'title', t.title, 'summary', t.summary, 'keywords', t.keywords,
-           'keywords_vocabulary', t.keywords_vocabulary, 'license', t.license, 'Conventions', t.conventions,
-           'creator_type', t.creator_type, 'creator_name', t.creator_name, 'creator_email', t.creator_email,
-           'creator_url', t.creator_url, 'institution', t.institution, 'project', t.project,
-           'source', t.source, 'platform_name', t.platform_name, 'platform_vocabulary', t.platform_vocabulary,
-           'instrument_vocabulary', t.instrument_vocabulary,
-           'quality_code_vocabulary', t.quality_code_vocabulary) END AS metadata
+         CASE WHEN t.id IS NULL THEN NULL ELSE jsonb_build_object(${MESSAGE_METADATA}) END AS metadata
        FROM claimed c
        LEFT JOIN observation ob ON ob.ts_id = c.ts_id AND ob.obstime = c.obstime
        LEFT JOIN time_series t ON t.id = c.ts_id
@@ -136,13 +132,13 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
 }
 
 /** Deletes delivered rows. */
-export async function deleteOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
+async function deleteOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await sql.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [ids]);
 }
 
 /** Gives claimed rows back (e.g. the broker went away) so they are retried, in order, at once. */
-export async function releaseOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
+async function releaseOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await sql.query('UPDATE outbox SET lease_until = NULL WHERE id = ANY($1::bigint[])', [ids]);
 }
@@ -154,8 +150,42 @@ export interface OutboxStats {
   oldestMs: number | null;
 }
 
-export async function outboxStats(sql: Sql): Promise<OutboxStats> {
+async function outboxStats(sql: Sql): Promise<OutboxStats> {
   const [count] = await sql.query<{ n: number }>('SELECT count(*)::integer AS n FROM outbox');
   const [oldest] = await sql.query<{ created_at: Date }>('SELECT created_at FROM outbox ORDER BY id LIMIT 1');
   return { depth: count?.n ?? 0, oldestMs: oldest?.created_at.getTime() ?? null };
+}
+
+export interface OutboxRepository {
+  /**
+   * Claims up to `limit` undelivered rows for `leaseSeconds` (oldest first, never a series another relay
+   * is publishing) with the observations they announce.
+   */
+  claim(limit: number, leaseSeconds: number): Promise<OutboxEntry[]>;
+  /** Removes delivered rows. */
+  delete(ids: readonly number[]): Promise<void>;
+  /** Returns claimed rows to the queue (not delivered; retried in order). */
+  release(ids: readonly number[]): Promise<void>;
+  /** Backlog depth and the age of its oldest row. */
+  stats(): Promise<OutboxStats>;
+}
+
+export class SqlOutboxRepository implements OutboxRepository {
+  constructor(private readonly db: Database) {}
+
+  claim(limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+    return claimOutbox(this.db, limit, leaseSeconds);
+  }
+
+  delete(ids: readonly number[]): Promise<void> {
+    return deleteOutbox(this.db, ids);
+  }
+
+  release(ids: readonly number[]): Promise<void> {
+    return releaseOutbox(this.db, ids);
+  }
+
+  stats(): Promise<OutboxStats> {
+    return outboxStats(this.db);
+  }
 }

@@ -10,7 +10,15 @@ export interface RateLimitOverride {
 /** An organisation's overrides by route group; groups not named keep the configured limits. */
 export type RateLimitOverrides = Partial<Record<OrganisationGroup, RateLimitOverride>>;
 
-export class RateLimitRepository {
+export interface RateLimitRepository {
+  /** Every organisation's overrides (organisations without any are left out). */
+  listOverrides(): Promise<Map<string, RateLimitOverrides>>;
+  findOverrides(orgId: string): Promise<RateLimitOverrides>;
+  /** Replaces the organisation's overrides (none: it keeps the configured limits). */
+  replaceOverrides(orgId: string, overrides: RateLimitOverrides): Promise<void>;
+}
+
+export class SqlRateLimitRepository implements RateLimitRepository {
   constructor(private readonly sql: Sql) {}
 
   /** Every organisation's overrides (organisations without any are left out). */

@@ -1,6 +1,7 @@
 // Retention: drops observation partitions that lie wholly before the window, then the series and
 // positions that no longer have any observation inside it, and announcements (outbox rows) of
 // observations that left the window before they could be published.
+import { EVERYONE, pruneDataVersions, stampDataVersion } from './dataVersion.js';
 import type { Database } from './db.js';
 import type { Partitions } from './partitions.js';
 
@@ -11,11 +12,7 @@ export interface RetentionResult {
   deletedAnnouncements: number;
 }
 
-export async function dropExpired(
-  db: Database,
-  partitions: Partitions,
-  cutoffMs: number,
-): Promise<RetentionResult> {
+async function dropExpired(db: Database, partitions: Partitions, cutoffMs: number): Promise<RetentionResult> {
   const droppedPartitions = await partitions.dropBefore(cutoffMs);
   const deleted = await db.query<{ id: number }>(
     'DELETE FROM time_series WHERE last_obstime < $1 RETURNING id',
@@ -26,4 +23,38 @@ export async function dropExpired(
     [new Date(cutoffMs).toISOString()],
   );
   return { droppedPartitions, deletedSeries: deleted.length, deletedAnnouncements: announcements?.n ?? 0 };
+}
+
+export interface RetentionRepository {
+  /**
+   * Drops what lies before `cutoffMs`: whole partitions of observations, the series and positions left
+   * without observations, and announcements never published.
+   */
+  dropExpired(cutoffMs: number): Promise<RetentionResult>;
+}
+
+export class SqlRetentionRepository implements RetentionRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly partitions: Partitions,
+    /** This process's row in data_version. */
+    private readonly writer: string,
+    private readonly after: {
+      /** Series were deleted: writers must not trust their cached series ids. */
+      seriesDeleted(): void;
+      /** The stored data changed. */
+      dataChanged(): void;
+    },
+  ) {}
+
+  async dropExpired(cutoffMs: number): Promise<RetentionResult> {
+    const result = await dropExpired(this.db, this.partitions, cutoffMs);
+    if (result.deletedSeries > 0) this.after.seriesDeleted();
+    await pruneDataVersions(this.db);
+    if (result.deletedSeries > 0 || result.droppedPartitions.length > 0) {
+      await stampDataVersion(this.db, this.writer, [EVERYONE]);
+      this.after.dataChanged();
+    }
+    return result;
+  }
 }

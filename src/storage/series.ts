@@ -2,8 +2,11 @@
 // `*` wildcards, numeric matches, an area, a time window), their observations as arrays per series, the
 // station list and the collection summaries. Everything reads the series summaries (first/last obstime,
 // latest position) except the observation arrays themselves.
+import { seriesTextFields } from '../core/observation.js';
 import type { NumberMatch } from '../core/querySyntax.js';
-import type { Sql } from './db.js';
+import { findDataVersion } from './dataVersion.js';
+import type { Database, QueryLimits, Sql } from './db.js';
+import { findExtent, type DataExtent } from './extent.js';
 
 export type Area =
   | { kind: 'polygon'; ring: readonly (readonly number[])[] }
@@ -239,32 +242,17 @@ export async function findSeries(sql: Sql, f: SeriesFilter, dataUpTo: number): P
   return { series, data: small ? found : undefined };
 }
 
-const METADATA_COLUMNS = [
-  'title',
-  'summary',
-  'keywords',
-  'keywords_vocabulary',
-  'license',
+/** The columns /items returns as a record's metadata: the identity's texts and every text field. */
+const METADATA_COLUMNS: readonly string[] = [
   'naming_authority',
-  'creator_type',
-  'creator_name',
-  'creator_email',
-  'creator_url',
-  'institution',
-  'project',
-  'source',
   'platform',
-  'platform_vocabulary',
   'standard_name',
   'unit',
   'instrument',
-  'instrument_vocabulary',
   'parameter_name',
   'timeseries_id',
-  'platform_name',
-  'quality_code_vocabulary',
-] as const;
-export const seriesMetadataFields: readonly string[] = METADATA_COLUMNS;
+  ...seriesTextFields.map((f) => f.column),
+];
 
 /** Full series records ordered by timeseries_id, for /items; `limit` + `offset` page through them. */
 export async function findSeriesRecords(
@@ -355,7 +343,7 @@ export function findLocations(sql: Sql, f: SeriesFilter): Promise<LocationRow[]>
  * One definition per parameter name inside the window (the most recently observed wins), leaving out
  * the series of `hiddenAuthorities`.
  */
-export function findParameters(
+function findParameters(
   sql: Sql,
   sinceMs: number | null,
   hiddenAuthorities: readonly string[] = [],
@@ -374,7 +362,7 @@ export function findParameters(
  * Which of `names` are parameter names of series inside the window, each with the newest observation
  * time (epoch ms) of its series.
  */
-export async function findKnownParameterNames(
+async function findKnownParameterNames(
   sql: Sql,
   names: readonly string[],
   sinceMs: number | null,
@@ -466,4 +454,51 @@ export function findLatest(sql: Sql, f: SeriesFilter, fromMs: number, atMs: numb
      ORDER BY t.platform, t.parameter_name`,
     w.params,
   );
+}
+
+/** The series as the query API and the discovery metadata read them. */
+export interface SeriesRepository {
+  /**
+   * The query API's reads of series and observations, each statement under `limits`: cancelled when it
+   * runs too long or when the caller went away.
+   */
+  reader(limits: QueryLimits): SeriesReader;
+  /** One definition per parameter name inside the window starting at `sinceMs`. */
+  parameters(sinceMs: number | null, hiddenAuthorities?: readonly string[]): Promise<ParameterRow[]>;
+  /** The subset of `names` that are stored parameter names inside the window, with their newest time. */
+  knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Map<string, number>>;
+  /**
+   * Spatial and temporal extent of the data inside the window starting at `sinceMs` (null: all), without
+   * the series of `hiddenAuthorities`.
+   */
+  extent(sinceMs?: number | null, hiddenAuthorities?: readonly string[]): Promise<DataExtent>;
+  /**
+   * When the stored data a caller may see last changed (an ingest of the authorities it sees, or a
+   * retention run): the version behind ETags.
+   */
+  dataVersion(hiddenAuthorities?: readonly string[]): Promise<{ updatedMs: number | null }>;
+}
+
+export class SqlSeriesRepository implements SeriesRepository {
+  constructor(private readonly db: Database) {}
+
+  reader(limits: QueryLimits): SeriesReader {
+    return new SeriesReader(this.db.limited(limits));
+  }
+
+  parameters(sinceMs: number | null, hiddenAuthorities: readonly string[] = []): Promise<ParameterRow[]> {
+    return findParameters(this.db, sinceMs, hiddenAuthorities);
+  }
+
+  knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Map<string, number>> {
+    return findKnownParameterNames(this.db, names, sinceMs);
+  }
+
+  extent(sinceMs: number | null = null, hiddenAuthorities: readonly string[] = []): Promise<DataExtent> {
+    return findExtent(this.db, sinceMs, hiddenAuthorities);
+  }
+
+  dataVersion(hiddenAuthorities: readonly string[] = []): Promise<{ updatedMs: number | null }> {
+    return findDataVersion(this.db, hiddenAuthorities);
+  }
 }

@@ -196,7 +196,7 @@ describe('obshub admin', () => {
     await withHub(async (hub) => {
       assert.equal((await ingest(hub, key, 'org.acme')).statusCode, 200);
       assert.equal((await ingest(hub, key, 'nl.knmi')).statusCode, 403, 'another authority');
-      const [stored] = await hub.storage.identity.listApiKeys({ orgId: 'acme' });
+      const [stored] = await hub.storage.apiKeys.list({ orgId: 'acme' });
       assert.ok(stored!.expiresAt!.getTime() > Date.now() + 29 * 86_400_000);
       const events = await hub.identity.audit.find(system, { limit: 50 });
       const byCli = events.filter((e) => e.actor.startsWith('cli:'));

@@ -87,9 +87,7 @@ describe(`obshub admin beside a running hub (${databaseKind})`, () => {
 
     const storage = await Storage.open({ ...db, retentionSeconds: null });
     try {
-      const actions = (await storage.identity.findAudit({ limit: 1000 })).map(
-        (e) => `${e.action} ${e.actor}`,
-      );
+      const actions = (await storage.audit.find({ limit: 1000 })).map((e) => `${e.action} ${e.actor}`);
       assert.ok(
         actions.some((a) => /^organisation\.create cli:/.test(a)),
         actions.join('\n'),

@@ -6,6 +6,7 @@ import { system } from '../../src/core/access.js';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
+import { storedCounts } from '../support/queries.js';
 
 const C = '/collections/observations';
 
@@ -42,13 +43,13 @@ describe(`access to data (${databaseKind})`, () => {
   after(() => hub.stop());
 
   it('refuses ingest without credentials with 401, a WWW-Authenticate header and nothing stored', async () => {
-    const before = await hub.storage.counts();
+    const before = await storedCounts(hub.storage);
     const res = await ingest({}, [esohMessage({ platform: '0-20000-0-00042', datetime: minutesAgo(1) })]);
     assert.equal(res.statusCode, 401);
     assert.match(String(res.headers['www-authenticate']), /^Bearer realm="obshub"/);
     assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
     assert.match(res.json().detail, /observations:ingest/);
-    assert.deepEqual(await hub.storage.counts(), before);
+    assert.deepEqual(await storedCounts(hub.storage), before);
   });
 
   it('refuses an unknown or malformed key with 401, whatever the route', async () => {
@@ -66,15 +67,15 @@ describe(`access to data (${databaseKind})`, () => {
   });
 
   it("refuses a key of one organisation for another's naming authority: 403, nothing stored, audited", async () => {
-    const before = await hub.storage.counts();
+    const before = await storedCounts(hub.storage);
     const res = await ingest(hub.provider.headers, [
       esohMessage({ datetime: minutesAgo(1) }),
       { ...stationB, properties: { ...stationB.properties, datetime: minutesAgo(2) } },
     ]);
     assert.equal(res.statusCode, 403, res.body);
     assert.match(res.json().detail, /does not own the naming authority "org\.met-b"/);
-    assert.deepEqual(await hub.storage.counts(), before);
-    const [event] = await hub.storage.identity.findAudit({ action: 'ingest.rejected', limit: 1 });
+    assert.deepEqual(await storedCounts(hub.storage), before);
+    const [event] = await hub.storage.audit.find({ action: 'ingest.rejected', limit: 1 });
     assert.equal(event?.outcome, 'failure');
     assert.equal(event?.actor, hub.provider.principal.actor);
     assert.equal(event?.source, '127.0.0.1');
@@ -129,7 +130,7 @@ describe(`access to data (${databaseKind})`, () => {
   });
 
   it("keeps anonymous ETags and Last-Modified when only another organisation's recommended data changes", async () => {
-    const anonymousVersion = () => hub.storage.dataVersion(['org.met-b']);
+    const anonymousVersion = () => hub.storage.series.dataVersion(['org.met-b']);
     const before = await anonymousVersion();
     const hidden = await ingest(bearer(keyB), [
       { ...stationB, properties: { ...stationB.properties, datetime: minutesAgo(4) } },

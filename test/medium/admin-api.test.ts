@@ -53,11 +53,11 @@ describe(`admin API (${databaseKind})`, () => {
   before(async () => {
     hub = await startTestHub();
     hub.gateway.setTokenVerifier(async (token) => {
-      const user = tokens.has(token) ? await hub.storage.identity.findUser(tokens.get(token)!) : undefined;
+      const user = tokens.has(token) ? await hub.storage.users.find(tokens.get(token)!) : undefined;
       if (!user || user.disabled) throw new ObshubError('UNAUTHENTICATED', 'unknown test token');
       return userPrincipal(user, 'token');
     });
-    root = tokenFor((await hub.storage.identity.findUserByUsername(ADMIN_USERNAME))!.id);
+    root = tokenFor((await hub.storage.users.findByUsername(ADMIN_USERNAME))!.id);
   });
   after(() => hub.stop());
 
@@ -592,7 +592,7 @@ describe(`admin API (${databaseKind})`, () => {
   });
 
   it('the audit table refuses UPDATE and DELETE', async () => {
-    const db = (hub.storage as unknown as { db: { query(sql: string): Promise<unknown> } }).db;
+    const db = hub.storage.db;
     await assert.rejects(db.query("UPDATE audit_event SET actor = 'someone else'"), /append-only/);
     await assert.rejects(db.query('DELETE FROM audit_event'), /append-only/);
     const events = await hub.identity.audit.find(system, { limit: 1 });

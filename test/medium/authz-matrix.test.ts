@@ -166,7 +166,7 @@ describe(`authorisation matrix: every route × every role (${databaseKind})`, ()
     hub = await startTestHub();
     const { users, apiKeys } = hub.identity;
     const people = {
-      'platform-admin': (await hub.storage.identity.findUserByUsername(ADMIN_USERNAME))!,
+      'platform-admin': (await hub.storage.users.findByUsername(ADMIN_USERNAME))!,
       maintainer: await users.create(system, { username: 'matrix-maintainer', role: 'maintainer' }),
       'org-admin': await users.create(system, {
         username: 'matrix-org-admin',

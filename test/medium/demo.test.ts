@@ -5,6 +5,7 @@ import { after, before, describe, it, mock } from 'node:test';
 import pino from 'pino';
 import { DEMO_NAMING_AUTHORITY, demoMessages, demoStations, startDemoFeed } from '../../src/demo/index.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
+import { storedCounts } from '../support/queries.js';
 
 describe('demo feed', () => {
   let hub: TestHub;
@@ -53,7 +54,7 @@ describe('demo feed', () => {
     } finally {
       ingest.mock.restore();
     }
-    const counts = await hub.storage.counts();
+    const counts = await storedCounts(hub.storage);
     assert.equal(counts.stations, 60);
     assert.equal(counts.series, 60 * 6);
     assert.equal(counts.observations, total);

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
 import { postIngest, startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
+import { storedCounts, storedValues } from '../support/queries.js';
 
 const PARAM = 'air_temperature:2.0:mean:PT1M';
 
@@ -40,7 +41,7 @@ describe(`ingest API (${databaseKind})`, () => {
     );
     const zipped = await post(gz, { ...json, 'content-encoding': 'gzip' }, '/json');
     assert.equal(zipped.statusCode, 200, zipped.body);
-    assert.equal((await hub.storage.seriesValues('0-20000-0-00009', PARAM)).length, 2);
+    assert.equal((await storedValues(hub.storage, '0-20000-0-00009', PARAM)).length, 2);
     const bad = [esohMessage({ platform: '0-20000-0-00009', datetime: minutesAgo(3), period: 'P1Y' })];
     const [viaAlias, viaHub] = [await post(bad, json, '/json'), await post(bad, json)];
     assert.equal(viaAlias.statusCode, 422);
@@ -64,7 +65,7 @@ describe(`ingest API (${databaseKind})`, () => {
     await post([esohMessage({ platform: '0-20000-0-00002', datetime: at, value: '1.0' })]);
     const res = await post([esohMessage({ platform: '0-20000-0-00002', datetime: at, value: '2.5' })]);
     assert.equal(res.statusCode, 200);
-    const values = await hub.storage.seriesValues('0-20000-0-00002', PARAM);
+    const values = await storedValues(hub.storage, '0-20000-0-00002', PARAM);
     assert.deepEqual(
       values.map((v) => v.value),
       [2.5],
@@ -80,7 +81,7 @@ describe(`ingest API (${databaseKind})`, () => {
       status_message: 'Insert accepted, duplicates removed.',
       status_code: 200,
     });
-    assert.equal((await hub.storage.seriesValues('0-20000-0-00003', PARAM)).length, 2);
+    assert.equal((await storedValues(hub.storage, '0-20000-0-00003', PARAM)).length, 2);
   });
 
   it('converts units as E-SOH: kelvin to Cel, Pa to hPa', async () => {
@@ -96,10 +97,10 @@ describe(`ingest API (${databaseKind})`, () => {
         level: '1',
       }),
     ]);
-    const [t] = await hub.storage.seriesValues('0-20000-0-00004', PARAM);
+    const [t] = await storedValues(hub.storage, '0-20000-0-00004', PARAM);
     assert.equal(t?.value, 7);
     assert.equal(t?.unit, 'Cel');
-    const [p] = await hub.storage.seriesValues('0-20000-0-00004', 'air_pressure:1.0:mean:PT1M');
+    const [p] = await storedValues(hub.storage, '0-20000-0-00004', 'air_pressure:1.0:mean:PT1M');
     assert.equal(p?.value, 1013.2);
     assert.equal(p?.unit, 'hPa');
   });
@@ -114,12 +115,12 @@ describe(`ingest API (${databaseKind})`, () => {
         value: 'CAVOK',
       }),
     ]);
-    const [v] = await hub.storage.seriesValues('0-20000-0-00005', 'visibility_in_air:2.0:mean:PT1M');
+    const [v] = await storedValues(hub.storage, '0-20000-0-00005', 'visibility_in_air:2.0:mean:PT1M');
     assert.deepEqual([v?.value, v?.valueText], [null, 'CAVOK']);
   });
 
   it('stores nothing when one message of a batch is bad, and lists the problem with its path', async () => {
-    const before = await hub.storage.counts();
+    const before = await storedCounts(hub.storage);
     const batch = [
       esohMessage({ platform: '0-20000-0-00006', datetime: minutesAgo(1) }),
       esohMessage({ platform: '0-20000-0-00006', datetime: minutesAgo(2), period: 'P1Y' }),
@@ -136,7 +137,7 @@ describe(`ingest API (${databaseKind})`, () => {
         message: '"P1Y" has a year or month part, which has no fixed length in seconds',
       },
     ]);
-    assert.deepEqual(await hub.storage.counts(), before);
+    assert.deepEqual(await storedCounts(hub.storage), before);
   });
 
   it('rejects observations outside the retention window, naming them', async () => {
@@ -160,7 +161,7 @@ describe(`ingest API (${databaseKind})`, () => {
     );
     const zipped = await post(gz, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     assert.equal(zipped.statusCode, 200, zipped.body);
-    assert.equal((await hub.storage.seriesValues('0-20000-0-00008', PARAM)).length, 2);
+    assert.equal((await storedValues(hub.storage, '0-20000-0-00008', PARAM)).length, 2);
   });
 
   it('answers 413 above INGEST_BODY_LIMIT, raw or after gunzip', async () => {

@@ -21,6 +21,7 @@ import {
   type Subscriber,
 } from '../support/mqtt.js';
 import { hostileBody } from '../support/hostile.js';
+import { storedValues } from '../support/queries.js';
 
 describe(`ingest guard rails (${databaseKind})`, () => {
   const topics = testTopics();
@@ -145,7 +146,8 @@ describe(`ingest guard rails (${databaseKind})`, () => {
     });
     const res = await post([m]);
     assert.equal(res.statusCode, 200, res.body);
-    const [stored] = await hub.storage.seriesValues(
+    const [stored] = await storedValues(
+      hub.storage,
       '0-20000-0-00410',
       'air_temperature:21474836.47:mean:P24855DT3H14M7S',
     );
@@ -166,7 +168,7 @@ describe(`ingest guard rails (${databaseKind})`, () => {
       target: 'authority:org.other\u0000',
       details: { namingAuthorities: ['org.other\u0000', 'x\ud800'], ['k\u0000']: 'v' },
     });
-    const [event] = await hub.storage.identity.findAudit({ action: 'ingest.rejected', limit: 1 });
+    const [event] = await hub.storage.audit.find({ action: 'ingest.rejected', limit: 1 });
     assert.equal(event?.target, 'authority:org.other\\u0000');
     assert.equal(event?.source, '127.0.0.1\\u0000');
     assert.deepEqual(event?.details, { namingAuthorities: ['org.other\\u0000', 'x\ufffd'], 'k\\u0000': 'v' });
@@ -177,7 +179,7 @@ describe(`ingest guard rails (${databaseKind})`, () => {
       hub.identity.signIn.password('admin\u0000', 'test-admin-password', '192.0.2.7'),
       (err: unknown) => err instanceof ObshubError && err.status === 400 && /NUL/.test(err.message),
     );
-    const [event] = await hub.storage.identity.findAudit({ action: 'sign-in', limit: 1 });
+    const [event] = await hub.storage.audit.find({ action: 'sign-in', limit: 1 });
     assert.equal(event?.outcome, 'failure');
     assert.equal(event?.source, '192.0.2.7');
     assert.equal((event?.details as { username?: string }).username, 'admin\\u0000');
@@ -250,7 +252,7 @@ describe(`ingest guard rails (${databaseKind})`, () => {
     assert.equal(escaped.statusCode, 422);
     assert.equal(escaped.json().errors[0].path, '/0/properties/summary');
     assert.equal(
-      (await hub.storage.seriesValues('0-20000-0-00450', 'air_temperature:2.0:mean:PT1M')).length,
+      (await storedValues(hub.storage, '0-20000-0-00450', 'air_temperature:2.0:mean:PT1M')).length,
       0,
     );
   });

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { knmiFiles } from '../support/messages.js';
+import { storedCounts, storedValues } from '../support/queries.js';
 
 describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
   let hub: TestHub;
@@ -31,11 +32,12 @@ describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
     console.log(
       `# KNMI day loaded on ${databaseKind} in ${seconds.toFixed(1)} s (${Math.round(181733 / seconds)} obs/s)`,
     );
-    assert.deepEqual(await hub.storage.counts(), { observations: 181_733, series: 1_264, stations: 55 });
+    assert.deepEqual(await storedCounts(hub.storage), { observations: 181_733, series: 1_264, stations: 55 });
   });
 
   it('normalises as E-SOH: De Bilt has 144 pressure values at 1.0 m, first 95.0 % humidity, last 59.0 %', async () => {
-    const pressure = await hub.storage.seriesValues(
+    const pressure = await storedValues(
+      hub.storage,
       '0-20000-0-06260',
       'air_pressure_at_mean_sea_level:1.0:mean:PT1M',
     );
@@ -45,7 +47,7 @@ describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
     assert.equal(pressure[143]?.obstimeMs, Date.UTC(2022, 11, 31, 23, 50));
     assert.equal(pressure[0]?.lon, 5.1797058644882);
     assert.equal(pressure[0]?.lat, 52.098821802977);
-    const humidity = await hub.storage.seriesValues('0-20000-0-06260', 'relative_humidity:2.0:mean:PT1M');
+    const humidity = await storedValues(hub.storage, '0-20000-0-06260', 'relative_humidity:2.0:mean:PT1M');
     assert.equal(humidity[0]?.value, 95);
     assert.equal(humidity.at(-1)?.value, 59);
   });
@@ -59,7 +61,7 @@ describe(`KNMI 2022-12-31 through the ingest API (${databaseKind})`, () => {
       payload: first!.gz,
     });
     assert.equal(res.statusCode, 200);
-    assert.equal((await hub.storage.counts()).observations, 181_733);
+    assert.equal((await storedCounts(hub.storage)).observations, 181_733);
   });
 });
 
@@ -77,11 +79,11 @@ describe(`extent of the KNMI day (${databaseKind})`, () => {
           payload: gz,
         });
       }
-      assert.deepEqual(await hub.storage.extent(), {
+      assert.deepEqual(await hub.storage.series.extent(), {
         bbox: [-68.2758333, 12.13, 5.1797058644882, 52.098821802977],
         interval: [Date.UTC(2022, 11, 31, 0, 0), Date.UTC(2022, 11, 31, 23, 50)],
       });
-      assert.deepEqual(await hub.storage.extent(Date.UTC(2023, 0, 1)), { bbox: null, interval: null });
+      assert.deepEqual(await hub.storage.series.extent(Date.UTC(2023, 0, 1)), { bbox: null, interval: null });
     } finally {
       await hub.stop();
     }

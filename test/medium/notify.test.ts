@@ -408,7 +408,7 @@ describe(
           },
           defaultLimits,
         );
-        await writer.writeObservations(batchOf.observations, Date.now());
+        await writer.observations.write(batchOf.observations, Date.now());
         await sub.waitFor((m) => m.length >= batchOf.observations.length, 5000);
       } finally {
         await sub.close();
@@ -433,7 +433,7 @@ describe(`announcements of expired observations (${databaseKind})`, () => {
       const sent = batch(2, 2);
       await ingest(hub, sent);
       assert.equal((await hub.relay.backlog()).depth, sent.length);
-      const result = await hub.storage.dropExpired(Date.now() + 60_000);
+      const result = await hub.storage.retention.dropExpired(Date.now() + 60_000);
       assert.equal(result.deletedAnnouncements, sent.length);
       assert.equal((await hub.relay.backlog()).depth, 0);
     } finally {

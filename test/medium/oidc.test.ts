@@ -316,7 +316,7 @@ describe(`OIDC provider (${databaseKind})`, () => {
     );
     assert.equal(page.status, 400);
     assert.match(page.html, /NUL character/);
-    const [event] = await hub.storage.identity.findAudit({ action: 'sign-in', limit: 1 });
+    const [event] = await hub.storage.audit.find({ action: 'sign-in', limit: 1 });
     assert.equal(event?.outcome, 'failure');
     assert.equal((event?.details as { username?: string }).username, 'alice\\u0000');
   });
@@ -338,7 +338,7 @@ describe(`OIDC provider (${databaseKind})`, () => {
     assert.equal(codes.status, 200);
     assert.equal([...codes.html.matchAll(/<li>[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}<\/li>/g)].length, 10);
     const tokens = await redeem(browser, await submit(browser, codes, {}), verifier);
-    const bob = await hub.storage.identity.findUserByUsername('bob');
+    const bob = await hub.storage.users.findByUsername('bob');
     assert.equal(bob?.totpEnabled, true);
     const principal = await hub.oidc.verifyToken(tokens.access_token!, undefined as never);
     assert.equal(principal.userId, bob?.id);
@@ -399,7 +399,7 @@ describe(`OIDC provider (${databaseKind})`, () => {
     assert.equal(ingest.body.error, 'invalid_scope');
 
     // Another organisation's admin neither sees nor deletes it.
-    const bob = (await hub.storage.identity.findUserByUsername('bob'))!;
+    const bob = (await hub.storage.users.findByUsername('bob'))!;
     const outsider = { ...userPrincipal(bob, 'session'), role: 'org-admin' as const };
     assert.deepEqual(await hub.identity.oidcClients.list(outsider), []);
     await assert.rejects(hub.identity.oidcClients.delete(outsider, client.clientId), { code: 'NOT_FOUND' });
@@ -460,7 +460,7 @@ describe(`OIDC provider (${databaseKind})`, () => {
         .setProtectedHeader({ alg: kid === 'ext-1' ? 'ES256' : 'RS256', typ: 'at+jwt', kid })
         .setIssuer(`${base}/oidc`)
         .setAudience(base)
-        .setSubject((await hub.storage.identity.findUserByUsername('alice'))!.id)
+        .setSubject((await hub.storage.users.findByUsername('alice'))!.id)
         .setIssuedAt()
         .setExpirationTime(exp)
         .sign(key);
@@ -532,7 +532,7 @@ describe(`OIDC provider (${databaseKind})`, () => {
   });
 
   it('records sign-ins, failures, client creation, token issuance and key rotation in the audit log', async () => {
-    const alice = (await hub.storage.identity.findUserByUsername('alice'))!;
+    const alice = (await hub.storage.users.findByUsername('alice'))!;
     // Failed authentications after the first of an address's window are summed into `auth.failures`.
     await hub.identity.authFailures.flush();
     const events = await hub.identity.audit.find(system, { limit: 500 });

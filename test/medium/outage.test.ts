@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
+import { storedCounts } from '../support/queries.js';
 
 class Proxy {
   private server: Server | undefined;
@@ -74,7 +75,7 @@ describe(
       await proxy.open();
       const afterwards = await post('0-20000-0-00022');
       assert.equal(afterwards.statusCode, 200, afterwards.body);
-      const counts = await hub.storage.counts();
+      const counts = await storedCounts(hub.storage);
       assert.equal(counts.observations, 2);
     });
   },

@@ -53,7 +53,7 @@ describe(`rate limits (${databaseKind})`, () => {
 
   before(async () => {
     hub = await startTestHub(LIMITS);
-    const admin = (await hub.storage.identity.findUserByUsername(ADMIN_USERNAME))!;
+    const admin = (await hub.storage.users.findByUsername(ADMIN_USERNAME))!;
     root = 'token-root';
     hub.gateway.setTokenVerifier(async (token) => {
       if (token !== root) throw new ObshubError('UNAUTHENTICATED', 'unknown test token');
@@ -186,14 +186,14 @@ describe(`rate limits (${databaseKind})`, () => {
   it('refuses an address after a few unknown keys, without the database, and audits the flood as two events', async () => {
     const address = newAddress();
     const call = from(hub, address);
-    const findHolder = hub.storage.identity.findApiKeyHolder.bind(hub.storage.identity);
+    const findHolder = hub.storage.apiKeys.findHolder.bind(hub.storage.apiKeys);
     let lookups = 0;
-    hub.storage.identity.findApiKeyHolder = (id) => (lookups++, findHolder(id));
+    hub.storage.apiKeys.findHolder = (id) => (lookups++, findHolder(id));
     const flood = await burst(
       () => call('/collections', { headers: { 'x-api-key': generateApiKey().key } }),
       50,
     );
-    hub.storage.identity.findApiKeyHolder = findHolder;
+    hub.storage.apiKeys.findHolder = findHolder;
     assert.deepEqual(statuses(flood), [...Array(5).fill(401), ...Array(45).fill(429)]);
     assert.equal(lookups, 5, 'refused addresses never reach the database');
     const refused = flood[5]!;
@@ -253,7 +253,7 @@ describe(`rate limits (${databaseKind})`, () => {
       (await hub.identity.signIn.password('victim@example.org', PASSWORD, newAddress())).next,
       'done',
     );
-    assert.equal((await hub.storage.identity.findUser(victim.id))!.lockedUntil, null);
+    assert.equal((await hub.storage.users.find(victim.id))!.lockedUntil, null);
     const locks = await hub.identity.audit.find(system, { action: 'account.locked', limit: 100 });
     assert.ok(!locks.some((e) => e.target === `user:${victim.id}`));
   });

@@ -10,6 +10,7 @@ import { listMigrations, Storage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { defaultLimits, esohMessage } from '../support/messages.js';
+import { storedCounts, storedPartitions, storedValues } from '../support/queries.js';
 
 const HOUR = 3_600_000;
 
@@ -35,22 +36,22 @@ describe(`retention (${databaseKind})`, () => {
       ],
     });
     assert.equal(res.statusCode, 200, res.body);
-    const partitions = await hub.storage.listPartitions();
+    const partitions = await storedPartitions(hub.storage);
     assert.equal(partitions.length, 3);
     assert.ok(partitions.every((p) => p.toMs - p.fromMs === HOUR));
 
     // With the window starting half an hour before this hour, the oldest partition lies wholly before it;
     // the partition of this hour does not.
-    const result = await hub.storage.dropExpired(hour - 30 * 60_000);
+    const result = await hub.storage.retention.dropExpired(hour - 30 * 60_000);
     assert.equal(result.droppedPartitions.length, 1);
     assert.equal(result.deletedSeries, 1, 'the series whose last observation expired is removed');
-    assert.equal((await hub.storage.listPartitions()).length, 2);
-    assert.deepEqual(await hub.storage.counts(), { observations: 2, series: 1, stations: 1 });
+    assert.equal((await storedPartitions(hub.storage)).length, 2);
+    assert.deepEqual(await storedCounts(hub.storage), { observations: 2, series: 1, stations: 1 });
   });
 
   it('the periodic job applies the window on its own', async () => {
     await hub.retention.runOnce();
-    assert.equal((await hub.storage.counts()).observations, 2);
+    assert.equal((await storedCounts(hub.storage)).observations, 2);
   });
 });
 
@@ -110,7 +111,7 @@ describe(
       await writer.migrate();
       // A trusted writer: this test is about the series cache, not about who may write.
       const ingest = new IngestService(
-        writer,
+        writer.observations,
         { retentionSeconds: 3 * 3600, futureToleranceSeconds: 600, ingestLimits: defaultLimits },
         async () => {},
       );
@@ -119,13 +120,16 @@ describe(
         esohMessage({ platform: '0-20000-0-00030', datetime: new Date(hour - 2 * HOUR).toISOString() }),
       ]);
       // Another process applies retention: the series' only observation left the window, so it is deleted.
-      assert.equal((await janitor.dropExpired(hour - HOUR)).deletedSeries, 1);
+      assert.equal((await janitor.retention.dropExpired(hour - HOUR)).deletedSeries, 1);
       // The writer still remembers the series' id; its next write must notice and create it again.
       await ingest.ingest(anonymous, [
         esohMessage({ platform: '0-20000-0-00030', datetime: new Date(hour).toISOString() }),
       ]);
-      assert.deepEqual(await writer.counts(), { observations: 1, series: 1, stations: 1 });
-      assert.equal((await writer.seriesValues('0-20000-0-00030', 'air_temperature:2.0:mean:PT1M')).length, 1);
+      assert.deepEqual(await storedCounts(writer), { observations: 1, series: 1, stations: 1 });
+      assert.equal(
+        (await storedValues(writer, '0-20000-0-00030', 'air_temperature:2.0:mean:PT1M')).length,
+        1,
+      );
       await writer.close();
       await janitor.close();
     });

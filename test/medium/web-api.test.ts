@@ -20,7 +20,7 @@ describe(`web app API: latest values and ingest activity (${databaseKind})`, () 
 
   before(async () => {
     hub = await startTestHub();
-    const admin = (await hub.storage.identity.findUserByUsername(ADMIN_USERNAME))!;
+    const admin = (await hub.storage.users.findByUsername(ADMIN_USERNAME))!;
     adminToken = `token-${admin.id}`;
     hub.gateway.setTokenVerifier(async (token) => {
       if (token !== adminToken) throw new ObshubError('UNAUTHENTICATED', 'unknown test token');

@@ -12,9 +12,9 @@ import {
   parseLevels,
   pyFloat,
   pyListRepr,
-  QuerySyntaxError,
   splitAndStrip,
 } from '../../src/core/querySyntax.js';
+import { ObshubError } from '../../src/core/errors.js';
 import { parseWkt } from '../../src/core/wkt.js';
 import { floatText, pyf, toJson } from '../../src/edr/json.js';
 import { pyFloatRepr } from '../../src/core/pyfloat.js';
@@ -26,10 +26,10 @@ const detail = (fn: () => unknown) => {
   try {
     fn();
   } catch (err) {
-    assert.ok(err instanceof QuerySyntaxError, String(err));
+    assert.ok(err instanceof ObshubError && err.code === 'QUERY_INVALID', String(err));
     return err.detail;
   }
-  assert.fail('expected a QuerySyntaxError');
+  assert.fail('expected a QUERY_INVALID error');
 };
 
 describe('query syntax', () => {

@@ -1,7 +1,7 @@
 // The wire formats of the admin API (/api/v1), each declared once as a TypeBox schema: validation, the
 // TypeScript type of the handler's input and the OpenAPI document come from these.
 import { Type, type TSchema } from 'typebox';
-import { apiKeyScopes, userRoles } from '../../core/access.js';
+import { apiKeyScopes, userRoles, type Scope, type UserRole as UserRoleValue } from '../../core/access.js';
 import { auditActions } from '../audit.js';
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -15,11 +15,15 @@ export const OrganisationId = Type.String({
 export const DataPolicy = Type.Union([Type.Literal('core'), Type.Literal('recommended')], {
   description: 'WIS2 data policy of the series of this naming authority',
 });
-export const UserRole = Type.Union(
-  userRoles.map((r) => Type.Literal(r)),
-  { description: 'The role of a person' },
+// Unions built from the lists in core/access.ts, typed as the values they admit (a union of a mapped
+// array would otherwise be typed `never`).
+export const UserRole = Type.Unsafe<UserRoleValue>(
+  Type.Union(
+    userRoles.map((r) => Type.Literal(r)),
+    { description: 'The role of a person' },
+  ),
 );
-export const ApiKeyScope = Type.Union(apiKeyScopes.map((s) => Type.Literal(s)));
+export const ApiKeyScope = Type.Unsafe<Scope>(Type.Union(apiKeyScopes.map((s) => Type.Literal(s))));
 
 export const Organisation = Type.Object({
   id: OrganisationId,

@@ -2,7 +2,7 @@
 // oidc_payload; clients of organisations come from oidc_client, their secret opened from its seal.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { SecretBox } from '../../core/secretBox.js';
-import type { OidcClient, Storage } from '../../storage/index.js';
+import type { OidcClient, OidcRepository } from '../../storage/index.js';
 
 export const CLIENT_SECRET_PURPOSE = 'oidc-client-secret';
 
@@ -19,8 +19,7 @@ export function clientMetadata(client: OidcClient, secrets: SecretBox): AdapterP
   };
 }
 
-export function createAdapter(storage: Storage, secrets: SecretBox) {
-  const repo = storage.oidc;
+export function createAdapter(repo: OidcRepository, secrets: SecretBox) {
   return (model: string): Adapter => {
     if (model === 'Client') {
       return {

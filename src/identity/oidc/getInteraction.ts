@@ -59,7 +59,7 @@ export function getInteraction(app: FastifyInstance, deps: InteractionDeps, iden
       const state = await loadState(deps, interaction.uid);
       if (state?.stage === 'totp') return sendPage(reply, 200, totpPage(ctx));
       if (state?.stage === 'enrol') {
-        const user = await deps.storage.identity.findUser(state.userId);
+        const user = await identity.users.account(state.userId);
         if (!user) return expired(reply);
         const enrolment = await identity.users.enrolTotp(userPrincipal(user, 'session'), request.ip);
         return sendPage(reply, 200, enrolPage(ctx, enrolment));

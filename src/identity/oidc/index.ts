@@ -9,7 +9,7 @@ import type Provider from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { Principal } from '../../core/access.js';
 import type { TrustedIssuer } from '../../config/index.js';
-import type { Storage } from '../../storage/index.js';
+import type { Repositories } from '../../storage/index.js';
 import type { Identity } from '../identity.js';
 import { getInteraction } from './getInteraction.js';
 import { ensureKeys, loadKeys, type ProviderKeys } from './keys.js';
@@ -67,7 +67,8 @@ function publicJwk(jwk: JWK): JWK {
 
 export async function createOidc(deps: {
   config: { publicUrl: string; oidcTrustedIssuers: readonly TrustedIssuer[] };
-  storage: Storage;
+  /** The provider's own repository. */
+  storage: Pick<Repositories, 'oidc'>;
   identity: Identity;
   log: Logger;
 }): Promise<Oidc> {
@@ -80,10 +81,12 @@ export async function createOidc(deps: {
   await ensureKeys(storage, identity.secrets);
   let keys: ProviderKeys = await loadKeys(storage, identity.secrets);
   let keysVersion = await storage.oidc.keysVersion();
+  const account = (id: string) => identity.users.account(id);
   const build = (k: ProviderKeys) => {
     const provider = createProvider(lib, {
       publicUrl: config.publicUrl,
-      storage,
+      oidc: storage.oidc,
+      account,
       secrets: identity.secrets,
       keys: k,
       log,
@@ -138,9 +141,10 @@ export async function createOidc(deps: {
   }
 
   let lastRefresh = 0;
-  const trusted = new TrustedIssuers(config.oidcTrustedIssuers, storage);
+  const trusted = new TrustedIssuers(config.oidcTrustedIssuers, (id) => identity.organisations.exists(id));
   const verify = createTokenVerifier({
-    storage,
+    oidc: storage.oidc,
+    account,
     trusted,
     own: {
       issuer,

@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import type { Storage } from '../../storage/index.js';
+import type { Repositories } from '../../storage/index.js';
 
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
@@ -19,7 +19,7 @@ export interface LoginState {
 const STATE_MODEL = 'ObshubLogin';
 
 export interface InteractionDeps {
-  storage: Storage;
+  storage: Pick<Repositories, 'oidc'>;
   /** The current provider (it is rebuilt when keys rotate). */
   provider(): Provider;
   /** Key of the CSRF tokens (the current cookie key, shared by every replica). */

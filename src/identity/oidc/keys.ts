@@ -6,7 +6,10 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jo
 import type { Principal } from '../../core/access.js';
 import type { SecretBox } from '../../core/secretBox.js';
 import type { AuditLog } from '../audit.js';
-import type { OidcKeyUse, Storage } from '../../storage/index.js';
+import type { OidcKeyUse, Repositories } from '../../storage/index.js';
+
+/** Where the keys are kept. */
+type KeyStore = Pick<Repositories, 'oidc'>;
 
 export const SIGNING_KEY_PURPOSE = 'oidc-signing-key';
 export const COOKIE_KEY_PURPOSE = 'oidc-cookie-key';
@@ -36,7 +39,7 @@ function newCookieKey(secrets: SecretBox): { id: string; use: OidcKeyUse; sealed
 }
 
 /** Creates the first keys when there are none (several processes may start at once). */
-export async function ensureKeys(storage: Storage, secrets: SecretBox): Promise<void> {
+export async function ensureKeys(storage: KeyStore, secrets: SecretBox): Promise<void> {
   const [signing, cookie] = await Promise.all([
     storage.oidc.listKeys('sig'),
     storage.oidc.listKeys('cookie'),
@@ -46,7 +49,7 @@ export async function ensureKeys(storage: Storage, secrets: SecretBox): Promise<
 }
 
 /** The unretired keys, opened. */
-export async function loadKeys(storage: Storage, secrets: SecretBox): Promise<ProviderKeys> {
+export async function loadKeys(storage: KeyStore, secrets: SecretBox): Promise<ProviderKeys> {
   const [signing, cookie] = await Promise.all([
     storage.oidc.listKeys('sig'),
     storage.oidc.listKeys('cookie'),
@@ -70,7 +73,7 @@ export async function loadKeys(storage: Storage, secrets: SecretBox): Promise<Pr
  * until `retireSigningKey`. Running hubs pick the new keys up within a minute. Returns the new key id.
  */
 export async function rotateSigningKey(
-  storage: Storage,
+  storage: KeyStore,
   secrets: SecretBox,
   audited?: { audit: AuditLog; actor: Principal | string },
 ): Promise<{ kid: string }> {
@@ -88,7 +91,7 @@ export async function rotateSigningKey(
  * Retires a previous signing key: it leaves the JWKS and tokens it signed stop verifying. The current
  * signing key cannot be retired (rotate first).
  */
-export async function retireSigningKey(storage: Storage, kid: string): Promise<void> {
+export async function retireSigningKey(storage: KeyStore, kid: string): Promise<void> {
   const keys = await storage.oidc.listKeys('sig');
   if (keys[0]?.id === kid) throw new Error(`key ${kid} is the current signing key; rotate first`);
   if (!keys.some((k) => k.id === kid) || !(await storage.oidc.retireKey(kid))) {
@@ -97,6 +100,6 @@ export async function retireSigningKey(storage: Storage, kid: string): Promise<v
 }
 
 /** Ids of the unretired signing keys, newest (the current one) first. */
-export async function listSigningKeys(storage: Storage): Promise<{ kid: string; createdAt: Date }[]> {
+export async function listSigningKeys(storage: KeyStore): Promise<{ kid: string; createdAt: Date }[]> {
   return (await storage.oidc.listKeys('sig')).map((k) => ({ kid: k.id, createdAt: k.createdAt }));
 }

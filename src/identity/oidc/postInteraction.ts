@@ -118,7 +118,7 @@ export function postInteraction(app: FastifyInstance, deps: InteractionDeps, ide
         }
         case 'enrol': {
           if (state?.stage !== 'enrol') return page(400, passwordPage, 'Sign in with your password first.');
-          const user = await deps.storage.identity.findUser(state.userId);
+          const user = await identity.users.account(state.userId);
           if (!user) return expired(reply);
           const principal = userPrincipal(user, 'session');
           let codes: string[];
@@ -127,7 +127,7 @@ export function postInteraction(app: FastifyInstance, deps: InteractionDeps, ide
           } catch (err) {
             const { status, message } = failure(err);
             // The same key again (the person may have added it already).
-            const fresh = await deps.storage.identity.findUser(user.id);
+            const fresh = await identity.users.account(user.id);
             if (!fresh?.totpSecret) return expired(reply);
             const secret = identity.secrets.open(TOTP_PURPOSE, fresh.totpSecret);
             return page(

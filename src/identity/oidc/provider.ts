@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type * as OidcProviderLib from 'oidc-provider';
 import type { Configuration, KoaContextWithOIDC, Provider } from 'oidc-provider';
 import type { SecretBox } from '../../core/secretBox.js';
-import type { Storage } from '../../storage/index.js';
+import type { OidcRepository, User } from '../../storage/index.js';
 import { createAdapter } from './adapter.js';
 import type { ProviderKeys } from './keys.js';
 import { SIGNING_ALG } from './keys.js';
@@ -21,7 +21,9 @@ export const ACCESS_TOKEN_TTL = 10 * 60;
 
 export interface ProviderSettings {
   publicUrl: string;
-  storage: Storage;
+  oidc: OidcRepository;
+  /** The account behind a subject (the user service's). */
+  account(id: string): Promise<User | undefined>;
   secrets: SecretBox;
   keys: ProviderKeys;
   log: Logger;
@@ -65,11 +67,11 @@ export function loadOidcProvider(): Promise<OidcProviderModule> {
 
 export function createProvider(lib: OidcProviderModule, settings: ProviderSettings): Provider {
   const { Provider, errors } = lib;
-  const { publicUrl, storage, log } = settings;
+  const { publicUrl, oidc, log } = settings;
   const issuer = issuerOf(publicUrl);
   const basePath = new URL(issuer).pathname;
   const configuration: Configuration = {
-    adapter: createAdapter(storage, settings.secrets),
+    adapter: createAdapter(oidc, settings.secrets),
     clients: [
       {
         client_id: WEB_CLIENT_ID,
@@ -92,7 +94,7 @@ export function createProvider(lib: OidcProviderModule, settings: ProviderSettin
     scopes: ['openid', 'profile', 'offline_access'],
     claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'org', 'role'] },
     async findAccount(_ctx, sub) {
-      const user = await storage.identity.findUser(sub);
+      const user = await settings.account(sub);
       if (!user || user.disabled) return undefined;
       return {
         accountId: user.id,
@@ -147,7 +149,7 @@ export function createProvider(lib: OidcProviderModule, settings: ProviderSettin
           const scope =
             client.clientId === WEB_CLIENT_ID
               ? WEB_SCOPES
-              : ((await storage.oidc.findClient(client.clientId))?.scopes.join(' ') ?? '');
+              : ((await oidc.findClient(client.clientId))?.scopes.join(' ') ?? '');
           const requested = ctx.oidc.params?.scope;
           const refused = (typeof requested === 'string' ? requested.split(' ') : []).find(
             (s) => WEB_SCOPES.split(' ').includes(s) && !scope.split(' ').includes(s),

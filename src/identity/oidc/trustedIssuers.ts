@@ -5,7 +5,6 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { isScope, orgRoles, roles, type Principal, type Role, type Scope } from '../../core/access.js';
 import { ObshubError } from '../../core/errors.js';
 import type { TrustedIssuer } from '../../config/index.js';
-import type { Storage } from '../../storage/index.js';
 
 const DISCOVERY_TIMEOUT_MS = 5000;
 const CLOCK_TOLERANCE_S = 30;
@@ -47,7 +46,8 @@ export class TrustedIssuers {
 
   constructor(
     private readonly issuers: readonly TrustedIssuer[],
-    private readonly storage: Storage,
+    /** Whether an organisation exists (the organisation service's). */
+    private readonly organisationExists: (id: string) => Promise<boolean>,
   ) {}
 
   find(iss: string): TrustedIssuer | undefined {
@@ -110,8 +110,7 @@ export class TrustedIssuers {
       const org =
         trusted.org ?? strings(trusted.orgClaim ? claimAt(payload, trusted.orgClaim) : undefined)[0];
       if (!org) throw forbidden(`the role ${role} needs an organisation, and the token names none`);
-      if (!(await this.storage.identity.findOrganisation(org)))
-        throw forbidden(`organisation "${org}" does not exist`);
+      if (!(await this.organisationExists(org))) throw forbidden(`organisation "${org}" does not exist`);
       orgId = org;
     }
     const allowed = (trusted.scopes ?? ['read']).filter(isScope);

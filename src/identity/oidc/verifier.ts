@@ -3,7 +3,7 @@
 import { createLocalJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWK } from 'jose';
 import { isScope, type Principal, type Scope } from '../../core/access.js';
 import { ObshubError } from '../../core/errors.js';
-import type { Storage } from '../../storage/index.js';
+import type { OidcRepository, User } from '../../storage/index.js';
 import { userPrincipal } from '../identity.js';
 import { SIGNING_ALG } from './keys.js';
 import type { TrustedIssuers } from './trustedIssuers.js';
@@ -23,8 +23,14 @@ function tokenScopes(scope: unknown): Scope[] {
   return typeof scope === 'string' ? scope.split(' ').filter(isScope) : [];
 }
 
-export function createTokenVerifier(deps: { own: OwnTokens; trusted: TrustedIssuers; storage: Storage }) {
-  const { own, trusted, storage } = deps;
+export function createTokenVerifier(deps: {
+  own: OwnTokens;
+  trusted: TrustedIssuers;
+  oidc: OidcRepository;
+  /** The account behind a subject (the user service's). */
+  account(id: string): Promise<User | undefined>;
+}) {
+  const { own, trusted, oidc } = deps;
 
   async function verifyOwn(token: string): Promise<Principal> {
     const options = { issuer: own.issuer, audience: own.audience, typ: 'at+jwt', algorithms: [SIGNING_ALG] };
@@ -47,12 +53,12 @@ export function createTokenVerifier(deps: { own: OwnTokens; trusted: TrustedIssu
     const scopes = tokenScopes(payload.scope);
     if (payload.sub !== clientId) {
       // A person's token (authorization code or refresh): their current role and organisation.
-      const user = await storage.identity.findUser(payload.sub);
+      const user = await deps.account(payload.sub);
       if (!user || user.disabled) throw invalid('the account of this token is gone or disabled');
       return userPrincipal(user, 'token', new Set(scopes));
     }
     // Client credentials: a service of the client's organisation; a deleted client's tokens stop working.
-    const client = await storage.oidc.findClient(clientId);
+    const client = await oidc.findClient(clientId);
     if (!client) throw invalid('the client of this token no longer exists');
     return {
       actor: `client:${client.id}`,
