@@ -3,6 +3,7 @@
 import { parseDurationSeconds } from '../core/duration.js';
 import { topicProblem } from '../core/mqttTopic.js';
 import type { Rate } from '../core/limits.js';
+import { parseServiceRoles, serviceRoles, type ServiceRole } from '../core/roles.js';
 import { centreIdProblem, dataPolicies, isKnownSubTopic } from '../core/wis2/topics.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; allowed: string };
@@ -185,6 +186,38 @@ export const settings = {
     description:
       'PostgreSQL 15+ with PostGIS, e.g. `postgres://user:pass@host:5432/obshub`. Unset: embedded PGlite in `DATA_DIR/pg`.',
     parse: url('postgres', 'postgresql'),
+  },
+  DATABASE_READ_URL: {
+    key: 'DATABASE_READ_URL',
+    default: undefined,
+    description:
+      'Read replicas of `DATABASE_URL` (streaming replicas, comma-separated `postgres://` URLs) that the `query` role reads observations, series and extents from, each request on the next replica; data versions (ETags) and everything else are read from `DATABASE_URL`. Unset: everything from `DATABASE_URL`.',
+    parse: (raw: string): Parsed<string[]> => {
+      const urls = raw
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
+      const ok = urls.length > 0 && urls.every((u) => url('postgres', 'postgresql')(u).ok);
+      return ok ? { ok: true, value: urls } : fail('postgres:// URLs, comma-separated');
+    },
+  },
+  SERVICES: {
+    key: 'SERVICES',
+    default: 'all',
+    description: `Service roles this process runs (as \`obshub serve --services\`): \`all\` or a comma-separated list of ${serviceRoles.map((r) => `\`${r}\``).join(', ')} (see Scaling out). Health, readiness and the API documentation are served by every role.`,
+    parse: (raw: string): Parsed<ServiceRole[]> => {
+      const roles = parseServiceRoles(raw);
+      return roles
+        ? { ok: true, value: roles }
+        : fail(`all, or a comma-separated list of ${serviceRoles.join(', ')}`);
+    },
+  },
+  BUS_URL: {
+    key: 'BUS_URL',
+    default: undefined,
+    description:
+      'Event bus between the processes of one deployment: `nats://host:4222[/name]` (NATS JetStream; `name` prefixes the stream and subjects, default `obshub`), `postgres://…` (LISTEN/NOTIFY on that server) or `memory://` (in-process, one process only). Unset: LISTEN/NOTIFY on `DATABASE_URL`, or in-process on the embedded database.',
+    parse: url('nats', 'postgres', 'postgresql', 'memory'),
   },
   PUBLIC_URL: {
     key: 'PUBLIC_URL',

@@ -51,6 +51,8 @@ export interface EdrPluginOptions {
   hiddenFrom: EdrServiceOptions['hiddenFrom'];
   /** Collections of other services, listed in /collections after `observations`. */
   otherCollections: OtherCollections;
+  /** Calls its listener when stored data changed (the bus's `data.version`); returns an unsubscribe. */
+  dataChanges?: (listener: () => void) => () => void;
 }
 
 function renderError(error: FastifyError | Error, style: 'esoh' | 'problem') {
@@ -118,7 +120,7 @@ export function edrPlugin(options: EdrPluginOptions) {
     });
 
     installHttpRules(app);
-    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds), (request) =>
+    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges), (request) =>
       options.hiddenFrom(request.principal),
     );
 

@@ -24,6 +24,7 @@ export function startRelay(
     storage: Storage;
     broker: Broker;
     log: Logger;
+    bus?: RelayOptions['bus'];
     restrictedAuthorities?: RelayOptions['restrictedAuthorities'];
   },
 ): OutboxRelay {

@@ -1,9 +1,10 @@
 // The outbox relay: claims what the ingest committed, publishes it (QoS 1) and deletes what the broker
-// acknowledged. Woken at once by an in-process signal after each ingest commit, with polling as a fallback
-// (other processes, missed signals). While the broker is unreachable nothing is claimed: the backlog waits
+// acknowledged. Woken at once by the event bus (`observations.committed`, `metadata.changed`, from any
+// process), with polling as a fallback (lost events). While the broker is unreachable nothing is claimed: the backlog waits
 // in the database and drains, in order per series, when the broker is back. Any number of relays may run
 // against one database (claims skip rows and series another relay holds).
 import type { Logger } from 'pino';
+import type { EventBus } from '../bus/index.js';
 import { dataTopic } from '../core/wis2/topics.js';
 import type { OutboxEntry, Storage } from '../storage/index.js';
 import type { Broker } from './broker.js';
@@ -15,6 +16,8 @@ export interface RelayOptions {
   storage: Storage;
   broker: Broker;
   log: Logger;
+  /** Wakes the relay when anything was queued; unset: the relay only polls. */
+  bus?: Pick<EventBus, 'subscribe'>;
   /** E-SOH topics: null when off. */
   esoh: { prefix: string } | null;
   /** WIS2 notifications: null when off. */
@@ -83,7 +86,7 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
-  private unsubscribe: (() => void) | undefined;
+  private unsubscribe: (() => void)[] = [];
   private readonly batchSize: number;
   private readonly leaseSeconds: number;
   private readonly pollMs: number;
@@ -105,14 +108,21 @@ export class OutboxRelay {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    this.unsubscribe = this.options.storage.onOutboxCommit(() => this.wake());
+    const { bus } = this.options;
+    if (bus) {
+      this.unsubscribe = [
+        bus.subscribe('observations.committed', () => this.wake()),
+        bus.subscribe('metadata.changed', () => this.wake()),
+      ];
+    }
     this.loop = this.run();
     return this;
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.unsubscribe?.();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    this.unsubscribe = [];
     this.wake();
     await this.loop;
   }
@@ -215,6 +225,10 @@ export class OutboxRelay {
     const outgoing: Outgoing[] = [];
     const expired: number[] = [];
     for (const entry of entries) {
+      if (entry.message) {
+        outgoing.push({ entry, messages: [entry.message] });
+        continue;
+      }
       if (entry.found) {
         outgoing.push({ entry, messages: this.messagesFor(entry, restricted.has(entry.namingAuthority)) });
         continue;

@@ -24,6 +24,7 @@ import {
   claimOutbox,
   deleteOutbox,
   outboxStats,
+  queueMessageOnce,
   releaseOutbox,
   type OutboxEntry,
   type OutboxStats,
@@ -40,6 +41,7 @@ export { columnRanges } from './observations.js';
 export type { IngestBucket } from './activity.js';
 export type { RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
+export { openNotificationChannel, type NotificationChannel } from './notifications.js';
 export { dataDirOwner, type DataDirLock, type DataDirOwner } from './dataDirLock.js';
 export type { DataExtent } from './extent.js';
 export type {
@@ -71,10 +73,13 @@ export type {
   User,
 } from './identity.js';
 
-const OUTBOX_CHANNEL = 'obshub_outbox';
-
 export interface StorageOptions {
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_READ_URL: streaming replicas of `databaseUrl` that serve the query API's reads (`reader`,
+   * `parameters`, `extent`, `knownParameterNames`), in turn. Data versions always come from the primary.
+   */
+  readUrls?: readonly string[];
   dataDir: string;
   retentionSeconds: number | null;
   /** DATABASE_TIMEOUT: longest a statement may run or wait for its answer (default 60 s). */
@@ -93,9 +98,6 @@ export class Storage {
   private readonly knownSeries = new Map<string, KnownSeries>();
   /** This process's row in data_version. */
   private readonly writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  private readonly committedListeners = new Set<() => void>();
-  private readonly dataChangeListeners = new Set<() => void>();
-  private stopListening: (() => Promise<void>) | undefined;
   /** Organisations, users, API keys and the audit log. */
   readonly identity: IdentityRepository;
   /** The built-in OIDC provider's artefacts, keys and clients. */
@@ -103,10 +105,14 @@ export class Storage {
   /** Organisations' rate-limit overrides. */
   readonly rateLimits: RateLimitRepository;
 
+  /** The next replica to read from (round robin). */
+  private nextReplica = 0;
+
   private constructor(
     private readonly db: Database,
     retentionSeconds: number | null,
     private readonly outbox: boolean,
+    private readonly replicas: readonly Database[] = [],
   ) {
     this.partitions = new Partitions(db, retentionSeconds);
     this.identity = new IdentityRepository(db);
@@ -115,13 +121,18 @@ export class Storage {
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
-    const db = await openDatabase({
-      databaseUrl: options.databaseUrl,
-      dataDir: options.dataDir,
-      statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
-      poolSize: options.databasePoolSize ?? 20,
-    });
-    return new Storage(db, options.retentionSeconds, options.outbox ?? true);
+    const open = (databaseUrl: string | undefined) =>
+      openDatabase({
+        databaseUrl,
+        dataDir: options.dataDir,
+        statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
+        poolSize: options.databasePoolSize ?? 20,
+      });
+    const db = await open(options.databaseUrl);
+    const replicas = options.databaseUrl
+      ? await Promise.all((options.readUrls ?? []).map((url) => open(url)))
+      : [];
+    return new Storage(db, options.retentionSeconds, options.outbox ?? true, replicas);
   }
 
   get kind(): Database['kind'] {
@@ -129,7 +140,17 @@ export class Storage {
   }
 
   get description(): string {
-    return this.db.description;
+    const replicas = this.replicas.map((r) => r.description.replace(/^PostgreSQL at /, ''));
+    return replicas.length
+      ? `${this.db.description}, reads from ${replicas.join(', ')}`
+      : this.db.description;
+  }
+
+  /** Where the query API reads: the next replica, or the primary when there is none. */
+  private readDb(): Database {
+    if (this.replicas.length === 0) return this.db;
+    this.nextReplica = (this.nextReplica + 1) % this.replicas.length;
+    return this.replicas[this.nextReplica]!;
   }
 
   /** The embedded database's hold on DATA_DIR; undefined on a PostgreSQL server. */
@@ -169,40 +190,9 @@ export class Storage {
       await stampDataVersion(tx, this.writer, [
         ...new Set(observations.map((o) => o.series.namingAuthority)),
       ]);
-      // Relays in other processes hear of the commit at once (PostgreSQL delivers it on commit).
-      if (announce && this.db.listen) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
       return written;
     });
     for (const [key, series] of learned) this.knownSeries.set(key, series);
-    this.dataChanged();
-    if (announce) this.outboxCommitted();
-  }
-
-  private dataChanged(): void {
-    for (const listener of this.dataChangeListeners) listener();
-  }
-
-  /**
-   * Calls `listener` after this process changed the stored data (an ingest commit, a retention run), e.g.
-   * to drop a cached data version at once. Returns an unsubscribe function.
-   */
-  onDataChange(listener: () => void): () => void {
-    this.dataChangeListeners.add(listener);
-    return () => this.dataChangeListeners.delete(listener);
-  }
-
-  private outboxCommitted(): void {
-    for (const listener of this.committedListeners) listener();
-  }
-
-  /**
-   * Calls `listener` after every commit that added outbox rows: at once for this process's commits, and
-   * through LISTEN/NOTIFY for other processes' on PostgreSQL. Returns an unsubscribe function.
-   */
-  onOutboxCommit(listener: () => void): () => void {
-    this.committedListeners.add(listener);
-    this.stopListening ??= this.db.listen?.(OUTBOX_CHANNEL, () => this.outboxCommitted());
-    return () => this.committedListeners.delete(listener);
   }
 
   /**
@@ -221,6 +211,18 @@ export class Storage {
   /** Returns claimed rows to the queue (not delivered; retried in order). */
   releaseOutbox(ids: readonly number[]): Promise<void> {
     return releaseOutbox(this.db, ids);
+  }
+
+  /**
+   * Queues a whole message in the outbox (published by the relays) unless the setting `key` already holds
+   * `value`, and sets it, in one transaction serialised across processes. True when queued.
+   */
+  queueMessageOnce(
+    key: string,
+    value: string,
+    build: (previous: string | undefined) => { topic: string; payload: string } | undefined,
+  ): Promise<boolean> {
+    return queueMessageOnce(this.db, key, value, build);
   }
 
   /** Backlog depth and the age of its oldest row. */
@@ -247,7 +249,7 @@ export class Storage {
    * the series of `hiddenAuthorities`.
    */
   extent(sinceMs: number | null = null, hiddenAuthorities: readonly string[] = []): Promise<DataExtent> {
-    return findExtent(this.db, sinceMs, hiddenAuthorities);
+    return findExtent(this.readDb(), sinceMs, hiddenAuthorities);
   }
 
   /** Stored values of one station's parameter (by E-SOH parameter_name), oldest first. */
@@ -260,7 +262,7 @@ export class Storage {
    * runs too long or when the caller went away.
    */
   reader(limits: QueryLimits): SeriesReader {
-    return new SeriesReader(this.db.limited(limits));
+    return new SeriesReader(this.readDb().limited(limits));
   }
 
   /** Observations received since `sinceMs` per naming authority and bucket of `bucketSeconds`. */
@@ -270,12 +272,12 @@ export class Storage {
 
   /** One definition per parameter name inside the window starting at `sinceMs`. */
   parameters(sinceMs: number | null, hiddenAuthorities: readonly string[] = []): Promise<ParameterRow[]> {
-    return findParameters(this.db, sinceMs, hiddenAuthorities);
+    return findParameters(this.readDb(), sinceMs, hiddenAuthorities);
   }
 
   /** The subset of `names` that are stored parameter names inside the window, with their newest time. */
   knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Map<string, number>> {
-    return findKnownParameterNames(this.db, names, sinceMs);
+    return findKnownParameterNames(this.readDb(), names, sinceMs);
   }
 
   /**
@@ -292,7 +294,6 @@ export class Storage {
     await pruneDataVersions(this.db);
     if (result.deletedSeries > 0 || result.droppedPartitions.length > 0) {
       await stampDataVersion(this.db, this.writer, [EVERYONE]);
-      this.dataChanged();
     }
     return result;
   }
@@ -301,13 +302,13 @@ export class Storage {
     return this.partitions.list();
   }
 
-  /** Throws when the database cannot answer. */
+  /** Throws when the database (and every read replica) cannot answer. */
   async ping(): Promise<void> {
-    await this.db.query('SELECT 1');
+    await Promise.all([this.db, ...this.replicas].map((db) => db.query('SELECT 1')));
   }
 
   async close(): Promise<void> {
-    await this.stopListening?.();
+    await Promise.all(this.replicas.map((r) => r.close()));
     await this.db.close();
   }
 }

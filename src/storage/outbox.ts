@@ -1,9 +1,11 @@
-// Repository of the transactional outbox (migrations/020_outbox.sql). The ingest writes rows in its own
-// transaction (`addToOutbox`); relays claim batches with a lease, publish, then delete what was delivered.
+// Repository of the transactional outbox (migrations/020_outbox.sql, 052_outbox_messages.sql). The ingest
+// writes rows in its own transaction (`addToOutbox`), the records service whole messages
+// (`queueMessageOnce`); relays claim batches with a lease, publish, then delete what was delivered.
 import type { Link } from '../core/observation.js';
 import type { Database, Sql } from './db.js';
 
 const CLAIM_LOCK_KEY = 7_301_020; // serialises claims (not publishing) so per-series order holds
+const MESSAGE_LOCK_KEY = 7_301_052; // serialises the decisions to queue a message once
 
 /** An observation to announce, with everything the messages need (null fields: not given). */
 export interface OutboxEntry {
@@ -34,12 +36,16 @@ export interface OutboxEntry {
   metadata: Record<string, string | null>;
   links: Link[] | null;
   version: string | null;
+  /** A row that is a whole message (discovery metadata): published as it is; null for observations. */
+  message?: { topic: string; payload: string } | null;
 }
 
 interface Row {
   id: number;
   created_at: Date;
-  obstime: Date;
+  obstime: Date | null;
+  topic: string | null;
+  payload: string | null;
   found: boolean;
   pubtime: Date | null;
   lon: number | null;
@@ -68,7 +74,9 @@ interface Row {
 /**
  * Claims up to `limit` rows for `leaseSeconds`, oldest first, skipping series that have rows leased by
  * another relay (so a series is announced in order even with several relays), and returns them with the
- * stored observation. Claims are serialised by an advisory lock; publishing is not.
+ * stored observation. Claims are serialised by an advisory lock (so two relays never pick rows of one
+ * series at once: the second sees the first's leases); publishing is not. Message rows (no series) count
+ * as series 0 among themselves.
  */
 export async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
   const rows = await db.transaction(async (tx) => {
@@ -108,8 +116,8 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
   return rows.map((r) => ({
     id: Number(r.id),
     createdMs: r.created_at.getTime(),
-    found: Boolean(r.found) && r.naming_authority !== null,
-    obstimeMs: r.obstime.getTime(),
+    found: (Boolean(r.found) && r.naming_authority !== null) || r.topic !== null,
+    obstimeMs: r.obstime?.getTime() ?? r.created_at.getTime(),
     pubtimeMs: r.pubtime?.getTime() ?? r.created_at.getTime(),
     lon: r.lon ?? 0,
     lat: r.lat ?? 0,
@@ -132,7 +140,39 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
     metadata: r.metadata ?? {},
     links: r.links,
     version: r.version,
+    message: r.topic !== null && r.payload !== null ? { topic: r.topic, payload: r.payload } : null,
   }));
+}
+
+/**
+ * Queues the message `build` returns, unless the setting `key` already holds `value`; then sets it. One
+ * transaction, serialised across processes: however many processes start with a new record, one message
+ * is queued. `build` gets the setting's previous value (undefined: never set) and may return undefined to
+ * queue nothing (the setting is set all the same). True when a message was queued.
+ */
+export async function queueMessageOnce(
+  db: Database,
+  key: string,
+  value: string,
+  build: (previous: string | undefined) => { topic: string; payload: string } | undefined,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MESSAGE_LOCK_KEY]);
+    const [row] = await tx.query<{ value: string }>('SELECT value FROM storage_setting WHERE key = $1', [
+      key,
+    ]);
+    if (row?.value === value) return false;
+    const message = build(row?.value);
+    if (message) {
+      await tx.query('INSERT INTO outbox (topic, payload) VALUES ($1, $2)', [message.topic, message.payload]);
+    }
+    await tx.query(
+      `INSERT INTO storage_setting (key, value) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [key, value],
+    );
+    return message !== undefined;
+  });
 }
 
 /** Deletes delivered rows. */
