@@ -61,7 +61,7 @@ export async function natsBus(options: {
     );
     const consumer = await nc
       .jetstream()
-      .consumers.get(stream, { filterSubjects: [`${subjects}.>`], deliver_policy: DeliverPolicy.New });
+      .consumers.get(stream, { filterSubjects: `${subjects}.>`, deliver_policy: DeliverPolicy.New });
     messages = await consumer.consume();
     const consumed = messages;
     reading = (async () => {

@@ -204,7 +204,7 @@ export const settings = {
   SERVICES: {
     key: 'SERVICES',
     default: 'all',
-    description: `Service roles this process runs (as \`obshub serve --services\`): \`all\` or a comma-separated list of ${serviceRoles.map((r) => `\`${r}\``).join(', ')} (see Scaling out). Health, readiness and the API documentation are served by every role.`,
+    description: `Service roles this process runs (as \`obshub serve --services\`): \`all\` or a comma-separated list of ${serviceRoles.map((r) => `\`${r}\``).join(', ')} (see Service roles). Health, readiness and the API documentation are served by every role.`,
     parse: (raw: string): Parsed<ServiceRole[]> => {
       const roles = parseServiceRoles(raw);
       return roles

@@ -258,8 +258,9 @@ export class OutboxRelay {
     for (const r of results) {
       if (r.ok) {
         done.push(r.entry.id);
-        this.counters.delivered++;
         this.counters.messages += r.messages;
+        if (r.entry.message) continue; // a metadata notification, not an observation
+        this.counters.delivered++;
         this.lags[this.lagCount++ % LAG_SAMPLES] = now - r.entry.createdMs;
       } else {
         failed.push(r.entry.id);

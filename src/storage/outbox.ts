@@ -83,17 +83,20 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
     return tx.query<Row>(
       `WITH busy AS (
-         SELECT DISTINCT ts_id FROM outbox WHERE lease_until IS NOT NULL AND lease_until > now()
+         SELECT DISTINCT coalesce(ts_id, 0) AS series FROM outbox
+         WHERE lease_until IS NOT NULL AND lease_until > now()
        ), picked AS (
          SELECT id FROM outbox
-         WHERE (lease_until IS NULL OR lease_until <= now()) AND ts_id NOT IN (SELECT ts_id FROM busy)
+         WHERE (lease_until IS NULL OR lease_until <= now())
+           AND coalesce(ts_id, 0) NOT IN (SELECT series FROM busy)
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
        ), claimed AS (
          UPDATE outbox o SET lease_until = now() + make_interval(secs => $2)
          FROM picked WHERE o.id = picked.id
-         RETURNING o.id, o.ts_id, o.obstime, o.created_at
+         RETURNING o.id, o.ts_id, o.obstime, o.created_at, o.topic, o.payload
        )
-       SELECT c.id, c.created_at, c.obstime, ob.ts_id IS NOT NULL AS found, ob.pubtime, g.lon, g.lat,
+       SELECT c.id, c.created_at, c.obstime, c.topic, c.payload, ob.ts_id IS NOT NULL AS found, ob.pubtime,
+         g.lon, g.lat,
          ob.value, ob.value_text, ob.quality_code, ob.camsl, ob.history, ob.processing_level,
          t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument,
          t.parameter_name, t.timeseries_id, t.unit, t.links, t.version,
@@ -188,14 +191,19 @@ export async function releaseOutbox(sql: Sql, ids: readonly number[]): Promise<v
 }
 
 export interface OutboxStats {
-  /** Rows not yet delivered. */
+  /** Observations not yet announced. */
   depth: number;
   /** Creation time (epoch ms) of the oldest undelivered row; null when empty. */
   oldestMs: number | null;
 }
 
 export async function outboxStats(sql: Sql): Promise<OutboxStats> {
-  const [count] = await sql.query<{ n: number }>('SELECT count(*)::integer AS n FROM outbox');
-  const [oldest] = await sql.query<{ created_at: Date }>('SELECT created_at FROM outbox ORDER BY id LIMIT 1');
+  // Observations only: the discovery metadata notification (a message row) is one row at most.
+  const [count] = await sql.query<{ n: number }>(
+    'SELECT count(*)::integer AS n FROM outbox WHERE ts_id IS NOT NULL',
+  );
+  const [oldest] = await sql.query<{ created_at: Date }>(
+    'SELECT created_at FROM outbox WHERE ts_id IS NOT NULL ORDER BY id LIMIT 1',
+  );
   return { depth: count?.n ?? 0, oldestMs: oldest?.created_at.getTime() ?? null };
 }
