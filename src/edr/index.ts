@@ -120,8 +120,10 @@ export function edrPlugin(options: EdrPluginOptions) {
     });
 
     installHttpRules(app);
-    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges), (request) =>
-      options.hiddenFrom(request.principal),
+    installCaching(
+      app,
+      dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges),
+      (request) => options.hiddenFrom(request.principal),
     );
 
     const metadata = async (isSelf: boolean, principal: Principal) => {
