@@ -57,6 +57,12 @@ const bytes: Setting<number>['parse'] = (raw) => {
 };
 
 const onOff = oneOf('on', 'off');
+/** The non-empty items of a comma-separated list, trimmed. */
+const commaList = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const wholeNumber =
   (what: string, example: number, max = Number.MAX_SAFE_INTEGER): Setting<number>['parse'] =>
   (raw) =>
@@ -193,10 +199,7 @@ export const settings = {
     description:
       'Read replicas of `DATABASE_URL` (streaming replicas, comma-separated `postgres://` URLs) that the `query` role reads observations, series and extents from, each request on the next replica; data versions (ETags) and everything else are read from `DATABASE_URL`. Unset: everything from `DATABASE_URL`.',
     parse: (raw: string): Parsed<string[]> => {
-      const urls = raw
-        .split(',')
-        .map((u) => u.trim())
-        .filter(Boolean);
+      const urls = commaList(raw);
       const ok = urls.length > 0 && urls.every((u) => url('postgres', 'postgresql')(u).ok);
       return ok ? { ok: true, value: urls } : fail('postgres:// URLs, comma-separated');
     },
@@ -232,10 +235,7 @@ export const settings = {
     description:
       'Origins of browser apps allowed to call ingest and the admin API (`/ingest/`, `/json`, `/api/`), comma-separated, e.g. `https://app.example.org`. The query API is open to every origin; the OIDC provider answers for its registered clients.',
     parse: (raw: string): Parsed<string[]> => {
-      const origins = raw
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean);
+      const origins = commaList(raw);
       const bad = origins.filter((o) => {
         try {
           const u = new URL(o);
