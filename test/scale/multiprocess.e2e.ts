@@ -209,14 +209,16 @@ describe('scaled-out hub: 1 ingest, 2 query, 2 relay, 1 jobs, 1 admin behind ngi
     };
 
     // Announcements, as a subscriber sees them: a C client writing straight to a file, so that it keeps
-    // up with the relays whatever this process is busy with (a broker drops what a slow subscriber's queue
-    // cannot hold).
+    // up with the relays whatever this process is busy with. QoS 0: Mosquitto holds at most
+    // max_queued_messages (1 000) QoS 1 messages beyond 20 in flight for one subscriber and drops the rest
+    // (the relays publish batches of 1 000, two relays at once); QoS 0 messages to a connected subscriber
+    // are written to its connection without that limit.
     const announcements = openSync(path.join(root, 'announcements.jsonl'), 'w');
     subscriber = spawn(
       'mosquitto_sub',
       [
         ...['-h', new URL(MQTT_URL).hostname, '-p', new URL(MQTT_URL).port || '1883'],
-        ...['-q', '1', '-i', `obshub-scale-${run}`, '-t', `origin/a/wis2/${centre}/data/#`, '-F', '%p'],
+        ...['-q', '0', '-i', `obshub-scale-${run}`, '-t', `origin/a/wis2/${centre}/data/#`, '-F', '%p'],
       ],
       { stdio: ['ignore', announcements, 'inherit'] },
     );
