@@ -110,6 +110,8 @@ describe('scaled-out hub: 1 ingest, 2 query, 2 relay, 1 jobs, 1 admin behind ngi
   const processes = new Map<string, ServingObshub>();
   let subscriber: ChildProcess | undefined;
   let env: Record<string, string>;
+  /** The query loop runs while this is true (after() ends it if a check failed). */
+  let querying = false;
 
   before(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'obshub-scale-'));
@@ -281,6 +283,7 @@ describe('scaled-out hub: 1 ingest, 2 query, 2 relay, 1 jobs, 1 admin behind ngi
   });
 
   after(async () => {
+    querying = false;
     for (const p of processes.values()) await p.stop('SIGTERM').catch(() => undefined);
     nginx?.kill('SIGTERM');
     subscriber?.kill('SIGTERM');
@@ -338,7 +341,7 @@ describe('scaled-out hub: 1 ingest, 2 query, 2 relay, 1 jobs, 1 admin behind ngi
 
     // Queries through nginx all along: the collection (extent, parameters) and one station's series.
     const answers = { ok: 0, failed: [] as { at: number; status: number | string }[] };
-    let querying = true;
+    querying = true;
     const queryLoop = (async () => {
       for (let i = 0; querying; i++) {
         const url =
