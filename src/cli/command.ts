@@ -47,7 +47,13 @@ export function parseCommand(
   return parsed;
 }
 
-/** The configuration, from the environment and the --config file if given. */
-export function configFrom(values: ParsedCommand['values']): Readonly<Config> {
-  return loadConfig(undefined, typeof values.config === 'string' ? values.config : undefined);
+/**
+ * The configuration, from the environment and the --config file if given; `overrides` (settings given as
+ * command line options) win over both.
+ */
+export function configFrom(
+  values: ParsedCommand['values'],
+  overrides: Record<string, string | undefined> = {},
+): Readonly<Config> {
+  return loadConfig(undefined, typeof values.config === 'string' ? values.config : undefined, overrides);
 }

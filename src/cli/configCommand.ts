@@ -19,6 +19,8 @@ function printable(config: Readonly<Config>): object {
   return {
     ...config,
     databaseUrl: hidePassword(config.databaseUrl),
+    databaseReadUrls: config.databaseReadUrls.map(hidePassword),
+    busUrl: hidePassword(config.busUrl),
     mqttUrl: hidePassword(config.mqttUrl),
     obshubSecret: config.obshubSecret && '***',
     adminPassword: config.adminPassword && '***',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { IngestLimits } from '../ingest/index.js';
 import type { GroupLimit, Rate, RateLimitGroup } from '../core/limits.js';
+import type { ServiceRole } from '../core/roles.js';
 import { settings, type SettingKey, type TrustedIssuer } from './schema.js';
 
 export { settings } from './schema.js';
@@ -15,6 +16,12 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** DATABASE_READ_URL: read replicas for the query role (empty: none). */
+  databaseReadUrls: readonly string[];
+  /** SERVICES / --services: the roles this process runs. */
+  services: readonly ServiceRole[];
+  /** BUS_URL: the event bus; undefined: chosen from DATABASE_URL. */
+  busUrl: string | undefined;
   /** Base URL clients use to reach the hub, without a trailing slash. */
   publicUrl: string;
   mqttUrl: string | undefined;
@@ -114,8 +121,19 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Loads and validates the configuration; throws ConfigError naming every bad key. */
-export function loadConfig(env: Env = process.env, configFile?: string): Readonly<Config> {
+/**
+ * Loads and validates the configuration; throws ConfigError naming every bad key. `overrides` (command
+ * line options such as --services) win over the environment and the file.
+ */
+export function loadConfig(
+  environment: Env = process.env,
+  configFile?: string,
+  overrides: Env = {},
+): Readonly<Config> {
+  const env: Env = {
+    ...environment,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  };
   const problems: string[] = [];
   const file = configFile ?? env.CONFIG_FILE;
   const fromFile = file ? readFile(file, problems) : {};
@@ -131,6 +149,9 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     if (result.ok) values[key] = result.value;
     else problems.push(`${key}: "${input}" is not valid; expected ${result.allowed}`);
   }
+  if (values.DATABASE_READ_URL !== undefined && values.DATABASE_URL === undefined) {
+    problems.push('DATABASE_READ_URL: read replicas need DATABASE_URL (the primary) as well');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const databaseUrl = values.DATABASE_URL as string | undefined;
@@ -139,6 +160,9 @@ export function loadConfig(env: Env = process.env, configFile?: string): Readonl
     host: values.HOST as string,
     dataDir: path.resolve(values.DATA_DIR as string),
     databaseUrl,
+    databaseReadUrls: Object.freeze((values.DATABASE_READ_URL as string[] | undefined) ?? []),
+    services: Object.freeze(values.SERVICES as ServiceRole[]),
+    busUrl: values.BUS_URL as string | undefined,
     publicUrl: (
       (values.PUBLIC_URL as string | undefined) ??
       `http://${hostForUrl(values.HOST as string)}:${String(values.PORT)}`

@@ -3,6 +3,7 @@
 import { parseDurationSeconds } from '../core/duration.js';
 import { topicProblem } from '../core/mqttTopic.js';
 import type { Rate } from '../core/limits.js';
+import { parseServiceRoles, serviceRoles, type ServiceRole } from '../core/roles.js';
 import { centreIdProblem, dataPolicies, isKnownSubTopic } from '../core/wis2/topics.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; allowed: string };
@@ -56,6 +57,12 @@ const bytes: Setting<number>['parse'] = (raw) => {
 };
 
 const onOff = oneOf('on', 'off');
+/** The non-empty items of a comma-separated list, trimmed. */
+const commaList = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const wholeNumber =
   (what: string, example: number, max = Number.MAX_SAFE_INTEGER): Setting<number>['parse'] =>
   (raw) =>
@@ -186,6 +193,35 @@ export const settings = {
       'PostgreSQL 15+ with PostGIS, e.g. `postgres://user:pass@host:5432/obshub`. Unset: embedded PGlite in `DATA_DIR/pg`.',
     parse: url('postgres', 'postgresql'),
   },
+  DATABASE_READ_URL: {
+    key: 'DATABASE_READ_URL',
+    default: undefined,
+    description:
+      'Read replicas of `DATABASE_URL` (streaming replicas, comma-separated `postgres://` URLs) that the `query` role reads observations, series and extents from, each request on the next replica; data versions (ETags) and everything else are read from `DATABASE_URL`. Unset: everything from `DATABASE_URL`.',
+    parse: (raw: string): Parsed<string[]> => {
+      const urls = commaList(raw);
+      const ok = urls.length > 0 && urls.every((u) => url('postgres', 'postgresql')(u).ok);
+      return ok ? { ok: true, value: urls } : fail('postgres:// URLs, comma-separated');
+    },
+  },
+  SERVICES: {
+    key: 'SERVICES',
+    default: 'all',
+    description: `Service roles this process runs (as \`obshub serve --services\`): \`all\` or a comma-separated list of ${serviceRoles.map((r) => `\`${r}\``).join(', ')} (see Service roles). Health, readiness and the API documentation are served by every role.`,
+    parse: (raw: string): Parsed<ServiceRole[]> => {
+      const roles = parseServiceRoles(raw);
+      return roles
+        ? { ok: true, value: roles }
+        : fail(`all, or a comma-separated list of ${serviceRoles.join(', ')}`);
+    },
+  },
+  BUS_URL: {
+    key: 'BUS_URL',
+    default: undefined,
+    description:
+      'Event bus between the processes of one deployment: `nats://host:4222[/name]` (NATS JetStream; `name` prefixes the stream and subjects, default `obshub`), `postgres://…` (LISTEN/NOTIFY on that server) or `memory://` (in-process, one process only). Unset: LISTEN/NOTIFY on `DATABASE_URL`, or in-process on the embedded database.',
+    parse: url('nats', 'postgres', 'postgresql', 'memory'),
+  },
   PUBLIC_URL: {
     key: 'PUBLIC_URL',
     default: undefined,
@@ -199,10 +235,7 @@ export const settings = {
     description:
       'Origins of browser apps allowed to call ingest and the admin API (`/ingest/`, `/json`, `/api/`), comma-separated, e.g. `https://app.example.org`. The query API is open to every origin; the OIDC provider answers for its registered clients.',
     parse: (raw: string): Parsed<string[]> => {
-      const origins = raw
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean);
+      const origins = commaList(raw);
       const bad = origins.filter((o) => {
         try {
           const u = new URL(o);

@@ -5,7 +5,7 @@
 // organisation's `recommended` data, invisible to a caller, never changes that caller's version.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Repositories, Storage } from '../storage/index.js';
+import type { Repositories } from '../storage/index.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -23,14 +23,16 @@ export interface DataVersion {
 export type VersionSource = (hidden: readonly string[]) => Promise<DataVersion>;
 
 export function dataVersionSource(
-  storage: Pick<Repositories, 'series'> & Pick<Storage, 'onDataChange'>,
+  storage: Pick<Repositories, 'series'>,
   retentionSeconds: number | null,
+  dataChanges?: (listener: () => void) => () => void,
   startedMs = Date.now(),
 ): VersionSource {
   const cached = new Map<string, { at: number; value: Promise<DataVersion> }>();
-  // This process's own writes drop the shared versions at once (a client revalidating right after its
-  // correction must not get a stale 304); other processes' writes show within the second.
-  storage.onDataChange(() => cached.clear());
+  // Writes drop the shared versions at once (a client revalidating right after its correction must not
+  // get a stale 304): this process's own at once, other processes' as the bus brings them (and within
+  // the second in any case).
+  dataChanges?.(() => cached.clear());
   return (hidden) => {
     const now = Date.now();
     const scope = hidden.join('\n');

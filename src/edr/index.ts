@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import type { Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import { rateLimitGroup } from '../gateway/index.js';
-import type { Repositories, Storage } from '../storage/index.js';
+import type { Repositories } from '../storage/index.js';
 import type { QueryBudget } from './budget.js';
 import { dataVersionSource, installCaching } from './caching.js';
 import { collectionDocument } from './collection.js';
@@ -39,8 +39,8 @@ export const edrTags = [
 ];
 
 export interface EdrPluginOptions {
-  /** The series, and the signal that this process changed the stored data (cached versions drop). */
-  storage: Pick<Repositories, 'series'> & Pick<Storage, 'onDataChange'>;
+  /** The series and their data versions. */
+  storage: Pick<Repositories, 'series'>;
   publicUrl: string;
   retentionSeconds: number | null;
   edrMaxValues: number;
@@ -50,6 +50,8 @@ export interface EdrPluginOptions {
   hiddenFrom: EdrServiceOptions['hiddenFrom'];
   /** Collections of other services, listed in /collections after `observations`. */
   otherCollections: OtherCollections;
+  /** Calls its listener when stored data changed (the bus's `data.version`); returns an unsubscribe. */
+  dataChanges?: (listener: () => void) => () => void;
 }
 
 /**
@@ -92,8 +94,10 @@ export function edrPlugin(options: EdrPluginOptions) {
     });
 
     installHttpRules(app);
-    installCaching(app, dataVersionSource(options.storage, options.retentionSeconds), (request) =>
-      options.hiddenFrom(request.principal),
+    installCaching(
+      app,
+      dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges),
+      (request) => options.hiddenFrom(request.principal),
     );
 
     const metadata = async (isSelf: boolean, principal: Principal) => {

@@ -1,5 +1,6 @@
 // The ingest service: validates a whole batch, then stores it in one transaction. The caller's answer
 // is sent only after the commit, so an acknowledged observation is durable.
+import type { BusPublisher } from '../bus/index.js';
 import type { Principal } from '../core/access.js';
 import { formatDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
@@ -47,6 +48,8 @@ export class IngestService {
     readonly settings: IngestSettings,
     private readonly authorise: IngestAuthoriser,
     private readonly now: () => number = Date.now,
+    /** Told of every commit (`observations.committed`): relays wake up, caches drop their versions. */
+    private readonly events?: BusPublisher,
   ) {}
 
   window(nowMs: number): Window {
@@ -70,6 +73,13 @@ export class IngestService {
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);
     await this.observations.write(batch.observations, Math.floor(now / 1000) * 1000);
+    // Subscribers in this process hear of it before the answer; others as the bus carries it.
+    if (batch.observations.length > 0) {
+      void this.events?.publish('observations.committed', {
+        count: batch.observations.length,
+        authorities: [...authorities],
+      });
+    }
     return {
       status_message: batch.duplicates > 0 ? 'Insert accepted, duplicates removed.' : 'Successfully ingested',
       status_code: 200,

@@ -23,6 +23,7 @@ export function startRelay(
     storage: RelayOptions['storage'];
     broker: Broker;
     log: Logger;
+    bus?: RelayOptions['bus'];
     restrictedAuthorities?: RelayOptions['restrictedAuthorities'];
   },
 ): OutboxRelay {

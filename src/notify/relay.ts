@@ -1,21 +1,24 @@
 // The outbox relay: claims what the ingest committed, publishes it (QoS 1) and deletes what the broker
-// acknowledged. Woken at once by an in-process signal after each ingest commit, with polling as a fallback
-// (other processes, missed signals). While the broker is unreachable nothing is claimed: the backlog waits
+// acknowledged. Woken at once by the event bus (`observations.committed`, `metadata.changed`, from any
+// process), with polling as a fallback (lost events). While the broker is unreachable nothing is claimed: the backlog waits
 // in the database and drains, in order per series, when the broker is back. Any number of relays may run
 // against one database (claims skip rows and series another relay holds).
 import type { Logger } from 'pino';
+import type { EventBus } from '../bus/index.js';
 import { dataTopic } from '../core/wis2/topics.js';
-import type { OutboxEntry, Repositories, Storage } from '../storage/index.js';
+import type { OutboxEntry, Repositories } from '../storage/index.js';
 import type { Broker } from './broker.js';
 import { esohBody, esohTopic, esohTopicProblem } from './esohMessage.js';
 import { buildWnm, type WnmSettings } from './wnm.js';
 import { wnmProblems } from './wnmValidate.js';
 
 export interface RelayOptions {
-  /** The outbox, and the signal of commits that added to it. */
-  storage: Pick<Repositories, 'outbox'> & Pick<Storage, 'onOutboxCommit'>;
+  /** The outbox. */
+  storage: Pick<Repositories, 'outbox'>;
   broker: Broker;
   log: Logger;
+  /** Wakes the relay when anything was queued; unset: the relay only polls. */
+  bus?: Pick<EventBus, 'subscribe'>;
   /** E-SOH topics: null when off. */
   esoh: { prefix: string } | null;
   /** WIS2 notifications: null when off. */
@@ -84,7 +87,7 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
-  private unsubscribe: (() => void) | undefined;
+  private unsubscribe: (() => void)[] = [];
   private readonly batchSize: number;
   private readonly leaseSeconds: number;
   private readonly pollMs: number;
@@ -106,14 +109,21 @@ export class OutboxRelay {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    this.unsubscribe = this.options.storage.onOutboxCommit(() => this.wake());
+    const { bus } = this.options;
+    if (bus) {
+      this.unsubscribe = [
+        bus.subscribe('observations.committed', () => this.wake()),
+        bus.subscribe('metadata.changed', () => this.wake()),
+      ];
+    }
     this.loop = this.run();
     return this;
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.unsubscribe?.();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    this.unsubscribe = [];
     this.wake();
     await this.loop;
   }
@@ -216,6 +226,10 @@ export class OutboxRelay {
     const outgoing: Outgoing[] = [];
     const expired: number[] = [];
     for (const entry of entries) {
+      if (entry.message) {
+        outgoing.push({ entry, messages: [entry.message] });
+        continue;
+      }
       if (entry.found) {
         outgoing.push({ entry, messages: this.messagesFor(entry, restricted.has(entry.namingAuthority)) });
         continue;
@@ -245,8 +259,9 @@ export class OutboxRelay {
     for (const r of results) {
       if (r.ok) {
         done.push(r.entry.id);
-        this.counters.delivered++;
         this.counters.messages += r.messages;
+        if (r.entry.message) continue; // a metadata notification, not an observation
+        this.counters.delivered++;
         this.lags[this.lagCount++ % LAG_SAMPLES] = now - r.entry.createdMs;
       } else {
         failed.push(r.entry.id);

@@ -34,8 +34,10 @@ export async function runChecks(checks: readonly ReadinessCheck[]) {
 }
 
 const Checks = Type.Record(Type.String(), Type.String());
+const Services = Type.Array(Type.String(), { description: 'The service roles this process runs' });
 
-export function healthRoutes(checks: readonly ReadinessCheck[]) {
+/** `services`: the roles the process runs, listed by /ready for operators and probes. */
+export function healthRoutes(checks: readonly ReadinessCheck[], services: readonly string[] = []) {
   return async function health(app: FastifyInstance): Promise<void> {
     publicRoutes(app);
     // Orchestrators probe these all the time: never limited.
@@ -61,14 +63,16 @@ export function healthRoutes(checks: readonly ReadinessCheck[]) {
             'Readiness: the database and the MQTT broker answer, and the announcement relay is not stuck',
           tags: ['operations'],
           response: {
-            200: Type.Object({ status: Type.Literal('ready'), checks: Checks }),
-            503: Type.Object({ status: Type.Literal('not ready'), checks: Checks }),
+            200: Type.Object({ status: Type.Literal('ready'), services: Services, checks: Checks }),
+            503: Type.Object({ status: Type.Literal('not ready'), services: Services, checks: Checks }),
           },
         },
       },
       async (_request, reply) => {
         const { ready, results } = await runChecks(checks);
-        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
+        return reply
+          .code(ready ? 200 : 503)
+          .send({ status: ready ? 'ready' : 'not ready', services, checks: results });
       },
     );
   };

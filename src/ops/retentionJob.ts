@@ -1,6 +1,7 @@
 // The retention job: every interval, drops what has left the rolling window. Runs in the process that
 // owns storage; several processes may run it at once (dropping is idempotent and lock-protected).
 import type { Logger } from 'pino';
+import type { BusPublisher } from '../bus/index.js';
 import type { Repositories } from '../storage/index.js';
 
 export interface RetentionJob {
@@ -14,6 +15,8 @@ export function startRetentionJob(options: {
   retentionSeconds: number | null;
   intervalSeconds: number;
   log: Logger;
+  /** Told when a run changed the stored data (`data.version`). */
+  events?: BusPublisher;
   now?: () => number;
 }): RetentionJob {
   const { storage, retentionSeconds, log } = options;
@@ -27,6 +30,7 @@ export function startRetentionJob(options: {
       .dropExpired(cutoffMs)
       .then((r) => {
         if (r.droppedPartitions.length || r.deletedSeries) {
+          void options.events?.publish('data.version', { authorities: ['*'] });
           // The first run after a start may drop much at once (an archive loaded under a longer window): say so.
           if (first && r.droppedPartitions.length) {
             log.warn(

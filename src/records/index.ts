@@ -3,9 +3,10 @@
 // announced on the WIS2 metadata topic when it changes.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { BusPublisher } from '../bus/index.js';
 import type { Config } from '../config/index.js';
 import { dataTopic } from '../core/wis2/topics.js';
-import { MQTT_WEBSOCKET_PATH, type Broker } from '../notify/index.js';
+import { MQTT_WEBSOCKET_PATH } from '../notify/index.js';
 import { recordRoutes } from './routes.js';
 import { RecordsService, type RecordsServiceOptions } from './service.js';
 
@@ -23,14 +24,21 @@ export function recordsPlugin(options: { service: RecordsService }) {
 /** The records service the configuration asks for, started (dates read, announcement scheduled). */
 export function startRecords(
   config: Readonly<Config>,
-  deps: { storage: RecordsServiceOptions['storage']; broker: Broker; log: Logger; webSocket: boolean },
+  deps: {
+    storage: RecordsServiceOptions['storage'];
+    /** The MQTT broker's address, for the record's links; undefined when this process has no broker. */
+    brokerUrl: string | undefined;
+    log: Logger;
+    webSocket: boolean;
+    bus?: BusPublisher;
+  },
 ): Promise<RecordsService> {
-  const { storage, broker, log, webSocket } = deps;
+  const { storage, brokerUrl, log, webSocket, bus } = deps;
   const publicHost = new URL(config.publicUrl).hostname;
   return new RecordsService({
     storage,
-    broker,
     log,
+    bus,
     announce: config.wis2Publish,
     settings: {
       centreId: config.wis2CentreId,
@@ -42,11 +50,12 @@ export function startRecords(
       }),
       publicUrl: config.publicUrl,
       // Subscribers reach the embedded broker at the public host name, on the port it listens on.
-      brokerUrl: !config.wis2Publish
-        ? undefined
-        : config.mqttUrl
-          ? broker.url
-          : `mqtt://${publicHost}:${new URL(broker.url).port}`,
+      brokerUrl:
+        !config.wis2Publish || brokerUrl === undefined
+          ? undefined
+          : config.mqttUrl
+            ? brokerUrl
+            : `mqtt://${publicHost}:${new URL(brokerUrl).port}`,
       brokerWebSocketUrl: webSocket
         ? `${config.publicUrl.replace(/^http/, 'ws')}${MQTT_WEBSOCKET_PATH}`
         : undefined,

@@ -1,10 +1,11 @@
 // The records service: keeps the dataset record's creation and update dates in the database, serves the
-// record with live extents, and announces it on the WIS2 metadata topic when its content changes
-// (retrying until the broker takes it).
+// record with live extents, and, when its content changes, queues its WIS2 metadata notification in the
+// outbox, where the relays publish it like every announcement (retries, several relays, at least once).
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { BusPublisher } from '../bus/index.js';
 import { metadataTopic } from '../core/wis2/topics.js';
-import { wnmProblems, type Broker } from '../notify/index.js';
+import { wnmProblems } from '../notify/index.js';
 import type { Repositories } from '../storage/index.js';
 import { recordsCollection } from './collection.js';
 import { metadataNotification } from './metadataNotification.js';
@@ -13,25 +14,23 @@ import { datasetRecord, recordContent, type DatasetRecord, type RecordSettings }
 const KEY_CREATED = 'wcmp2.created';
 const KEY_UPDATED = 'wcmp2.updated';
 const KEY_HASH = 'wcmp2.content_hash';
+/** The content hash whose notification was queued (announced, from the relays' point of view). */
 const KEY_ANNOUNCED = 'wcmp2.announced_hash';
 
 export interface RecordsServiceOptions {
-  storage: Pick<Repositories, 'settings' | 'series'>;
-  broker: Broker;
+  storage: Pick<Repositories, 'settings' | 'series' | 'outbox'>;
   log: Logger;
   settings: RecordSettings;
   /** Announce record changes on the WIS2 metadata topic. */
   announce: boolean;
-  retryMs?: number;
+  /** Tells the relays that a notification was queued (they also poll). */
+  bus?: BusPublisher;
 }
 
 export class RecordsService {
   private createdMs = 0;
   private updatedMs = 0;
   private hash = '';
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  private announcing: Promise<void> | undefined;
 
   constructor(private readonly options: RecordsServiceOptions) {}
 
@@ -39,7 +38,7 @@ export class RecordsService {
     return this.options.settings;
   }
 
-  /** Reads (or sets, on first start or after a change) the record's dates; starts announcing if due. */
+  /** Reads (or sets, on first start or after a change) the record's dates; queues the announcement if due. */
   async start(now: number = Date.now()): Promise<this> {
     const { storage } = this.options;
     this.hash = createHash('sha256')
@@ -53,15 +52,12 @@ export class RecordsService {
       await storage.settings.write(KEY_HASH, this.hash);
     }
     this.updatedMs = Number((await storage.settings.read(KEY_UPDATED)) ?? now);
-    if (this.options.announce) this.scheduleAnnounce(0);
+    if (this.options.announce) await this.announceIfChanged();
     return this;
   }
 
-  stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    return this.announcing ?? Promise.resolve();
-  }
+  /** Nothing runs in the background any more (the relays publish); kept for the hub's stop sequence. */
+  async stop(): Promise<void> {}
 
   /** The record with live extents (the data inside the retention window). */
   async record(now: number = Date.now()): Promise<DatasetRecord> {
@@ -82,45 +78,31 @@ export class RecordsService {
     return recordsCollection(this.settings.publicUrl, await this.record());
   }
 
-  /** Publishes the metadata notification if this content was not announced yet; true when done. */
+  /**
+   * Queues the metadata notification in the outbox unless this content was queued already (by this or
+   * another process); true when queued now.
+   */
   async announceIfChanged(): Promise<boolean> {
-    const { storage, broker, log } = this.options;
-    const announced = await storage.settings.read(KEY_ANNOUNCED);
-    if (announced === this.hash) return true;
+    const { storage, log, bus } = this.options;
     const record = await this.record();
-    const message = metadataNotification(record, {
-      centreId: this.settings.centreId,
-      publicUrl: this.settings.publicUrl,
-      update: announced !== undefined,
-    });
-    const payload = JSON.stringify(message);
-    const problems = wnmProblems(message, payload);
-    if (problems.length > 0) {
-      log.error({ component: 'records', problems }, 'metadata notification failed validation; not published');
-      return true; // a bug, not a transient failure: retrying would not help
-    }
-    broker.checkReady();
     const topic = metadataTopic(this.settings);
-    await broker.publish(topic, payload, { qos: 1 });
-    await storage.settings.write(KEY_ANNOUNCED, this.hash);
-    log.info({ component: 'records', topic, id: record.id }, 'discovery metadata announced');
-    return true;
-  }
-
-  private scheduleAnnounce(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.announcing = this.announceIfChanged()
-        .catch((err: unknown) => {
-          this.options.log.warn(
-            { component: 'records', err },
-            'metadata notification not sent yet; will retry',
-          );
-          this.scheduleAnnounce(this.options.retryMs ?? 5000);
-          return false;
-        })
-        .then(() => undefined);
-    }, delayMs);
-    this.timer.unref();
+    const queued = await storage.outbox.queueMessageOnce(KEY_ANNOUNCED, this.hash, (previous) => {
+      const message = metadataNotification(record, {
+        centreId: this.settings.centreId,
+        publicUrl: this.settings.publicUrl,
+        update: previous !== undefined,
+      });
+      const payload = JSON.stringify(message);
+      const problems = wnmProblems(message, payload);
+      if (problems.length === 0) return { topic, payload };
+      // A bug, not a transient failure: queueing it again would not help.
+      log.error({ component: 'records', problems }, 'metadata notification failed validation; not published');
+      return undefined;
+    });
+    if (queued) {
+      log.info({ component: 'records', topic, id: record.id }, 'discovery metadata notification queued');
+      await bus?.publish('metadata.changed', { recordId: record.id });
+    }
+    return queued;
   }
 }

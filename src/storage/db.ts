@@ -44,11 +44,6 @@ export interface Database extends Sql {
    * one whose caller went away with QUERY_CANCELLED, and neither keeps the database busy.
    */
   limited(limits: QueryLimits): Sql;
-  /**
-   * PostgreSQL only (other processes write too): calls `onNotify` for each NOTIFY on `channel`, over a
-   * dedicated connection that reconnects by itself. Returns a function that stops listening.
-   */
-  listen?(channel: string, onNotify: () => void): () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -161,40 +156,9 @@ function openPostgres(options: DatabaseOptions & { databaseUrl: string }): Datab
         exec: async (script) => void (await run(script)),
       };
     },
-    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     close: async () => {
       await Promise.all([pool.end(), cancels.end()]);
     },
-  };
-}
-
-function listenPostgres(url: string, channel: string, onNotify: () => void): () => Promise<void> {
-  let stopped = false;
-  let client: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  const start = () => {
-    const c = new pg.Client({ connectionString: url });
-    client = c;
-    let lost = false;
-    const reconnect = () => {
-      if (lost) return;
-      lost = true;
-      void c.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(start, 1000).unref();
-    };
-    c.on('notification', () => onNotify());
-    c.on('error', reconnect);
-    c.on('end', reconnect);
-    c.connect()
-      .then(() => c.query(`LISTEN ${channel}`))
-      .then(() => onNotify()) // anything committed while not listening
-      .catch(reconnect);
-  };
-  start();
-  return async () => {
-    stopped = true;
-    clearTimeout(retry);
-    await client?.end().catch(() => undefined);
   };
 }
 

@@ -23,6 +23,7 @@ export { columnRanges, type ObservationRepository } from './observations.js';
 export type { IngestBucket } from './activity.js';
 export type { RetentionRepository, RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';
+export { openNotificationChannel, type NotificationChannel } from './notifications.js';
 export { dataDirOwner, type DataDirLock, type DataDirOwner } from './dataDirLock.js';
 export type { DataExtent } from './extent.js';
 export type {
@@ -65,10 +66,14 @@ export interface Repositories {
   readonly rateLimits: RateLimitRepository;
 }
 
-const OUTBOX_CHANNEL = 'obshub_outbox';
-
 export interface StorageOptions {
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_READ_URL: streaming replicas of `databaseUrl` that serve the query API's reads (the series
+   * repository's reader, parameters, extent and known parameter names), in turn. Data versions always come
+   * from the primary.
+   */
+  readUrls?: readonly string[];
   dataDir: string;
   retentionSeconds: number | null;
   /** DATABASE_TIMEOUT: longest a statement may run or wait for its answer (default 60 s). */
@@ -82,9 +87,6 @@ export interface StorageOptions {
 export class Storage implements Repositories {
   /** This process's row in data_version. */
   private readonly writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  private readonly committedListeners = new Set<() => void>();
-  private readonly dataChangeListeners = new Set<() => void>();
-  private stopListening: (() => Promise<void>) | undefined;
   readonly observations: ObservationRepository;
   readonly series: SeriesRepository;
   readonly outbox: OutboxRepository;
@@ -102,24 +104,15 @@ export class Storage implements Repositories {
     readonly db: Database,
     retentionSeconds: number | null,
     outbox: boolean,
+    private readonly replicas: readonly Database[] = [],
   ) {
     const partitions = new Partitions(db, retentionSeconds);
-    const observations = new SqlObservationRepository(db, partitions, this.writer, outbox, {
-      // Relays in other processes hear of the commit at once (PostgreSQL delivers it on commit).
-      inTransaction: async (tx, announced) => {
-        if (announced && this.db.listen) await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-      },
-      committed: (announced) => {
-        this.dataChanged();
-        if (announced) this.outboxCommitted();
-      },
-    });
+    const observations = new SqlObservationRepository(db, partitions, this.writer, outbox);
     this.observations = observations;
-    this.retention = new SqlRetentionRepository(db, partitions, this.writer, {
-      seriesDeleted: () => observations.forgetSeries(),
-      dataChanged: () => this.dataChanged(),
-    });
-    this.series = new SqlSeriesRepository(db);
+    this.retention = new SqlRetentionRepository(db, partitions, this.writer, () =>
+      observations.forgetSeries(),
+    );
+    this.series = new SqlSeriesRepository(db, () => this.readDb());
     this.outbox = new SqlOutboxRepository(db);
     this.settings = new SqlSettingsRepository(db);
     this.organisations = new SqlOrganisationRepository(db);
@@ -131,13 +124,18 @@ export class Storage implements Repositories {
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
-    const db = await openDatabase({
-      databaseUrl: options.databaseUrl,
-      dataDir: options.dataDir,
-      statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
-      poolSize: options.databasePoolSize ?? 20,
-    });
-    return new Storage(db, options.retentionSeconds, options.outbox ?? true);
+    const open = (databaseUrl: string | undefined) =>
+      openDatabase({
+        databaseUrl,
+        dataDir: options.dataDir,
+        statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
+        poolSize: options.databasePoolSize ?? 20,
+      });
+    const db = await open(options.databaseUrl);
+    const replicas = options.databaseUrl
+      ? await Promise.all((options.readUrls ?? []).map((url) => open(url)))
+      : [];
+    return new Storage(db, options.retentionSeconds, options.outbox ?? true, replicas);
   }
 
   get kind(): Database['kind'] {
@@ -145,7 +143,20 @@ export class Storage implements Repositories {
   }
 
   get description(): string {
-    return this.db.description;
+    const replicas = this.replicas.map((r) => r.description.replace(/^PostgreSQL at /, ''));
+    return replicas.length
+      ? `${this.db.description}, reads from ${replicas.join(', ')}`
+      : this.db.description;
+  }
+
+  /** The next replica to read from (round robin). */
+  private nextReplica = 0;
+
+  /** Where the query API reads: the next replica, or the primary when there is none. */
+  private readDb(): Database {
+    if (this.replicas.length === 0) return this.db;
+    this.nextReplica = (this.nextReplica + 1) % this.replicas.length;
+    return this.replicas[this.nextReplica]!;
   }
 
   /** The embedded database's hold on DATA_DIR; undefined on a PostgreSQL server. */
@@ -158,40 +169,13 @@ export class Storage implements Repositories {
     return migrate(this.db);
   }
 
-  private dataChanged(): void {
-    for (const listener of this.dataChangeListeners) listener();
-  }
-
-  /**
-   * Calls `listener` after this process changed the stored data (an ingest commit, a retention run), e.g.
-   * to drop a cached data version at once. Returns an unsubscribe function.
-   */
-  onDataChange(listener: () => void): () => void {
-    this.dataChangeListeners.add(listener);
-    return () => this.dataChangeListeners.delete(listener);
-  }
-
-  private outboxCommitted(): void {
-    for (const listener of this.committedListeners) listener();
-  }
-
-  /**
-   * Calls `listener` after every commit that added outbox rows: at once for this process's commits, and
-   * through LISTEN/NOTIFY for other processes' on PostgreSQL. Returns an unsubscribe function.
-   */
-  onOutboxCommit(listener: () => void): () => void {
-    this.committedListeners.add(listener);
-    this.stopListening ??= this.db.listen?.(OUTBOX_CHANNEL, () => this.outboxCommitted());
-    return () => this.committedListeners.delete(listener);
-  }
-
-  /** Throws when the database cannot answer. */
+  /** Throws when the database (and every read replica) cannot answer. */
   async ping(): Promise<void> {
-    await this.db.query('SELECT 1');
+    await Promise.all([this.db, ...this.replicas].map((db) => db.query('SELECT 1')));
   }
 
   async close(): Promise<void> {
-    await this.stopListening?.();
+    await Promise.all(this.replicas.map((r) => r.close()));
     await this.db.close();
   }
 }

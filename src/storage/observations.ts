@@ -334,14 +334,6 @@ export interface ObservationRepository {
   activity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]>;
 }
 
-/** What a write tells the rest of the process (and other processes) about its commit. */
-export interface WriteSignals {
-  /** Runs last inside the write's transaction, with whether it added outbox rows. */
-  inTransaction(tx: Sql, announced: boolean): Promise<void>;
-  /** After the commit. */
-  committed(announced: boolean): void;
-}
-
 export class SqlObservationRepository implements ObservationRepository {
   /** Position → geo_point id; positions are never deleted, so the cache never goes stale. */
   private readonly knownPoints = new Map<string, number>();
@@ -355,7 +347,6 @@ export class SqlObservationRepository implements ObservationRepository {
     private readonly writer: string,
     /** Write outbox rows (something announces observations). */
     private readonly announce: boolean,
-    private readonly signals: WriteSignals,
   ) {}
 
   async write(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
@@ -384,11 +375,9 @@ export class SqlObservationRepository implements ObservationRepository {
       await stampDataVersion(tx, this.writer, [
         ...new Set(observations.map((o) => o.series.namingAuthority)),
       ]);
-      await this.signals.inTransaction(tx, announce);
       return written;
     });
     for (const [key, series] of learned) this.knownSeries.set(key, series);
-    this.signals.committed(announce);
   }
 
   /** Series were deleted (retention): the next writes upsert theirs in full. */

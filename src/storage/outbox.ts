@@ -1,5 +1,6 @@
-// Repository of the transactional outbox (migrations/020_outbox.sql). The ingest writes rows in its own
-// transaction (`addToOutbox`); relays claim batches with a lease, publish, then delete what was delivered.
+// Repository of the transactional outbox (migrations/020_outbox.sql, 052_outbox_messages.sql). The ingest
+// writes rows in its own transaction (`addToOutbox`), the records service whole messages
+// (`queueMessageOnce`); relays claim batches with a lease, publish, then delete what was delivered.
 import { seriesTextFields, type Link } from '../core/observation.js';
 import type { Database, Sql } from './db.js';
 
@@ -7,6 +8,7 @@ import type { Database, Sql } from './db.js';
 const MESSAGE_METADATA = seriesTextFields.map((f) => `'${f.key}', t.${f.column}`).join(', ');
 
 const CLAIM_LOCK_KEY = 7_301_020; // serialises claims (not publishing) so per-series order holds
+const MESSAGE_LOCK_KEY = 7_301_052; // serialises the decisions to queue a message once
 
 /** An observation to announce, with everything the messages need (null fields: not given). */
 export interface OutboxEntry {
@@ -37,12 +39,16 @@ export interface OutboxEntry {
   metadata: Record<string, string | null>;
   links: Link[] | null;
   version: string | null;
+  /** A row that is a whole message (discovery metadata): published as it is; null for observations. */
+  message?: { topic: string; payload: string } | null;
 }
 
 interface Row {
   id: number;
   created_at: Date;
-  obstime: Date;
+  obstime: Date | null;
+  topic: string | null;
+  payload: string | null;
   found: boolean;
   pubtime: Date | null;
   lon: number | null;
@@ -71,24 +77,29 @@ interface Row {
 /**
  * Claims up to `limit` rows for `leaseSeconds`, oldest first, skipping series that have rows leased by
  * another relay (so a series is announced in order even with several relays), and returns them with the
- * stored observation. Claims are serialised by an advisory lock; publishing is not.
+ * stored observation. Claims are serialised by an advisory lock (so two relays never pick rows of one
+ * series at once: the second sees the first's leases); publishing is not. Message rows (no series) count
+ * as series 0 among themselves.
  */
 async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
   const rows = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
     return tx.query<Row>(
       `WITH busy AS (
-         SELECT DISTINCT ts_id FROM outbox WHERE lease_until IS NOT NULL AND lease_until > now()
+         SELECT DISTINCT coalesce(ts_id, 0) AS series FROM outbox
+         WHERE lease_until IS NOT NULL AND lease_until > now()
        ), picked AS (
          SELECT id FROM outbox
-         WHERE (lease_until IS NULL OR lease_until <= now()) AND ts_id NOT IN (SELECT ts_id FROM busy)
+         WHERE (lease_until IS NULL OR lease_until <= now())
+           AND coalesce(ts_id, 0) NOT IN (SELECT series FROM busy)
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
        ), claimed AS (
          UPDATE outbox o SET lease_until = now() + make_interval(secs => $2)
          FROM picked WHERE o.id = picked.id
-         RETURNING o.id, o.ts_id, o.obstime, o.created_at
+         RETURNING o.id, o.ts_id, o.obstime, o.created_at, o.topic, o.payload
        )
-       SELECT c.id, c.created_at, c.obstime, ob.ts_id IS NOT NULL AS found, ob.pubtime, g.lon, g.lat,
+       SELECT c.id, c.created_at, c.obstime, c.topic, c.payload, ob.ts_id IS NOT NULL AS found, ob.pubtime,
+         g.lon, g.lat,
          ob.value, ob.value_text, ob.quality_code, ob.camsl, ob.history, ob.processing_level,
          t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument,
          t.parameter_name, t.timeseries_id, t.unit, t.links, t.version,
@@ -104,8 +115,8 @@ async function claimOutbox(db: Database, limit: number, leaseSeconds: number): P
   return rows.map((r) => ({
     id: Number(r.id),
     createdMs: r.created_at.getTime(),
-    found: Boolean(r.found) && r.naming_authority !== null,
-    obstimeMs: r.obstime.getTime(),
+    found: (Boolean(r.found) && r.naming_authority !== null) || r.topic !== null,
+    obstimeMs: r.obstime?.getTime() ?? r.created_at.getTime(),
     pubtimeMs: r.pubtime?.getTime() ?? r.created_at.getTime(),
     lon: r.lon ?? 0,
     lat: r.lat ?? 0,
@@ -128,7 +139,39 @@ async function claimOutbox(db: Database, limit: number, leaseSeconds: number): P
     metadata: r.metadata ?? {},
     links: r.links,
     version: r.version,
+    message: r.topic !== null && r.payload !== null ? { topic: r.topic, payload: r.payload } : null,
   }));
+}
+
+/**
+ * Queues the message `build` returns, unless the setting `key` already holds `value`; then sets it. One
+ * transaction, serialised across processes: however many processes start with a new record, one message
+ * is queued. `build` gets the setting's previous value (undefined: never set) and may return undefined to
+ * queue nothing (the setting is set all the same). True when a message was queued.
+ */
+async function queueMessageOnce(
+  db: Database,
+  key: string,
+  value: string,
+  build: (previous: string | undefined) => { topic: string; payload: string } | undefined,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MESSAGE_LOCK_KEY]);
+    const [row] = await tx.query<{ value: string }>('SELECT value FROM storage_setting WHERE key = $1', [
+      key,
+    ]);
+    if (row?.value === value) return false;
+    const message = build(row?.value);
+    if (message) {
+      await tx.query('INSERT INTO outbox (topic, payload) VALUES ($1, $2)', [message.topic, message.payload]);
+    }
+    await tx.query(
+      `INSERT INTO storage_setting (key, value) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [key, value],
+    );
+    return message !== undefined;
+  });
 }
 
 /** Deletes delivered rows. */
@@ -144,15 +187,20 @@ async function releaseOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
 }
 
 export interface OutboxStats {
-  /** Rows not yet delivered. */
+  /** Observations not yet announced. */
   depth: number;
   /** Creation time (epoch ms) of the oldest undelivered row; null when empty. */
   oldestMs: number | null;
 }
 
 async function outboxStats(sql: Sql): Promise<OutboxStats> {
-  const [count] = await sql.query<{ n: number }>('SELECT count(*)::integer AS n FROM outbox');
-  const [oldest] = await sql.query<{ created_at: Date }>('SELECT created_at FROM outbox ORDER BY id LIMIT 1');
+  // Observations only: the discovery metadata notification (a message row) is one row at most.
+  const [count] = await sql.query<{ n: number }>(
+    'SELECT count(*)::integer AS n FROM outbox WHERE ts_id IS NOT NULL',
+  );
+  const [oldest] = await sql.query<{ created_at: Date }>(
+    'SELECT created_at FROM outbox WHERE ts_id IS NOT NULL ORDER BY id LIMIT 1',
+  );
   return { depth: count?.n ?? 0, oldestMs: oldest?.created_at.getTime() ?? null };
 }
 
@@ -166,7 +214,16 @@ export interface OutboxRepository {
   delete(ids: readonly number[]): Promise<void>;
   /** Returns claimed rows to the queue (not delivered; retried in order). */
   release(ids: readonly number[]): Promise<void>;
-  /** Backlog depth and the age of its oldest row. */
+  /**
+   * Queues the message `build` returns unless the setting `key` already holds `value`, and sets it, in one
+   * transaction serialised across processes (see queueMessageOnce). True when queued.
+   */
+  queueMessageOnce(
+    key: string,
+    value: string,
+    build: (previous: string | undefined) => { topic: string; payload: string } | undefined,
+  ): Promise<boolean>;
+  /** Backlog depth and the age of its oldest observations. */
   stats(): Promise<OutboxStats>;
 }
 
@@ -183,6 +240,14 @@ export class SqlOutboxRepository implements OutboxRepository {
 
   release(ids: readonly number[]): Promise<void> {
     return releaseOutbox(this.db, ids);
+  }
+
+  queueMessageOnce(
+    key: string,
+    value: string,
+    build: (previous: string | undefined) => { topic: string; payload: string } | undefined,
+  ): Promise<boolean> {
+    return queueMessageOnce(this.db, key, value, build);
   }
 
   stats(): Promise<OutboxStats> {

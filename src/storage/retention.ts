@@ -39,21 +39,16 @@ export class SqlRetentionRepository implements RetentionRepository {
     private readonly partitions: Partitions,
     /** This process's row in data_version. */
     private readonly writer: string,
-    private readonly after: {
-      /** Series were deleted: writers must not trust their cached series ids. */
-      seriesDeleted(): void;
-      /** The stored data changed. */
-      dataChanged(): void;
-    },
+    /** Series were deleted: writers must not trust their cached series ids. */
+    private readonly seriesDeleted: () => void,
   ) {}
 
   async dropExpired(cutoffMs: number): Promise<RetentionResult> {
     const result = await dropExpired(this.db, this.partitions, cutoffMs);
-    if (result.deletedSeries > 0) this.after.seriesDeleted();
+    if (result.deletedSeries > 0) this.seriesDeleted();
     await pruneDataVersions(this.db);
     if (result.deletedSeries > 0 || result.droppedPartitions.length > 0) {
       await stampDataVersion(this.db, this.writer, [EVERYONE]);
-      this.after.dataChanged();
     }
     return result;
   }

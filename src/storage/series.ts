@@ -480,22 +480,27 @@ export interface SeriesRepository {
 }
 
 export class SqlSeriesRepository implements SeriesRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    /** The primary: data versions always come from it (a client that just wrote never gets a stale 304). */
+    private readonly db: Database,
+    /** Where the query API's reads go: a read replica in turn (DATABASE_READ_URL), or the primary. */
+    private readonly readDb: () => Database = () => db,
+  ) {}
 
   reader(limits: QueryLimits): SeriesReader {
-    return new SeriesReader(this.db.limited(limits));
+    return new SeriesReader(this.readDb().limited(limits));
   }
 
   parameters(sinceMs: number | null, hiddenAuthorities: readonly string[] = []): Promise<ParameterRow[]> {
-    return findParameters(this.db, sinceMs, hiddenAuthorities);
+    return findParameters(this.readDb(), sinceMs, hiddenAuthorities);
   }
 
   knownParameterNames(names: readonly string[], sinceMs: number | null): Promise<Map<string, number>> {
-    return findKnownParameterNames(this.db, names, sinceMs);
+    return findKnownParameterNames(this.readDb(), names, sinceMs);
   }
 
   extent(sinceMs: number | null = null, hiddenAuthorities: readonly string[] = []): Promise<DataExtent> {
-    return findExtent(this.db, sinceMs, hiddenAuthorities);
+    return findExtent(this.readDb(), sinceMs, hiddenAuthorities);
   }
 
   dataVersion(hiddenAuthorities: readonly string[] = []): Promise<{ updatedMs: number | null }> {

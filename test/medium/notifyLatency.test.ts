@@ -49,7 +49,8 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
     await sub.close();
     const timing = await timingSubscriber(hub.broker.url, topics.subscriptions, 'origin/');
     let committedAt = 0;
-    const unsubscribe = hub.storage.onOutboxCommit(
+    const unsubscribe = hub.bus.subscribe(
+      'observations.committed',
       () => (committedAt = performance.timeOrigin + performance.now()),
     );
     const started = performance.now();
@@ -84,7 +85,8 @@ describe(`delivery delay for ${N} observations (${databaseKind}, embedded broker
     sub.messages.length = 0;
     for (let i = 0; i < count; i++) {
       let committedAt = 0;
-      const unsubscribe = hub.storage.onOutboxCommit(
+      const unsubscribe = hub.bus.subscribe(
+        'observations.committed',
         () => (committedAt = performance.timeOrigin + performance.now()),
       );
       await hub.ingest.ingest(
