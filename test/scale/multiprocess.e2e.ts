@@ -250,7 +250,8 @@ describe('scaled-out hub: 1 ingest, 2 query, 2 relay, 1 jobs, 1 admin behind ngi
         '${OBSHUB_QUERY_SERVERS}',
         `server 127.0.0.1:${ports.query1} max_fails=1 fail_timeout=5s; server 127.0.0.1:${ports.query2} max_fails=1 fail_timeout=5s;`,
       )
-      .replaceAll('${OBSHUB_ADMIN_SERVERS}', `server 127.0.0.1:${ports.admin};`);
+      .replaceAll('${OBSHUB_ADMIN_SERVERS}', `server 127.0.0.1:${ports.admin};`)
+      .replaceAll('${OBSHUB_MQTT_WEBSOCKET}', '127.0.0.1:9001'); // not exercised here
     assert.doesNotMatch(conf, /\$\{OBSHUB_/, 'every placeholder is rendered');
     const nginxDir = path.join(root, 'nginx');
     mkdirSync(nginxDir, { recursive: true });
