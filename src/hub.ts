@@ -192,7 +192,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     anonymousRead: config.anonymousRead,
     tags: [
       ...edrTags,
-      { name: 'ingest', description: 'Observations from data providers (E-SOH messages)' },
+      { name: 'ingest', description: 'Observations from data providers (E-SOH messages, WMO BUFR)' },
       { name: 'records', description: 'Discovery metadata (WCMP2, OGC API - Records)' },
       { name: 'operations', description: 'Liveness and readiness' },
       ...adminApiTags,
@@ -206,7 +206,18 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   await app.register(oidc.plugin);
   await app.register(oidcClientRoutes(identity.oidcClients));
   await app.register(healthRoutes(readiness));
-  await app.register(ingestPlugin({ service: ingest, bodyLimitBytes: config.ingestBodyLimitBytes }));
+  await app.register(
+    ingestPlugin({
+      service: ingest,
+      bodyLimitBytes: config.ingestBodyLimitBytes,
+      bufrLimits: config.ingestBufrLimits,
+      ownedAuthorities: async (principal) => {
+        if (!principal.orgId) return [];
+        const owners = await identity.authorities.organisationsOf();
+        return [...owners].filter(([, orgId]) => orgId === principal.orgId).map(([name]) => name);
+      },
+    }),
+  );
   const webSocket = serveMqttOverWebSocket(app, connectedBroker);
   const records = await startRecords(config, { storage, broker: connectedBroker, log, webSocket });
   await app.register(
