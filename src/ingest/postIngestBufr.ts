@@ -14,8 +14,15 @@ import { postIngestRoutes } from './routes.js';
 const BUFR_TYPES = /^application\/(bufr|x-bufr|octet-stream)$/i;
 /** The field of E-SOH's form. */
 const FIELD = 'files';
-/** What the raw body is called in problems. */
+/** What the raw body is called in problems, unless Content-Disposition names a file. */
 const BODY = 'body';
+
+/** The file name of a raw body's Content-Disposition (`attachment; filename="synop.bufr"`), if any. */
+function bodyName(header: string | undefined): string {
+  const [, quoted, bare] = /\bfilename=(?:"([^"]*)"|([^;\s]+))/i.exec(header ?? '') ?? [];
+  const name = (quoted ?? bare ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255);
+  return name || BODY;
+}
 
 const BufrQuery = Type.Object({
   naming_authority: Type.Optional(
@@ -167,7 +174,7 @@ export async function postIngestBufr(
       const params = paramsOf(request.query);
       const files = request.isMultipart()
         ? await formFiles(request, bodyLimit, maxFiles)
-        : [{ name: BODY, bytes: request.body as Buffer }];
+        : [{ name: bodyName(request.headers['content-disposition']), bytes: request.body as Buffer }];
       if (files.length === 1 && files[0]!.bytes.length === 0) {
         throw new ObshubError('BODY_UNREADABLE', 'the request body is empty; send a BUFR file');
       }

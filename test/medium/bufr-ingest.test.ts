@@ -202,6 +202,9 @@ describe(`BUFR ingest API (${databaseKind})`, () => {
     const truncated = await post(bulletin.subarray(0, 60), raw, '/bufr');
     assert.equal(truncated.statusCode, 400);
     assert.match(truncated.json().detail, /^not readable as BUFR: body message 0 byte \d+: /);
+    const named = { ...raw, 'content-disposition': 'attachment; filename="bulletin.bufr"' };
+    const namedCut = await post(bulletin.subarray(0, 60), named);
+    assert.match(namedCut.json().detail, /^not readable as BUFR: bulletin\.bufr message 0 byte \d+: /);
     const empty = await post(Buffer.alloc(0), raw);
     assert.equal(empty.statusCode, 400);
     assert.equal((await hub.storage.counts()).observations, before, 'nothing stored');

@@ -88,6 +88,7 @@ export function bufrFilesToEsoh(
     } catch (error) {
       if (!(error instanceof BufrError)) throw error;
       result.unreadable.push({ file: file.name, message: count, offset: error.offset, reason: error.detail });
+      result.bufrMessages += count;
       continue;
     }
     result.bufrMessages += count;
