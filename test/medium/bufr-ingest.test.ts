@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { decodeBufr } from '@obshub/bufr';
 import { bufrFilesToEsoh, BUFR_LINKS } from '../../src/ingest/index.js';
 import { databaseKind } from '../support/database.js';
@@ -276,5 +277,31 @@ describe(`BUFR ingest API (${databaseKind})`, () => {
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.json().detail, /send BUFR files in the field "files"/);
     assert.equal((await post(one.bytes, { 'content-type': 'application/json' })).statusCode, 415);
+  });
+
+  it('answers changed, cut and spliced BUFR with 200 or a 4xx that says why, never a 5xx', async () => {
+    const files = SURFACE.map(corpus);
+    const damaged = fc
+      .tuple(
+        fc.nat({ max: files.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { maxLength: 8 }),
+        fc.option(fc.nat()),
+        fc.nat({ max: files.length - 1 }),
+      )
+      .map(([which, changes, cutAt, spliced]) => {
+        const bytes = Buffer.from(files[which]!);
+        for (const [at, value] of changes) bytes[at % bytes.length] = value;
+        const cut = cutAt === null ? bytes : bytes.subarray(0, cutAt % bytes.length);
+        return spliced === which ? cut : Buffer.concat([cut, files[spliced]!.subarray(cut.length % 97)]);
+      });
+    await fc.assert(
+      fc.asyncProperty(damaged, async (bytes) => {
+        const res = await post(bytes, raw);
+        assert.ok(res.statusCode < 500, `${res.statusCode}: ${res.body}`);
+        if (res.statusCode !== 200) assert.ok(res.json().detail, res.body);
+      }),
+      { seed: 16, numRuns: 60 },
+    );
+    assert.equal((await hub.app.inject('/health')).statusCode, 200);
   });
 });
