@@ -10,7 +10,7 @@ import { configFrom, parseCommand, type CliCommand } from './command.js';
 const usage = `Usage: obshub serve [--config <file>]
 
 Starts obshub: the HTTP API on HOST:PORT (web app at /app/, API docs at /docs, ingest at
-POST /ingest/json, /health, /ready), the MQTT broker (embedded on MQTT_PORT unless MQTT_URL is set), the
+POST /ingest/json and /ingest/bufr, /health, /ready), the MQTT broker (embedded on MQTT_PORT unless MQTT_URL is set), the
 retention job and, on the embedded database, the demo feed. Applies pending migrations first. Stops
 cleanly on SIGINT/SIGTERM (within SHUTDOWN_TIMEOUT).
 
@@ -38,7 +38,7 @@ function startSummary(hub: Hub, url: string) {
     `obshub ${obshubVersion()} is ready`,
     `  Web app    ${fields.app}`,
     `  API docs   ${fields.docs}  (OpenAPI ${fields.openapi})`,
-    `  Ingest     POST ${url}/ingest/json`,
+    `  Ingest     POST ${url}/ingest/json  (BUFR: POST ${url}/ingest/bufr)`,
     `  MQTT       ${broker.url}${fields.mqttWebSocket ? `  and ${fields.mqttWebSocket}` : ''}`,
     `  Database   ${hub.storage.description}`,
     `  Watch      mosquitto_sub -h ${mqttHost} -p ${mqttPort} -v -t 'origin/a/wis2/#'`,
