@@ -1,5 +1,5 @@
-// npm run bench [-- --quick] [--stations N] [--hours H] [--growth] [--growth-sizes=1000000,10000000]
-// Starts a hub (embedded PGlite + broker, or DATABASE_URL when set) as its own process, loads a seeded data
+// npm run bench [-- --quick] [--stations N] [--hours H] [--growth] [--growth-sizes=1000000,10000000] [--bufr-only]
+// Measures BUFR decoding first (no hub; --bufr-only stops there). Then starts a hub (embedded PGlite + broker, or DATABASE_URL when set) as its own process, loads a seeded data
 // set through the real ingest API and measures each scenario next to a baseline measured in the same run.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -9,6 +9,7 @@ import { testDatabase } from '../test/support/database.js';
 import { type DatasetOptions, observationCount, stations } from './dataset.js';
 import { freePort, startHubProcess } from './hubProcess.js';
 import { machine, markdown, type Report, writeReport } from './report.js';
+import { measureBufrDecode } from './scenarios/bufr.js';
 import { measureIngest } from './scenarios/ingest.js';
 import { measureGrowthPoint, stationSeriesPaths } from './scenarios/growth.js';
 import { measureLoad } from './scenarios/load.js';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     hours: { type: 'string' },
     growth: { type: 'boolean', default: false },
     'growth-sizes': { type: 'string', default: '1000000,10000000' },
+    'bufr-only': { type: 'boolean', default: false },
   },
 });
 const quick = values.quick ?? false;
@@ -98,6 +100,40 @@ const report: Report = {
 };
 const withRatio = (value: number, baseline: number | null) =>
   baseline ? { baseline, ratio: round(value / baseline, 3) } : { baseline: null, ratio: null };
+
+console.error('# BUFR decoding (no hub)');
+const bufr = measureBufrDecode({ seconds: quick ? 2 : 5 });
+const bufrMessages = `${bufr.messagesPerCopy} messages of ${bufr.files} surface corpus files, ${bufr.copies} times in one file`;
+report.scenarios['BUFR decode'] = {
+  value: bufr.messagesPerSecond,
+  unit: 'BUFR messages/s decoded',
+  ...withRatio(bufr.messagesPerSecond, bufr.baseline.messagesPerSecond),
+  p50_ms: null,
+  p99_ms: null,
+  note: `${bufrMessages}; baseline: ${bufr.baseline.name} on the same file`,
+};
+report.scenarios['BUFR decode values'] = {
+  value: bufr.valuesPerSecond,
+  unit: 'values/s decoded',
+  baseline: null,
+  ratio: null,
+  p50_ms: null,
+  p99_ms: null,
+  note: bufrMessages,
+};
+report.scenarios['BUFR to E-SOH'] = {
+  value: bufr.esohMessagesPerSecond,
+  unit: 'E-SOH messages/s made (decode + map)',
+  baseline: null,
+  ratio: null,
+  p50_ms: null,
+  p99_ms: null,
+  note: 'what POST /ingest/bufr does before validation and storage',
+};
+if (values['bufr-only']) {
+  console.log(markdown(report));
+  process.exit(0);
+}
 
 console.error(
   `# ${mode}: ${report.dataset.observations} observations (${report.dataset.observationsThroughApi} through the API); COPY baseline first`,

@@ -171,8 +171,18 @@ export const roles: Record<ServiceRole, RoleDefinition> = {
     summary: 'POST /ingest/json and POST /json',
     async start(parts) {
       await parts.oidc();
+      const { config, identity } = parts;
       await parts.app.register(
-        ingestPlugin({ service: parts.ingestService(), bodyLimitBytes: parts.config.ingestBodyLimitBytes }),
+        ingestPlugin({
+          service: parts.ingestService(),
+          bodyLimitBytes: config.ingestBodyLimitBytes,
+          bufrLimits: config.ingestBufrLimits,
+          ownedAuthorities: async (principal) => {
+            if (!principal.orgId) return [];
+            const owners = await identity.authorities.organisationsOf();
+            return [...owners].filter(([, orgId]) => orgId === principal.orgId).map(([name]) => name);
+          },
+        }),
       );
     },
   },
@@ -488,7 +498,7 @@ async function httpServer(
     anonymousRead: config.anonymousRead,
     tags: [
       ...edrTags,
-      { name: 'ingest', description: 'Observations from data providers (E-SOH messages)' },
+      { name: 'ingest', description: 'Observations from data providers (E-SOH messages, WMO BUFR)' },
       { name: 'records', description: 'Discovery metadata (WCMP2, OGC API - Records)' },
       { name: 'operations', description: 'Liveness and readiness' },
       ...adminApiTags,

@@ -2,6 +2,7 @@
 import { admin } from './admin.js';
 import type { CliCommand } from './command.js';
 import { configCommand } from './configCommand.js';
+import { convert } from './convert.js';
 import { load } from './load.js';
 import { migrate } from './migrate.js';
 import { serve } from './serve.js';
@@ -14,4 +15,5 @@ export const commands: Record<string, CliCommand> = {
   config: configCommand,
   admin,
   load,
+  convert,
 };

@@ -11,7 +11,7 @@ import { configFrom, parseCommand, type CliCommand } from './command.js';
 const usage = `Usage: obshub serve [--services <roles>] [--config <file>]
 
 Starts obshub: the HTTP API on HOST:PORT (web app at /app/, API docs at /docs, ingest at
-POST /ingest/json, /health, /ready), the MQTT broker (embedded on MQTT_PORT unless MQTT_URL is set), the
+POST /ingest/json and /ingest/bufr, /health, /ready), the MQTT broker (embedded on MQTT_PORT unless MQTT_URL is set), the
 retention job and, on the embedded database, the demo feed. Applies pending migrations first. Stops
 cleanly on SIGINT/SIGTERM (within SHUTDOWN_TIMEOUT).
 
@@ -49,7 +49,7 @@ function startSummary(hub: Hub, url: string) {
     `obshub ${obshubVersion()} is ready${hub.roles.length < serviceRoles.length ? ` (${fields.services})` : ''}`,
     ...(fields.app ? [`  Web app    ${fields.app}`] : []),
     `  API docs   ${fields.docs}  (OpenAPI ${fields.openapi})`,
-    ...(serves('ingest') ? [`  Ingest     POST ${url}/ingest/json`] : []),
+    ...(serves('ingest') ? [`  Ingest     POST ${url}/ingest/json  (BUFR: POST ${url}/ingest/bufr)`] : []),
     ...(broker
       ? [
           `  MQTT       ${broker.url}${fields.mqttWebSocket ? `  and ${fields.mqttWebSocket}` : ''}`,

@@ -50,6 +50,8 @@ export interface Config {
   ingestBodyLimitBytes: number;
   /** INGEST_MAX_MESSAGES, INGEST_MAX_TEXT_LENGTH, INGEST_MAX_LINKS. */
   ingestLimits: Readonly<IngestLimits>;
+  /** INGEST_BUFR_MAX_FILES, INGEST_BUFR_MAX_MESSAGES. */
+  ingestBufrLimits: Readonly<{ maxFiles: number; maxMessagesPerFile: number }>;
   /** Most observation values one EDR data query may return (else 413). */
   edrMaxValues: number;
   /** Statement time limits of queries, with and without credentials. */
@@ -190,6 +192,10 @@ export function loadConfig(
       maxMessages: values.INGEST_MAX_MESSAGES as number,
       maxTextLength: values.INGEST_MAX_TEXT_LENGTH as number,
       maxLinks: values.INGEST_MAX_LINKS as number,
+    }),
+    ingestBufrLimits: Object.freeze({
+      maxFiles: values.INGEST_BUFR_MAX_FILES as number,
+      maxMessagesPerFile: values.INGEST_BUFR_MAX_MESSAGES as number,
     }),
     edrMaxValues: values.EDR_MAX_VALUES as number,
     queryTimeoutSeconds: values.QUERY_TIMEOUT as number,

@@ -233,7 +233,7 @@ export const settings = {
     key: 'CORS_ORIGINS',
     default: undefined,
     description:
-      'Origins of browser apps allowed to call ingest and the admin API (`/ingest/`, `/json`, `/api/`), comma-separated, e.g. `https://app.example.org`. The query API is open to every origin; the OIDC provider answers for its registered clients.',
+      'Origins of browser apps allowed to call ingest and the admin API (`/ingest/`, `/json`, `/bufr`, `/api/`), comma-separated, e.g. `https://app.example.org`. The query API is open to every origin; the OIDC provider answers for its registered clients.',
     parse: (raw: string): Parsed<string[]> => {
       const origins = commaList(raw);
       const bad = origins.filter((o) => {
@@ -387,6 +387,20 @@ export const settings = {
     default: '10',
     description: 'Most links of one E-SOH message; more get 422.',
     parse: wholeNumber('links', 10, 1000),
+  },
+  INGEST_BUFR_MAX_FILES: {
+    key: 'INGEST_BUFR_MAX_FILES',
+    default: '100',
+    description:
+      'Most BUFR files in one multipart upload to `POST /ingest/bufr` (field `files`); more get 413. All files together stay within `INGEST_BODY_LIMIT` and `INGEST_MAX_MESSAGES`.',
+    parse: wholeNumber('files', 100, 10000),
+  },
+  INGEST_BUFR_MAX_MESSAGES: {
+    key: 'INGEST_BUFR_MAX_MESSAGES',
+    default: '1000',
+    description:
+      'Most BUFR messages in one BUFR file (a GTS bulletin holds a few dozen); a file with more gets 413.',
+    parse: wholeNumber('messages', 1000),
   },
   EDR_MAX_VALUES: {
     key: 'EDR_MAX_VALUES',

@@ -4,9 +4,18 @@
 // `{"detail": …}` body.
 
 export interface Problem {
-  /** JSON Pointer into the request body, e.g. `/3/properties/period`. */
+  /**
+   * JSON Pointer into the request body, e.g. `/3/properties/period`; for BUFR input, into the E-SOH message
+   * made from the value (`/properties/datetime`), or empty when the problem is not about one field.
+   */
   path: string;
   message: string;
+  /** BUFR input: the file, the message and subset in it (from 0), the descriptor and the byte offset. */
+  file?: string;
+  bufrMessage?: number;
+  subset?: number;
+  descriptor?: string;
+  offset?: number;
 }
 
 /** What is wrong, as data: one text, a text per query parameter, or a list of issues (E-SOH's `detail`). */

@@ -18,7 +18,7 @@ export interface HttpHygieneOptions {
 }
 
 /** Paths whose callers act with credentials (write data, manage the platform). */
-const CREDENTIALED = /^\/(ingest\/|json(\?|$)|api\/)/;
+const CREDENTIALED = /^\/(ingest\/|(json|bufr)(\?|$)|api\/)/;
 /** The OIDC provider answers CORS on its endpoints itself (oidc-provider's client-based CORS). */
 const OWN_CORS = /^\/oidc(\/|\?|$)/;
 

@@ -40,6 +40,8 @@ export const fixedLimits = {
   arrayItems: 1000,
   /** Problems listed in a 422 answer; the answer also counts the invalid messages. */
   listedProblems: 100,
+  /** Values the BUFR messages of one request may expand to together (decoding time is about proportional). */
+  bufrValues: 2_000_000,
 } as const;
 
 /** 413 for a batch with more messages than allowed. */

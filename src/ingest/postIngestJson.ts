@@ -2,16 +2,14 @@
 // Content-Type is JSON.
 // The body must be UTF-8 (nothing is silently replaced), and its shape is measured before it is parsed:
 // too many messages, too long an array or too deep a nesting is refused without building the objects.
-import { gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ObshubError } from '../core/errors.js';
 import { scanBodyShape } from './bodyShape.js';
-import { esohBatchSchema, IngestResponse } from './esohMessage.js';
+import { esohBatchSchema } from './esohMessage.js';
+import { gunzipWithin, isGzipEncoded } from './gzip.js';
 import { fixedLimits, tooManyMessages, type IngestLimits } from './limits.js';
+import { postIngestRoutes } from './routes.js';
 import type { IngestService } from './service.js';
-
-const gunzipAsync = promisify(gunzip);
 const JSON_TYPES = /^(application\/([\w.+-]+\+)?json|text\/plain)$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -54,26 +52,7 @@ async function decodeBody(
       'the request body is empty; send one E-SOH message or a JSON array of them',
     );
   }
-  const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
-  let text: Buffer = raw;
-  if (encoding === 'gzip' || encoding === 'x-gzip') {
-    try {
-      text = await gunzipAsync(raw, { maxOutputLength: limit });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new ObshubError(
-          'BODY_TOO_LARGE',
-          `the decompressed body exceeds the limit of ${limit} bytes (INGEST_BODY_LIMIT)`,
-        );
-      }
-      throw new ObshubError('BODY_UNREADABLE', `the body is not valid gzip: ${(err as Error).message}`);
-    }
-  } else if (encoding !== 'identity') {
-    throw new ObshubError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Content-Encoding "${encoding}" is not supported; use gzip or none`,
-    );
-  }
+  const text = isGzipEncoded(request.headers['content-encoding']) ? await gunzipWithin(raw, limit) : raw;
   const decoded = bodyText(text, limits);
   try {
     return JSON.parse(decoded);
@@ -81,22 +60,6 @@ async function decodeBody(
     throw new ObshubError('BODY_UNREADABLE', `the body is not valid JSON: ${(err as Error).message}`);
   }
 }
-
-/** The hub's path and E-SOH's: the same route, answers and permission. */
-const ROUTES = [
-  {
-    url: '/ingest/json',
-    operationId: 'postIngestJson',
-    summary: 'Ingest E-SOH observation messages',
-    lead: 'Takes one E-SOH message or an array of them (compatible with E-SOH POST /json).',
-  },
-  {
-    url: '/json',
-    operationId: 'postJson',
-    summary: 'Ingest E-SOH observation messages (E-SOH-compatible alias of POST /ingest/json)',
-    lead: "E-SOH's path for POST /ingest/json, for E-SOH clients and loaders: the same body, answers and permission.",
-  },
-];
 
 export function postIngestJson(app: FastifyInstance, service: IngestService, bodyLimit: number): void {
   // Scoped to this plugin: every Content-Type reaches this parser, which accepts JSON, text/plain and none
@@ -119,30 +82,18 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
     );
   });
 
-  const handler = async (request: FastifyRequest) => {
-    const result = await service.ingest(request.principal, request.body, request.ip);
-    request.log.debug({ stored: result.stored, duplicates: result.duplicates }, 'ingested');
-    return { status_message: result.status_message, status_code: result.status_code };
-  };
-  for (const route of ROUTES) {
-    app.post(
-      route.url,
-      {
-        bodyLimit,
-        schema: {
-          operationId: route.operationId,
-          summary: route.summary,
-          description: `${route.lead} At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.`,
-          tags: ['ingest'],
-          body: esohBatchSchema(service.settings.ingestLimits),
-          response: { 200: IngestResponse },
-          security: [{ apiKey: [] }, { bearer: [] }],
-        },
-        config: { permission: 'observations:ingest' },
-        // The body is validated by the ingest service, which reports every problem at once.
-        validatorCompiler: () => () => true,
-      },
-      handler,
-    );
-  }
+  postIngestRoutes(
+    app,
+    {
+      path: 'json',
+      operationId: 'Json',
+      summary: 'Ingest E-SOH observation messages',
+      lead: 'Takes one E-SOH message or an array of them (compatible with E-SOH POST /json).',
+      description:
+        'At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.',
+      bodyLimit,
+      body: esohBatchSchema(service.settings.ingestLimits),
+    },
+    (request) => service.ingest(request.principal, request.body, request.ip),
+  );
 }

@@ -3,10 +3,10 @@
 import type { BusPublisher } from '../bus/index.js';
 import type { Principal } from '../core/access.js';
 import { formatDurationSeconds } from '../core/duration.js';
-import { ObshubError } from '../core/errors.js';
+import { ObshubError, type Problem } from '../core/errors.js';
 import type { ObservationRepository } from '../storage/index.js';
 import type { IngestResponse } from './esohMessage.js';
-import type { IngestLimits } from './limits.js';
+import { fixedLimits, type IngestLimits } from './limits.js';
 import { normaliseBatch, type NormalisedBatch, type Window } from './normalise.js';
 
 export interface IngestSettings {
@@ -15,15 +15,31 @@ export interface IngestSettings {
   ingestLimits: IngestLimits;
 }
 
+/**
+ * Where a batch came from when it was not sent as E-SOH JSON (BUFR): problems found before the messages
+ * were made, and how to say where a message's problem lies in the original input.
+ */
+export interface BatchOrigin {
+  problems: Problem[];
+  /** Problems of `problems` that belong to no message of the batch. */
+  invalidInputs: number;
+  /** The problem restated for the input, from its JSON path into the batch (`/17/properties/…`). */
+  locate(problem: Problem): Problem;
+}
+
 /** The 422 of a rejected batch: the listed problems, and how many messages have problems. */
-function invalid(batch: NormalisedBatch): ObshubError {
-  const n = batch.problems.length;
-  const detail = batch.truncated
-    ? `${batch.invalidMessages} of ${batch.messages} messages have problems; the first ${n} problems are listed; nothing was stored`
-    : `${n} problem${n === 1 ? '' : 's'} found; nothing was stored`;
+function invalid(batch: NormalisedBatch, origin: BatchOrigin | undefined): ObshubError {
+  const all = [...(origin?.problems ?? []), ...batch.problems.map((p) => origin?.locate(p) ?? p)];
+  const problems = all.slice(0, fixedLimits.listedProblems);
+  const invalidMessages = batch.invalidMessages + (origin?.invalidInputs ?? 0);
+  const n = problems.length;
+  const detail =
+    batch.truncated || all.length > n
+      ? `${invalidMessages} of ${batch.messages} messages have problems; the first ${n} problems are listed; nothing was stored`
+      : `${n} problem${n === 1 ? '' : 's'} found; nothing was stored`;
   return new ObshubError('INGEST_INVALID', detail, {
-    problems: batch.problems,
-    extensions: { invalidMessages: batch.invalidMessages, messages: batch.messages },
+    problems,
+    extensions: { invalidMessages, messages: batch.messages },
   });
 }
 
@@ -65,11 +81,17 @@ export class IngestService {
   /**
    * Ingests one E-SOH message or an array of them for `principal`: throws BATCH_TOO_LARGE, INGEST_INVALID
    * listing the problems, or 401/403 when the caller may not write one of the batch's naming authorities.
+   * `origin` adds the problems found while the batch was made (BUFR) and restates the others for its input.
    */
-  async ingest(principal: Principal, body: unknown, source: string | null = null): Promise<IngestResult> {
+  async ingest(
+    principal: Principal,
+    body: unknown,
+    source: string | null = null,
+    origin?: BatchOrigin,
+  ): Promise<IngestResult> {
     const now = this.now();
     const batch = normaliseBatch(body, this.window(now), this.settings.ingestLimits);
-    if (batch.problems.length > 0) throw invalid(batch);
+    if (batch.problems.length > 0 || (origin?.problems.length ?? 0) > 0) throw invalid(batch, origin);
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);
     await this.observations.write(batch.observations, Math.floor(now / 1000) * 1000);

@@ -4,6 +4,7 @@
 // or 400/404 for a deliberately bad body or unknown id), never 401/403. Each route needs an entry in
 // `requests` below, so a new route without one fails this test.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { can, system, type Permission } from '../../src/core/access.js';
@@ -37,6 +38,8 @@ interface RequestSpec {
 }
 
 const ORG = 'test-provider';
+const BUFR = readFileSync(new URL('../../packages/bufr/corpus/synop-307096-06260.bufr', import.meta.url));
+const BUFR_TYPE = { 'content-type': 'application/bufr' };
 const C = '/collections/observations';
 
 /** One request per route of the table, keyed `METHOD url-pattern`. */
@@ -52,6 +55,9 @@ function requests(): Record<string, RequestSpec> {
     'GET /ready': { url: '/ready', ok: 200 },
     'POST /ingest/json': { url: '/ingest/json', body: [esohMessage()], ok: 200 },
     'POST /json': { url: '/json', body: [esohMessage()], ok: 200 },
+    // The corpus file is of 2022, outside the hub's retention window: 422 once past the guard.
+    'POST /ingest/bufr': { url: '/ingest/bufr', body: BUFR, headers: BUFR_TYPE, ok: 422 },
+    'POST /bufr': { url: '/bufr', body: BUFR, headers: BUFR_TYPE, ok: 422 },
     'GET /': { url: '/', ok: 200 },
     'GET /app': { url: '/app', ok: 301 },
     'GET /app/': { url: '/app/', ok: 200 },

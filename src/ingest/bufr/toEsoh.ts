@@ -17,8 +17,8 @@ export interface BufrMappingOptions {
   file?: string;
 }
 
-/** Where in the input something was found, and what. */
-export interface BufrProblem {
+/** Where in the input something was found. */
+export interface BufrLocation {
   file?: string;
   /** Index of the message in the file. */
   message: number;
@@ -26,19 +26,25 @@ export interface BufrProblem {
   descriptor?: string;
   /** Byte offset in the file (decoding errors). */
   offset?: number;
+}
+
+/** Where in the input something was found, and what. */
+export interface BufrProblem extends BufrLocation {
   reason: string;
 }
 
 export interface BufrMapping {
   messages: EsohMessage[];
+  /** Where each message's value was found: file, message, subset and descriptor (same order as `messages`). */
+  origins: BufrLocation[];
   /** Subsets or values that could not become messages, and decoding errors. */
   problems: BufrProblem[];
   /** Measured values (classes 10 to 29 with a physical unit) that have no E-SOH mapping. */
   unmapped: BufrProblem[];
 }
 
-/** "file.bufr message 0 subset 3 descriptor 012101: reason" */
-export function describeProblem(p: BufrProblem): string {
+/** "file.bufr message 0 subset 3 descriptor 012101" */
+export function describeLocation(p: BufrLocation): string {
   const where = [
     p.file ?? 'BUFR input',
     `message ${p.message}`,
@@ -46,8 +52,11 @@ export function describeProblem(p: BufrProblem): string {
     p.descriptor === undefined ? '' : `descriptor ${p.descriptor}`,
     p.offset === undefined ? '' : `byte ${p.offset}`,
   ];
-  return `${where.filter(Boolean).join(' ')}: ${p.reason}`;
+  return where.filter(Boolean).join(' ');
 }
+
+/** "file.bufr message 0 subset 3 descriptor 012101: reason" */
+export const describeProblem = (p: BufrProblem): string => `${describeLocation(p)}: ${p.reason}`;
 
 /** E-SOH's platform: the WIGOS id, or the WMO block and station number in WIGOS form (0-20000-0-BBSSS). */
 function platformOf(station: Station): string | undefined {
@@ -128,7 +137,7 @@ const isMeasured = (item: DataItem): boolean => {
 
 /** Maps decoded BUFR messages to E-SOH messages. */
 export function bufrToEsoh(decoded: readonly BufrMessage[], options: BufrMappingOptions): BufrMapping {
-  const result: BufrMapping = { messages: [], problems: [], unmapped: [] };
+  const result: BufrMapping = { messages: [], origins: [], problems: [], unmapped: [] };
   const summary = options.summary ?? 'Surface observations decoded from WMO BUFR (FM 94)';
   for (const message of decoded) {
     message.subsets.forEach((items, subset) => {
@@ -201,6 +210,7 @@ export function bufrToEsoh(decoded: readonly BufrMessage[], options: BufrMapping
           links: options.links,
           version: '4.0',
         });
+        result.origins.push({ ...at, descriptor: value.item.descriptor });
       }
     });
   }

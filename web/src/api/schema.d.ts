@@ -253,6 +253,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/rate-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation's rate limits
+         * @description Per route group (ingest, query, admin): the window, the requests each caller and all callers of the organisation together may make in it, and which of them a platform admin set.
+         */
+        get: operations["getRateLimits"];
+        /**
+         * Set an organisation's rate limits
+         * @description Replaces the overrides of the organisation: per route group, `perCaller` and/or `perOrganisation` requests per configured window. Groups and fields left out keep the configured limits.
+         */
+        put: operations["putRateLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system": {
         parameters: {
             query?: never;
@@ -365,6 +389,26 @@ export interface paths {
          * @description For a person who lost their authenticator; they enrol again after signing in.
          */
         delete: operations["deleteUserTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bufr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest WMO BUFR files (E-SOH-compatible alias of POST /ingest/bufr)
+         * @description E-SOH's path for POST /ingest/bufr, for E-SOH clients and loaders: the same body, answers and permission. Each observed value becomes an E-SOH message (station from 0 01 125–0 01 128 or 0 01 001/0 01 002, time, position, level, period and cell method from the descriptors), validated and stored as POST /ingest/json does, all files in one transaction. At most INGEST_BUFR_MAX_FILES files, INGEST_BUFR_MAX_MESSAGES BUFR messages per file, INGEST_BODY_LIMIT bytes together and INGEST_MAX_MESSAGES E-SOH messages (413 above). A file that cannot be decoded is a 400 naming the file, the message and the byte offset; any other problem rejects the upload with 422 listing the problems, each naming the file, message, subset and descriptor; nothing is stored then.
+         */
+        post: operations["postBufr"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -672,6 +716,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ingest/bufr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest WMO BUFR files
+         * @description Takes WMO BUFR files (editions 3 and 4; surface templates such as TM 307080, 307096, 307091, 307092) as E-SOH's multipart form (field "files", one or several files) or as the raw body (Content-Type: application/bufr); files and bodies may be gzip (compatible with E-SOH POST /bufr). Each observed value becomes an E-SOH message (station from 0 01 125–0 01 128 or 0 01 001/0 01 002, time, position, level, period and cell method from the descriptors), validated and stored as POST /ingest/json does, all files in one transaction. At most INGEST_BUFR_MAX_FILES files, INGEST_BUFR_MAX_MESSAGES BUFR messages per file, INGEST_BODY_LIMIT bytes together and INGEST_MAX_MESSAGES E-SOH messages (413 above). A file that cannot be decoded is a 400 naming the file, the message and the byte offset; any other problem rejects the upload with 422 listing the problems, each naming the file, message, subset and descriptor; nothing is stored then.
+         */
+        post: operations["postIngestBufr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ingest/json": {
         parameters: {
             query?: never;
@@ -683,9 +747,29 @@ export interface paths {
         put?: never;
         /**
          * Ingest E-SOH observation messages
-         * @description Takes one E-SOH message or an array of them (compatible with E-SOH POST /json). The whole batch is validated first; any problem rejects it with 422 listing every problem, and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.
+         * @description Takes one E-SOH message or an array of them (compatible with E-SOH POST /json). At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.
          */
         post: operations["postIngestJson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest E-SOH observation messages (E-SOH-compatible alias of POST /ingest/json)
+         * @description E-SOH's path for POST /ingest/json, for E-SOH clients and loaders: the same body, answers and permission. At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.
+         */
+        post: operations["postJson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -699,7 +783,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database and the MQTT broker are reachable */
+        /** Readiness: the database and the MQTT broker answer, and the announcement relay is not stuck */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -766,6 +850,7 @@ export interface components {
                     method: "sha256" | "sha384" | "sha512" | "sha3-256" | "sha3-384" | "sha3-512";
                     value: string;
                 };
+                /** @description Comma-separated, at most 100 keywords. */
                 keywords?: string;
                 keywords_vocabulary?: string;
                 /** @description Height of the sensor above ground, metres. */
@@ -1179,7 +1264,7 @@ export interface operations {
     getAuditEvents: {
         parameters: {
             query?: {
-                action?: "sign-in" | "sign-in.second-factor" | "account.locked" | "totp.enrol" | "totp.enable" | "totp.disable" | "recovery-code.use" | "password.change" | "password.reset" | "api-key.create" | "api-key.revoke" | "api-key.rejected" | "user.create" | "user.update" | "user.role-change" | "user.delete" | "organisation.create" | "organisation.update" | "organisation.delete" | "authority.set" | "authority.remove" | "oidc-client.create" | "oidc-client.delete" | "token.issue" | "signing-key.rotate" | "signing-key.retire" | "ingest.rejected";
+                action?: "sign-in" | "sign-in.second-factor" | "account.locked" | "totp.enrol" | "totp.enable" | "totp.disable" | "recovery-code.use" | "password.change" | "password.reset" | "api-key.create" | "api-key.revoke" | "api-key.rejected" | "token.rejected" | "auth.failures" | "user.create" | "user.update" | "user.role-change" | "user.delete" | "organisation.create" | "organisation.update" | "organisation.delete" | "authority.set" | "authority.remove" | "rate-limits.set" | "oidc-client.create" | "oidc-client.delete" | "token.issue" | "signing-key.rotate" | "signing-key.retire" | "ingest.rejected";
                 /** @description Events older than this id (the next page) */
                 before?: number;
                 /** @description Events per page */
@@ -1205,7 +1290,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         events: {
-                            /** @description One of sign-in, sign-in.second-factor, account.locked, totp.enrol, totp.enable, totp.disable, recovery-code.use, password.change, password.reset, api-key.create, api-key.revoke, api-key.rejected, user.create, user.update, user.role-change, user.delete, organisation.create, organisation.update, organisation.delete, authority.set, authority.remove, oidc-client.create, oidc-client.delete, token.issue, signing-key.rotate, signing-key.retire, ingest.rejected */
+                            /** @description One of sign-in, sign-in.second-factor, account.locked, totp.enrol, totp.enable, totp.disable, recovery-code.use, password.change, password.reset, api-key.create, api-key.revoke, api-key.rejected, token.rejected, auth.failures, user.create, user.update, user.role-change, user.delete, organisation.create, organisation.update, organisation.delete, authority.set, authority.remove, rate-limits.set, oidc-client.create, oidc-client.delete, token.issue, signing-key.rotate, signing-key.retire, ingest.rejected */
                             action: string;
                             /** @description `user:<id>`, `key:<id>`, `client:<id>`, `cli:<os user>`, `system` or `anonymous` */
                             actor: string;
@@ -2812,6 +2897,356 @@ export interface operations {
             };
         };
     };
+    getRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The limits in force for the organisation's callers, per route group */
+                        limits: {
+                            admin: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            ingest: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            query: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                        };
+                        /**
+                         * @description Lower-case letters, digits and hyphens (2–63 characters)
+                         * @example knmi
+                         */
+                        orgId: string;
+                        /**
+                         * @description Limits that replace the configured ones (RATE_LIMIT_*) for this organisation
+                         * @example {
+                         *       "ingest": {
+                         *         "perCaller": 3000,
+                         *         "perOrganisation": 10000
+                         *       }
+                         *     }
+                         */
+                        overrides: {
+                            admin?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            ingest?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            query?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    putRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Limits that replace the configured ones (RATE_LIMIT_*) for this organisation */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ingest": {
+                 *         "perCaller": 3000,
+                 *         "perOrganisation": 10000
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    admin?: {
+                        /** @description Requests per window of each caller */
+                        perCaller?: number;
+                        /** @description Requests per window of all the organisation's callers together */
+                        perOrganisation?: number;
+                    };
+                    ingest?: {
+                        /** @description Requests per window of each caller */
+                        perCaller?: number;
+                        /** @description Requests per window of all the organisation's callers together */
+                        perOrganisation?: number;
+                    };
+                    query?: {
+                        /** @description Requests per window of each caller */
+                        perCaller?: number;
+                        /** @description Requests per window of all the organisation's callers together */
+                        perOrganisation?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The limits in force for the organisation's callers, per route group */
+                        limits: {
+                            admin: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            ingest: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            query: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                        };
+                        /**
+                         * @description Lower-case letters, digits and hyphens (2–63 characters)
+                         * @example knmi
+                         */
+                        orgId: string;
+                        /**
+                         * @description Limits that replace the configured ones (RATE_LIMIT_*) for this organisation
+                         * @example {
+                         *       "ingest": {
+                         *         "perCaller": 3000,
+                         *         "perOrganisation": 10000
+                         *       }
+                         *     }
+                         */
+                        overrides: {
+                            admin?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            ingest?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            query?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     getSystem: {
         parameters: {
             query?: never;
@@ -3758,6 +4193,47 @@ export interface operations {
             };
         };
     };
+    postBufr: {
+        parameters: {
+            query?: {
+                /** @description The licence of every observation. Default: CC-BY-4.0. */
+                license?: string;
+                /** @description The naming authority of every observation (reverse DNS, e.g. nl.knmi). Default: the one naming authority the caller's organisation owns. */
+                naming_authority?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/bufr": string;
+                "multipart/form-data": {
+                    /** @description BUFR files (plain or gzip), one or several */
+                    files: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 200 */
+                        status_code: number;
+                        /**
+                         * @example Successfully ingested
+                         * @example Insert accepted, duplicates removed.
+                         */
+                        status_message: string;
+                    };
+                };
+            };
+        };
+    };
     getCollections: {
         parameters: {
             query?: never;
@@ -4672,7 +5148,80 @@ export interface operations {
             };
         };
     };
+    postIngestBufr: {
+        parameters: {
+            query?: {
+                /** @description The licence of every observation. Default: CC-BY-4.0. */
+                license?: string;
+                /** @description The naming authority of every observation (reverse DNS, e.g. nl.knmi). Default: the one naming authority the caller's organisation owns. */
+                naming_authority?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/bufr": string;
+                "multipart/form-data": {
+                    /** @description BUFR files (plain or gzip), one or several */
+                    files: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 200 */
+                        status_code: number;
+                        /**
+                         * @example Successfully ingested
+                         * @example Insert accepted, duplicates removed.
+                         */
+                        status_message: string;
+                    };
+                };
+            };
+        };
+    };
     postIngestJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["def-0"] | components["schemas"]["def-0"][];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 200 */
+                        status_code: number;
+                        /**
+                         * @example Successfully ingested
+                         * @example Insert accepted, duplicates removed.
+                         */
+                        status_message: string;
+                    };
+                };
+            };
+        };
+    };
+    postJson: {
         parameters: {
             query?: never;
             header?: never;
