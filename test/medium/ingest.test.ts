@@ -215,6 +215,7 @@ describe(`ingest API (${databaseKind})`, () => {
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), {
       status: 'ready',
+      services: ['ingest', 'query', 'admin', 'relay', 'jobs', 'broker'],
       checks: { database: 'ok', broker: 'ok', announcements: 'ok' },
     });
   });
