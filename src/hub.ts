@@ -43,6 +43,7 @@ import {
 import {
   AccessLog,
   createLogger,
+  frameworkErrors,
   healthRoutes,
   installErrorHandler,
   openApi,
@@ -172,6 +173,8 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     // While stopping, new requests get our problem+json 503 (below), not Fastify's own body.
     return503OnClosing: false,
     logController: new AccessLog(),
+    // Broken URLs and over-long path parameters get problem+json like every other 4xx.
+    frameworkErrors,
   });
   installErrorHandler(app);
   // Stopping: in-flight queries are cancelled (EDR statements watch this signal), new requests refused.

@@ -1,7 +1,7 @@
 // One error handler renders every error as RFC 9457 problem+json. Domain errors carry their status and a
 // safe detail; anything unexpected is logged with its cause and answered 500 without internals. Every
 // problem names the request's id (`requestId`, also in the X-Request-Id header) for support requests.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ObshubError } from '../core/errors.js';
 
 export function problemBody(
@@ -68,6 +68,25 @@ export function installErrorHandler(app: FastifyInstance): void {
   );
 }
 
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot read (a broken percent-encoding) or a path
+ * parameter beyond its length limit is answered as problem+json too, before any hook has run (so the
+ * headers every answer carries are set here). The path is not echoed: it may be long or hostile.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  const detail =
+    status === 414
+      ? 'a path segment of the URL is longer than the hub accepts'
+      : 'the URL is not valid: it holds a percent-encoding that is not UTF-8';
+  void reply
+    .code(status)
+    .header('x-content-type-options', 'nosniff')
+    .header('x-request-id', request.id)
+    .type('application/problem+json')
+    .send(problemBody(status, httpTitle(status), detail, { requestId: request.id }));
+}
+
 function httpTitle(status: number): string {
   const titles: Record<number, string> = {
     400: 'Bad Request',
@@ -76,6 +95,7 @@ function httpTitle(status: number): string {
     404: 'Not Found',
     405: 'Method Not Allowed',
     413: 'Content Too Large',
+    414: 'URI Too Long',
     415: 'Unsupported Media Type',
     422: 'Unprocessable Content',
     429: 'Too Many Requests',

@@ -3,6 +3,7 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { system, type Principal } from '../../src/core/access.js';
+import { ADMIN_USERNAME, userPrincipal } from '../../src/identity/index.js';
 import { createHub, type Hub } from '../../src/hub.js';
 import { testDatabase } from './database.js';
 
@@ -89,4 +90,32 @@ export function postIngest(
     headers: { ...hub.provider.headers, ...headers },
     payload: Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
+}
+
+export type PersonRole = 'platform-admin' | 'maintainer' | 'org-admin' | 'org-user';
+
+/**
+ * One person of each role (the platform admin is the hub's own admin; the others are new users named
+ * `<prefix>-<role>`, of the test provider where the role has an organisation), with bearer tokens: the
+ * hub's token verifier maps `test-token-<role>` to that person's principal and hands any other token to
+ * the real verifier. Authorisation, not token validation, is what such tests check.
+ */
+export async function signInPeople(hub: TestHub, prefix: string) {
+  const { users } = hub.identity;
+  const orgId = hub.provider.orgId;
+  const people = {
+    'platform-admin': (await hub.storage.identity.findUserByUsername(ADMIN_USERNAME))!,
+    maintainer: await users.create(system, { username: `${prefix}-maintainer`, role: 'maintainer' }),
+    'org-admin': await users.create(system, { username: `${prefix}-org-admin`, role: 'org-admin', orgId }),
+    'org-user': await users.create(system, { username: `${prefix}-org-user`, role: 'org-user', orgId }),
+  };
+  const tokens = new Map(
+    Object.entries(people).map(([role, user]) => [`test-token-${role}`, userPrincipal(user, 'token')]),
+  );
+  const verify = hub.oidc.verifyToken;
+  hub.gateway.setTokenVerifier(async (token, request) => tokens.get(token) ?? verify(token, request));
+  const headers = Object.fromEntries(
+    Object.keys(people).map((role) => [role, { authorization: `Bearer test-token-${role}` }]),
+  ) as Record<PersonRole, { authorization: string }>;
+  return { people, headers };
 }
