@@ -18,7 +18,7 @@ import { esohMessage, minutesAgo } from '../support/messages.js';
 import { recordFigures, scale, sized } from '../support/reliability.js';
 
 const SEED = 20_110_011;
-const COUNT = sized({ suite: 400, small: 1_000, full: 10_000 });
+const COUNT = sized({ suite: 2_000, small: 3_000, full: 20_000 });
 const CONCURRENCY = 4;
 /** Growth ceilings over the run, measured after a full garbage collection. */
 const HEAP_GROWTH_MB = 64;

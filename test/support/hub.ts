@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { system, type Principal } from '../../src/core/access.js';
 import { ADMIN_USERNAME, userPrincipal } from '../../src/identity/index.js';
 import { createHub, type Hub } from '../../src/hub.js';
-import { testDatabase } from './database.js';
+import { testDatabase, type TestDatabase } from './database.js';
 
 /** The data provider every test hub has: organisation `test-provider`, owner of `nl.knmi`. */
 export interface TestProvider {
@@ -118,4 +118,30 @@ export async function signInPeople(hub: TestHub, prefix: string) {
     Object.keys(people).map((role) => [role, { authorization: `Bearer test-token-${role}` }]),
   ) as Record<PersonRole, { authorization: string }>;
   return { people, headers };
+}
+
+/**
+ * A fresh database (see testDatabase) migrated and holding the test provider, for a hub that a test runs
+ * as its own process (`obshub serve`): the provider's API key, and the environment that reaches the database.
+ */
+export async function provisionedDatabase(): Promise<{
+  db: TestDatabase;
+  apiKey: string;
+  env: Record<string, string>;
+}> {
+  const db = await testDatabase();
+  const env = {
+    DATA_DIR: db.dataDir,
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    OBSHUB_SECRET: TEST_SECRET,
+    OBSHUB_ADMIN_PASSWORD: 'test-admin-password',
+  };
+  const config = loadConfig({ ...env, MQTT_PORT: '0', PORT: '0', DEMO: 'off', LOG_LEVEL: 'silent' });
+  const hub = await createHub(config, { logger: pino({ level: 'silent' }) });
+  try {
+    const provider = await createProvider(hub);
+    return { db, apiKey: provider.apiKey, env };
+  } finally {
+    await hub.close();
+  }
 }

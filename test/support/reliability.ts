@@ -47,8 +47,12 @@ export interface FaultFigures {
   /** Answers that were 500 or any other unexpected status. */
   unexpected: number;
   seconds: number;
-  /** What the fault was (e.g. "3 kills", "broker down 30 s"). */
+  /** What the fault was (e.g. "3 × kill -9", "broker down 30 s"). */
   fault: string;
+  /** Observations acknowledged while the fault lasted (the broker away: ingest goes on). */
+  acknowledgedDuringFault?: number;
+  /** Query answers by status while the database was away and after. */
+  queries?: Record<string, number>;
 }
 
 export interface ReliabilityResults {
