@@ -116,23 +116,35 @@ class Loader {
   }
 }
 
+/** What happened when, for the report of a failure. */
+const events: string[] = [];
+
 /** A WIS2 subscriber that keeps its session across broker restarts (clean: false, QoS 1). */
-async function announcements(url: string, centre: string): Promise<Subscriber & { keys(): Set<Key> }> {
+async function announcements(url: string, centre: string): Promise<Subscriber & { keys: Set<Key> }> {
   const sub = await subscribe(url, [`origin/a/wis2/${centre}/data/#`], {
     clientId: `obshub-reliability-${uniqueId()}`,
     clean: false,
     reconnectPeriod: 500,
   });
-  return Object.assign(sub, {
-    keys() {
-      const keys = new Set<Key>();
-      for (const m of sub.messages) {
-        const key = keyOfDataId(String(m.json?.properties?.data_id ?? ''));
-        if (key) keys.add(key);
-      }
-      return keys;
-    },
+  // Kept up to date as messages arrive: the test polls it, and must not hold up the MQTT client (whose
+  // keepalive would lapse) by recounting every message on each poll.
+  const keys = new Set<Key>();
+  sub.client.on('message', () => {
+    const key = keyOfDataId(String(sub.messages.at(-1)?.json?.properties?.data_id ?? ''));
+    if (key) keys.add(key);
   });
+  let closed = false;
+  sub.client.on('connect', (p) => {
+    closed = false;
+    events.push(
+      `${Date.now()} subscriber connected (session present: ${p.sessionPresent}), ${keys.size} announced`,
+    );
+  });
+  sub.client.on('close', () => {
+    if (!closed) events.push(`${Date.now()} subscriber disconnected, ${keys.size} announced`);
+    closed = true;
+  });
+  return Object.assign(sub, { keys });
 }
 
 /** The observations in the database, and how many still wait in the outbox to be announced. */
@@ -167,16 +179,16 @@ async function settle(
   fault: string,
   started: number,
   loader: Loader,
-  sub: ReturnType<typeof announcements> extends Promise<infer S> ? S : never,
+  sub: Awaited<ReturnType<typeof announcements>>,
   databaseUrl: string,
 ): Promise<FaultFigures> {
   await loader.stop();
-  const unannounced = () => [...loader.acked].filter((k) => !sub.keys().has(k)).length;
+  const unannounced = () => [...loader.acked].filter((k) => !sub.keys.has(k)).length;
   await waitUntil(() => unannounced() === 0, `announcements (${unannounced()} missing)`, DRAIN_MS, 500).catch(
     () => undefined, // counted below
   );
   const database = await stored(databaseUrl);
-  const announced = sub.keys();
+  const announced = sub.keys;
   const figures: FaultFigures = {
     database: databaseKind,
     fault,
@@ -194,6 +206,7 @@ async function settle(
 }
 
 function assertFigures(figures: FaultFigures, loader: Loader): void {
+  if (figures.announced !== figures.acknowledged) console.log(events.join('\n'));
   assert.deepEqual(loader.unexpected.slice(0, 10), [], 'answers other than 200 or a 503 problem');
   assert.ok(figures.acknowledged >= SIZE.phase, `only ${figures.acknowledged} acknowledged`);
   assert.equal(figures.lost, 0, 'acknowledged observations lost');
@@ -272,6 +285,7 @@ describe(
         loader.start();
         await waitUntil(() => loader.acked.size >= SIZE.phase, 'acknowledgements', 300_000);
         await broker.stop();
+        events.push(`${Date.now()} broker stopped, ${loader.acked.size} acknowledged`);
         const down = Date.now();
         const before = loader.acked.size;
         // The broker stays away for its time; ingest goes on meanwhile and must keep acknowledging.
@@ -283,6 +297,7 @@ describe(
         );
         const duringOutage = loader.acked.size - before;
         await broker.start();
+        events.push(`${Date.now()} broker started, ${loader.acked.size} acknowledged`);
         const target = loader.acked.size + SIZE.phase;
         await waitUntil(() => loader.acked.size >= target, `${target} acknowledged`, 300_000);
         const figures = await settle(

@@ -3,7 +3,7 @@
 // directory; with persistence on, a clean stop keeps the sessions and queued messages of subscribers that
 // connected with `clean: false`, as a production broker does.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,8 @@ export class Mosquitto {
 
   async start(): Promise<this> {
     if (!this.port) this.port = await freePort();
+    // Started as root, mosquitto runs as the user `mosquitto`: it must be able to write its persistence.
+    chmodSync(this.dir, 0o777);
     const config = path.join(this.dir, 'mosquitto.conf');
     writeFileSync(
       config,
