@@ -48,6 +48,7 @@ import {
 import {
   AccessLog,
   createLogger,
+  frameworkErrors,
   healthRoutes,
   installErrorHandler,
   openApi,
@@ -482,6 +483,8 @@ async function httpServer(
     // While stopping, new requests get our problem+json 503 (below), not Fastify's own body.
     return503OnClosing: false,
     logController: new AccessLog(),
+    // Broken URLs and over-long path parameters get problem+json like every other 4xx.
+    frameworkErrors,
   });
   installErrorHandler(app);
   // Stopping: in-flight queries are cancelled (EDR statements watch this signal), new requests refused.

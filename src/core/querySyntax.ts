@@ -46,6 +46,18 @@ const REPEAT = /^R\d+\/\d+(\.\d+)?\/\d+(\.\d+)?$/;
 const tooManyLevels = () =>
   ObshubError.queryInvalid(`At most ${MAX_LEVELS} levels per parameter, repeating intervals counted in full`);
 
+/** Levels (cm) and periods (s) are stored as 32-bit integers: a bound beyond them names nothing stored. */
+const INT32_MAX = 2_147_483_647;
+
+function withinInt32(matches: NumberMatch[], invalid: (bound: number) => ObshubError): NumberMatch[] {
+  for (const m of matches) {
+    for (const bound of 'eq' in m ? [m.eq] : [m.min, m.max]) {
+      if (bound !== null && !(Math.abs(bound) <= INT32_MAX)) throw invalid(bound);
+    }
+  }
+  return matches;
+}
+
 /**
  * Levels in metres as E-SOH's get_levels_values reads them: `1.0, 2.0`, `1.0/10.0`, `../10.0`,
  * `R5/0.5/0.5`, or a mix. Returns matches in centimetres.
@@ -75,7 +87,9 @@ export function parseLevels(text: string): NumberMatch[] {
       throw ObshubError.queryInvalid(`Invalid levels value: ${item}`);
     }
   }
-  return out;
+  return withinInt32(out, (cm) =>
+    ObshubError.queryInvalid(`Invalid levels value: ${cm / 100} m is beyond ±21474836.47 m`),
+  );
 }
 
 const ISO_DURATION =
@@ -94,7 +108,7 @@ export function durationToSeconds(text: string): number {
 
 /** Durations as E-SOH's get_periods_or_range: `PT0S, PT1M`, `PT1M/PT10M`, `PT6H/..`. */
 export function parseDurations(text: string): NumberMatch[] {
-  return splitAndStrip(text).map((item): NumberMatch => {
+  const matches = splitAndStrip(text).map((item): NumberMatch => {
     if (!item.includes('/')) return { eq: durationToSeconds(item) };
     const parts = item.split('/');
     if (parts.length !== 2) throw ObshubError.queryInvalid(`Invalid ISO 8601 range format: ${item}`);
@@ -106,6 +120,9 @@ export function parseDurations(text: string): NumberMatch[] {
       throw ObshubError.queryInvalid(`Invalid ISO 8601 range: ${start} > ${end}`);
     return { min, max };
   });
+  return withinInt32(matches, (seconds) =>
+    ObshubError.queryInvalid(`Invalid ISO 8601 duration: ${seconds} s is beyond 2147483647 s`),
+  );
 }
 
 // pydantic's AwareDatetime: a date, 'T' or ' ', hh:mm[:ss[.f]], and a zone (Z or ±hh[:]mm).

@@ -9,6 +9,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { ObshubError } from '../core/errors.js';
 
 export interface HttpHygieneOptions {
   /** PUBLIC_URL: HSTS is sent when it is https. */
@@ -59,6 +60,10 @@ export function requestIdOf(request: IncomingMessage): string {
 
 async function hygiene(app: FastifyInstance, options: HttpHygieneOptions): Promise<void> {
   const https = options.publicUrl.startsWith('https:');
+  // First, so that every answer names its request, the ones the hooks below refuse too.
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -78,6 +83,16 @@ async function hygiene(app: FastifyInstance, options: HttpHygieneOptions): Promi
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
+  // An OPTIONS request that is not a preflight (no Origin or Access-Control-Request-Method) gets a
+  // problem+json 400 here rather than the CORS plugin's plain-text one.
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'OPTIONS' || OWN_CORS.test(request.url)) return;
+    if (request.headers.origin && request.headers['access-control-request-method']) return;
+    throw new ObshubError(
+      'BAD_REQUEST',
+      'an OPTIONS request is a CORS preflight: it needs the Origin and Access-Control-Request-Method headers',
+    );
+  });
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
@@ -93,9 +108,6 @@ async function hygiene(app: FastifyInstance, options: HttpHygieneOptions): Promi
         maxAge: 600,
       });
     },
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
   });
 }
 

@@ -3,7 +3,7 @@
 // problem names the request's id (`requestId`, also in the X-Request-Id header) for support requests.
 // The E-SOH-compatible routes (`config.errorStyle: 'esoh'`) answer the errors E-SOH itself answers with
 // its `{"detail": …}` body instead; services throw the same errors and never know the style.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ObshubError } from '../core/errors.js';
 
 export type ErrorStyle = 'esoh' | 'problem';
@@ -85,6 +85,25 @@ export function installErrorHandler(app: FastifyInstance): void {
   );
 }
 
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot read (a broken percent-encoding) or a path
+ * parameter beyond its length limit is answered as problem+json too, before any hook has run (so the
+ * headers every answer carries are set here). The path is not echoed: it may be long or hostile.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  const detail =
+    status === 414
+      ? 'a path segment of the URL is longer than the hub accepts'
+      : 'the URL is not valid: it holds a percent-encoding that is not UTF-8';
+  void reply
+    .code(status)
+    .header('x-content-type-options', 'nosniff')
+    .header('x-request-id', request.id)
+    .type('application/problem+json')
+    .send(problemBody(status, httpTitle(status), detail, { requestId: request.id }));
+}
+
 function httpTitle(status: number): string {
   const titles: Record<number, string> = {
     400: 'Bad Request',
@@ -93,6 +112,7 @@ function httpTitle(status: number): string {
     404: 'Not Found',
     405: 'Method Not Allowed',
     413: 'Content Too Large',
+    414: 'URI Too Long',
     415: 'Unsupported Media Type',
     422: 'Unprocessable Content',
     429: 'Too Many Requests',

@@ -1,5 +1,5 @@
 // Operations: logging, errors, health and readiness, the retention job.
-export { installErrorHandler, problemBody, type ErrorStyle } from './errorHandler.js';
+export { frameworkErrors, installErrorHandler, problemBody, type ErrorStyle } from './errorHandler.js';
 export { healthRoutes, type ReadinessCheck } from './health.js';
 export { openApi } from './openapi.js';
 export { obshubVersion, redactedConfig, SystemStatusService, type SystemStatus } from './systemStatus.js';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ObshubError } from '../core/errors.js';
 
 const WEB_APP_PATH = '/app/';
 
@@ -99,9 +100,9 @@ export function webAppPlugin(options: WebAppOptions) {
     app.get<{ Params: { '*': string } }>(`${WEB_APP_PATH}*`, route, async (request, reply) => {
       const file = request.params['*'];
       if (files.has(file) && !/\.(br|gz)$/.test(file)) return send(reply, file);
-      // A file that is not there is a 404; any other path is a page of the app.
+      // A file that is not there is a 404 (problem+json, as every 4xx); any other path is a page of the app.
       if (/\.[a-z0-9]+$/i.test(file)) {
-        return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Not found\n');
+        throw new ObshubError('NOT_FOUND', 'no such file in the web app');
       }
       return page(reply);
     });

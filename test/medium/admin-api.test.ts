@@ -79,6 +79,27 @@ describe(`admin API (${databaseKind})`, () => {
   const ids: Record<string, string> = {};
   const userTokens: Record<string, string> = {};
 
+  it('refuses ids and query values that cannot be stored (NUL, lone surrogate) with a 400, never a 500', async () => {
+    // Found by the HTTP fuzz (test/reliability): the database refused the statement, answered 500.
+    const cases: [InjectOptions['method'], string][] = [
+      ['GET', '/api/v1/organisations/a%00b'],
+      ['PATCH', '/api/v1/organisations/a%00b'],
+      ['DELETE', '/api/v1/organisations/a%00b'],
+      ['GET', '/api/v1/organisations/a%00b/rate-limits'],
+      ['DELETE', '/api/v1/organisations/test-provider/authorities/a%00b'],
+      ['GET', '/api/v1/users/a%ED%A0%80b'],
+      ['DELETE', '/api/v1/users/a%00b'],
+      ['DELETE', '/api/v1/api-keys/a%00b'],
+      ['DELETE', '/api/v1/oidc-clients/a%00b'],
+      ['GET', '/api/v1/audit?action=a%00b'],
+    ];
+    for (const [method, url] of cases) {
+      const res = await api(method, url, root, method === 'PATCH' ? {} : undefined);
+      assert.equal(res.statusCode, 400, `${method} ${url}: ${res.body}`);
+      assert.match(res.json().detail, /parameter \w+ contains a NUL character|not UTF-8/);
+    }
+  });
+
   it('creates, changes and lists organisations and their naming authorities', async () => {
     const created = await api('POST', '/api/v1/organisations', root, { id: 'org-a', name: 'Org A' });
     assert.equal(created.statusCode, 201, created.body);

@@ -8,11 +8,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { can, system, type Permission } from '../../src/core/access.js';
-import { ObshubError } from '../../src/core/errors.js';
-import { ADMIN_USERNAME, userPrincipal } from '../../src/identity/index.js';
 import type { RoutePermission } from '../../src/gateway/index.js';
 import { databaseKind } from '../support/database.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { signInPeople, startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
 
 type Caller =
@@ -170,33 +168,11 @@ describe(`authorisation matrix: every route × every role (${databaseKind})`, ()
 
   before(async () => {
     hub = await startTestHub();
-    const { users, apiKeys } = hub.identity;
-    const people = {
-      'platform-admin': (await hub.storage.users.findByUsername(ADMIN_USERNAME))!,
-      maintainer: await users.create(system, { username: 'matrix-maintainer', role: 'maintainer' }),
-      'org-admin': await users.create(system, {
-        username: 'matrix-org-admin',
-        role: 'org-admin',
-        orgId: ORG,
-      }),
-      'org-user': await users.create(system, { username: 'matrix-org-user', role: 'org-user', orgId: ORG }),
-    };
-    // Until the OIDC provider issues tokens, a test verifier maps test tokens to real users' principals:
-    // authorisation, not token validation, is what this test checks.
-    const tokens = new Map(
-      Object.entries(people).map(([role, user]) => [`test-token-${role}`, userPrincipal(user, 'token')]),
-    );
-    hub.gateway.setTokenVerifier(async (token) => {
-      const principal = tokens.get(token);
-      if (!principal) throw new ObshubError('UNAUTHENTICATED', 'unknown test token');
-      return principal;
-    });
-    for (const role of Object.keys(people) as (keyof typeof people)[]) {
-      headers[role] = { authorization: `Bearer test-token-${role}` };
-    }
+    const { people, headers: tokens } = await signInPeople(hub, 'matrix');
+    Object.assign(headers, tokens);
     headers.anonymous = {};
     headers.service = { 'x-api-key': hub.provider.apiKey };
-    const readKey = await apiKeys.create(system, {
+    const readKey = await hub.identity.apiKeys.create(system, {
       name: 'org admin read key',
       orgId: ORG,
       userId: people['org-admin'].id,

@@ -35,6 +35,17 @@ describe('query API guard rails', () => {
     assert.deepEqual(res.json(), { detail: 'At most 1000 comma-separated values per parameter' });
   });
 
+  it('answers levels and periods beyond the stored integers with 400, not 500 (found by the HTTP fuzz)', async () => {
+    for (const url of [
+      '/collections/observations/locations?level=5.963108621468148e%2B35',
+      '/collections/observations/position?coords=POINT(5.18%2052.1)&z=1e12',
+      '/collections/observations/locations?duration=P99999999999W',
+    ]) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+    }
+  });
+
   it('answers NUL characters and huge offsets with 4xx, not 500', async () => {
     for (const url of [
       '/collections/observations/items/%00',

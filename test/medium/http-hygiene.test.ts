@@ -27,6 +27,26 @@ describe('HTTP hygiene', () => {
     }
   });
 
+  it('answers the 4xx that the router, CORS and the OIDC provider give as problem+json (found by the HTTP fuzz)', async () => {
+    const cases: [method: 'GET' | 'OPTIONS', url: string, status: number][] = [
+      ['GET', '/collections/observations/items/%ff', 400], // not UTF-8: the router's own 400
+      ['GET', `/api/v1/organisations/${'x'.repeat(1000)}`, 414], // beyond the path parameter limit
+      ['OPTIONS', '/collections/observations', 400], // no Origin: not a preflight
+      ['GET', '/oidc/no-such-endpoint', 404], // under the OIDC provider's mount, none of its endpoints
+    ];
+    for (const [method, url, status] of cases) {
+      const res = await request(method, url);
+      const where = `${method} ${url.slice(0, 60)}`;
+      assert.equal(res.statusCode, status, where);
+      assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', where);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', where);
+      const body = res.json();
+      assert.equal(body.status, status, where);
+      assert.ok(body.detail.length > 0 && body.detail.length < 200, where);
+      assert.equal(body.requestId, res.headers['x-request-id'], where);
+    }
+  });
+
   it('sends HSTS when PUBLIC_URL is https', async () => {
     const secure = await startTestHub({ PUBLIC_URL: 'https://hub.example.org' });
     try {

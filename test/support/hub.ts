@@ -3,8 +3,9 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { system, type Principal } from '../../src/core/access.js';
+import { ADMIN_USERNAME, userPrincipal } from '../../src/identity/index.js';
 import { createHub, type Hub } from '../../src/hub.js';
-import { testDatabase } from './database.js';
+import { testDatabase, type TestDatabase } from './database.js';
 
 /** The data provider every test hub has: organisation `test-provider`, owner of `nl.knmi`. */
 export interface TestProvider {
@@ -89,4 +90,58 @@ export function postIngest(
     headers: { ...hub.provider.headers, ...headers },
     payload: Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
+}
+
+export type PersonRole = 'platform-admin' | 'maintainer' | 'org-admin' | 'org-user';
+
+/**
+ * One person of each role (the platform admin is the hub's own admin; the others are new users named
+ * `<prefix>-<role>`, of the test provider where the role has an organisation), with bearer tokens: the
+ * hub's token verifier maps `test-token-<role>` to that person's principal and hands any other token to
+ * the real verifier. Authorisation, not token validation, is what such tests check.
+ */
+export async function signInPeople(hub: TestHub, prefix: string) {
+  const { users } = hub.identity;
+  const orgId = hub.provider.orgId;
+  const people = {
+    'platform-admin': (await hub.storage.users.findByUsername(ADMIN_USERNAME))!,
+    maintainer: await users.create(system, { username: `${prefix}-maintainer`, role: 'maintainer' }),
+    'org-admin': await users.create(system, { username: `${prefix}-org-admin`, role: 'org-admin', orgId }),
+    'org-user': await users.create(system, { username: `${prefix}-org-user`, role: 'org-user', orgId }),
+  };
+  const tokens = new Map(
+    Object.entries(people).map(([role, user]) => [`test-token-${role}`, userPrincipal(user, 'token')]),
+  );
+  const verify = hub.oidc.verifyToken;
+  hub.gateway.setTokenVerifier(async (token, request) => tokens.get(token) ?? verify(token, request));
+  const headers = Object.fromEntries(
+    Object.keys(people).map((role) => [role, { authorization: `Bearer test-token-${role}` }]),
+  ) as Record<PersonRole, { authorization: string }>;
+  return { people, headers };
+}
+
+/**
+ * A fresh database (see testDatabase) migrated and holding the test provider, for a hub that a test runs
+ * as its own process (`obshub serve`): the provider's API key, and the environment that reaches the database.
+ */
+export async function provisionedDatabase(): Promise<{
+  db: TestDatabase;
+  apiKey: string;
+  env: Record<string, string>;
+}> {
+  const db = await testDatabase();
+  const env = {
+    DATA_DIR: db.dataDir,
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    OBSHUB_SECRET: TEST_SECRET,
+    OBSHUB_ADMIN_PASSWORD: 'test-admin-password',
+  };
+  const config = loadConfig({ ...env, MQTT_PORT: '0', PORT: '0', DEMO: 'off', LOG_LEVEL: 'silent' });
+  const hub = await createHub(config, { logger: pino({ level: 'silent' }) });
+  try {
+    const provider = await createProvider(hub);
+    return { db, apiKey: provider.apiKey, env };
+  } finally {
+    await hub.close();
+  }
 }

@@ -46,6 +46,16 @@ describe('query syntax', () => {
     assert.throws(() => pyFloat(''));
   });
 
+  it('levels and durations beyond the 32-bit columns are syntax errors, not SQL errors (found by the HTTP fuzz)', () => {
+    for (const text of ['5.963108621468148e+35', '21474836.48', '../1e12', 'R2/99999999999/1', '-1e300/0']) {
+      assert.match(detail(() => parseLevels(text)) as string, /beyond|Invalid/, text);
+    }
+    assert.deepEqual(parseLevels('21474836.47'), [{ eq: 2147483647 }]);
+    for (const text of ['PT2147483648S', 'P99999999999W', 'PT0S/P99999999999W']) {
+      assert.match(detail(() => parseDurations(text)) as string, /beyond|Invalid/, text);
+    }
+  });
+
   it('levels: lists, ranges, open ranges, repeating intervals, in centimetres', () => {
     assert.deepEqual(parseLevels('1.0, 2.0'), [{ eq: 100 }, { eq: 200 }]);
     assert.deepEqual(parseLevels('1.0/10.0'), [{ min: 100, max: 1000 }]);

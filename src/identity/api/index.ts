@@ -33,6 +33,7 @@ import { postUserPassword } from './postUserPassword.js';
 import { putAuthority } from './putAuthority.js';
 import { putMyPassword } from './putMyPassword.js';
 import { putRateLimits } from './putRateLimits.js';
+import { refuseUnstorableText } from './textGuard.js';
 
 export interface AdminApiOptions {
   identity: Identity;
@@ -53,6 +54,7 @@ export function adminApiPlugin(options: AdminApiOptions) {
   return async function adminApi(app: FastifyInstance): Promise<void> {
     const { identity } = options;
     rateLimitGroup(app, 'admin');
+    refuseUnstorableText(app);
     // Answers carry keys, TOTP secrets and recovery codes: no cache anywhere may keep them.
     app.addHook('onSend', async (_request, reply) => {
       void reply.header('cache-control', 'no-store');

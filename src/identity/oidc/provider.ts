@@ -195,5 +195,21 @@ export function createProvider(lib: OidcProviderModule, settings: ProviderSettin
   // Behind the hub: the origin comes from PUBLIC_URL (forwarded headers are set by the hand-off).
   provider.proxy = true;
   provider.on('server_error', (_ctx, err) => log.error({ component: 'oidc', err }, 'OIDC provider error'));
+  // A path under /oidc/ that is none of the provider's endpoints: the hub's problem+json 404, not Koa's
+  // plain-text "Not Found".
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.status !== 404 || ctx.body != null) return;
+    const requestId = ctx.res.getHeader('x-request-id');
+    ctx.status = 404;
+    ctx.type = 'application/problem+json; charset=utf-8';
+    ctx.body = JSON.stringify({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `${ctx.method} ${((ctx.req as { originalUrl?: string }).originalUrl ?? ctx.url).split('?')[0]} does not exist`,
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    });
+  });
   return provider;
 }
