@@ -45,12 +45,14 @@ import {
   createLogger,
   healthRoutes,
   installErrorHandler,
+  obshubVersion,
   openApi,
   startRetentionJob,
   SystemStatusService,
   type ReadinessCheck,
   type RetentionJob,
 } from './ops/index.js';
+import { startObservability } from './observability/index.js';
 import { recordsPlugin, startRecords, type RecordsService } from './records/index.js';
 import { Storage } from './storage/index.js';
 import { webAppPlugin } from './webapp/index.js';
@@ -89,7 +91,12 @@ export interface Hub {
 
 export async function createHub(config: Readonly<Config>, options: { logger?: Logger } = {}): Promise<Hub> {
   const log = options.logger ?? createLogger(config);
-  const storage = await Storage.open({ ...config, outbox: config.wis2Publish || config.esohTopicsPublish });
+  const observability = startObservability(config, log, { version: obshubVersion() });
+  const storage = await Storage.open({
+    ...config,
+    outbox: config.wis2Publish || config.esohTopicsPublish,
+    observe: observability.observeDatabase,
+  });
   let broker: Broker | undefined;
   try {
     await storage.migrate();
@@ -174,6 +181,14 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     logController: new AccessLog(),
   });
   installErrorHandler(app);
+  await app.register(
+    observability.plugin({
+      storage,
+      broker: connectedBroker,
+      readiness: () => readiness,
+      authenticate: gateway.authenticate,
+    }),
+  );
   // Stopping: in-flight queries are cancelled (EDR statements watch this signal), new requests refused.
   const stopping = new AbortController();
   app.addHook('onRequest', async (_request, reply) => {
@@ -267,6 +282,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     ['metadata records', () => records.stop()],
     ['MQTT broker', () => connectedBroker.close()],
     ['database', () => storage.close()],
+    ['observability', () => observability.stop()],
   ];
 
   const hub: Hub = {

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { QuerySyntaxError } from '../core/querySyntax.js';
+import { queryHooks } from '../observability/index.js';
 import { answerBody } from './body.js';
 import { clientGone } from './budget.js';
 import { encoders, findEncoder } from './encoders.js';
@@ -22,6 +23,7 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
     q.path,
     {
       config: { errorStyle: q.errorStyle, cacheSeconds: 60, permission: 'observations:read' },
+      ...queryHooks(q.name),
       schema: {
         operationId: q.operationId,
         summary: q.summary,

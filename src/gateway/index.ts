@@ -76,6 +76,8 @@ export interface Gateway {
   readonly routes: RouteEntry[];
   /** Plugs in bearer-token verification (the OIDC provider starts after the gateway). */
   setTokenVerifier(verifier: TokenVerifier): void;
+  /** The caller of a route that authenticates itself (`ownAuthentication`), as the gateway sees it. */
+  authenticate(request: FastifyRequest): Promise<Principal>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -202,6 +204,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     setTokenVerifier(verifier) {
       settings.verifyToken = verifier;
     },
+    authenticate: (request) => authenticate(request, settings),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ApiKey, IdentityRepository } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 import type { AuthFailures } from './authFailures.js';
 import { permit, permitInOrg } from './permit.js';
+import { emit } from '../observability/index.js';
 
 export interface NewApiKeyInput {
   name: string;
@@ -157,6 +158,8 @@ export class ApiKeyService {
             : holder.ownerDisabled
               ? 'owner disabled'
               : undefined;
+    const outcome = reason === 'owner disabled' ? 'refused' : reason === 'unknown key' ? 'unknown' : reason;
+    emit('identity.api_key', { outcome: outcome ?? 'ok' });
     if (reason || !holder) {
       await this.failures.record(source, {
         action: 'api-key.rejected',

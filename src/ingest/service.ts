@@ -3,6 +3,7 @@
 import type { Principal } from '../core/access.js';
 import { formatDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
+import { currentTraceparent, emit, inSpan } from '../observability/index.js';
 import type { Storage } from '../storage/index.js';
 import type { IngestResponse } from './esohMessage.js';
 import type { IngestLimits } from './limits.js';
@@ -64,12 +65,32 @@ export class IngestService {
    * listing the problems, or 401/403 when the caller may not write one of the batch's naming authorities.
    */
   async ingest(principal: Principal, body: unknown, source: string | null = null): Promise<IngestResult> {
+    const org = principal.orgId ?? principal.role ?? 'anonymous';
+    try {
+      return await this.store(principal, body, source, org);
+    } catch (err) {
+      const reason = err instanceof ObshubError ? err.code : 'INTERNAL';
+      emit('ingest.rejected', { org, reason, messages: Array.isArray(body) ? body.length : 1 });
+      throw err;
+    }
+  }
+
+  private async store(principal: Principal, body: unknown, source: string | null, org: string) {
     const now = this.now();
-    const batch = normaliseBatch(body, this.window(now), this.settings.ingestLimits);
+    const batch = await inSpan('ingest validate', {}, async (span) => {
+      const b = normaliseBatch(body, this.window(now), this.settings.ingestLimits);
+      span?.setAttributes({ 'obshub.messages': b.messages, 'obshub.problems': b.problems.length });
+      return b;
+    });
     if (batch.problems.length > 0) throw invalid(batch);
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);
-    await this.storage.writeObservations(batch.observations, Math.floor(now / 1000) * 1000);
+    const started = performance.now();
+    await inSpan('ingest write', { 'obshub.observations': batch.observations.length, 'obshub.org': org }, () =>
+      this.storage.writeObservations(batch.observations, Math.floor(now / 1000) * 1000, currentTraceparent()),
+    );
+    const writeSeconds = (performance.now() - started) / 1000;
+    emit('ingest.accepted', { org, observations: batch.observations.length, duplicates: batch.duplicates, writeSeconds });
     return {
       status_message: batch.duplicates > 0 ? 'Insert accepted, duplicates removed.' : 'Successfully ingested',
       status_code: 200,

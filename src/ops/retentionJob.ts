@@ -1,6 +1,7 @@
 // The retention job: every interval, drops what has left the rolling window. Runs in the process that
 // owns storage; several processes may run it at once (dropping is idempotent and lock-protected).
 import type { Logger } from 'pino';
+import { emit } from '../observability/index.js';
 import type { Storage } from '../storage/index.js';
 
 export interface RetentionJob {
@@ -26,6 +27,7 @@ export function startRetentionJob(options: {
     running ??= storage
       .dropExpired(cutoffMs)
       .then((r) => {
+        emit('retention.run', { outcome: 'ok' });
         if (r.droppedPartitions.length || r.deletedSeries) {
           // The first run after a start may drop much at once (an archive loaded under a longer window): say so.
           if (first && r.droppedPartitions.length) {
@@ -41,7 +43,10 @@ export function startRetentionJob(options: {
             'observations left the retention window before they could be announced',
           );
       })
-      .catch((err: unknown) => log.warn({ component: 'retention', err }, 'retention run failed; will retry'))
+      .catch((err: unknown) => {
+        emit('retention.run', { outcome: 'failed' });
+        log.warn({ component: 'retention', err }, 'retention run failed; will retry');
+      })
       .finally(() => {
         running = undefined;
         first = false;

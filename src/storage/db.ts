@@ -47,7 +47,15 @@ export interface Database extends Sql {
    * dedicated connection that reconnects by itself. Returns a function that stops listening.
    */
   listen?(channel: string, onNotify: () => void): () => Promise<void>;
+  /** Connections and waiting statements, for metrics (the embedded database: one connection). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 /** A pooled client with the backend process id the server gave it (typed in pg, missing in @types/pg). */
@@ -160,6 +168,7 @@ function openPostgres(options: DatabaseOptions & { databaseUrl: string }): Datab
       };
     },
     listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await Promise.all([pool.end(), cancels.end()]);
     },

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Observation } from '../core/observation.js';
 import type { DataDirLock } from './dataDirLock.js';
-import { openDatabase, type Database, type QueryLimits } from './db.js';
+import { openDatabase, type Database, type PoolStats, type QueryLimits } from './db.js';
 import { findExtent, type DataExtent } from './extent.js';
 import { IdentityRepository } from './identity.js';
 import { EVERYONE, findDataVersion, pruneDataVersions, stampDataVersion } from './dataVersion.js';
@@ -54,7 +54,7 @@ export type {
   SeriesRow,
 } from './series.js';
 export { seriesMetadataFields, type SeriesReader } from './series.js';
-export type { QueryLimits } from './db.js';
+export type { Database, PoolStats, QueryLimits, Sql } from './db.js';
 export type { OutboxEntry, OutboxStats } from './outbox.js';
 export { IdentityRepository } from './identity.js';
 export { OidcRepository } from './oidc.js';
@@ -83,6 +83,8 @@ export interface StorageOptions {
   databasePoolSize?: number;
   /** Write outbox rows with every ingest (something announces observations). Default true. */
   outbox?: boolean;
+  /** Wraps the database connection (metrics, traces and slow-statement logs of every statement). */
+  observe?: (db: Database) => Database;
 }
 
 export class Storage {
@@ -115,12 +117,13 @@ export class Storage {
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
-    const db = await openDatabase({
+    const opened = await openDatabase({
       databaseUrl: options.databaseUrl,
       dataDir: options.dataDir,
       statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
       poolSize: options.databasePoolSize ?? 20,
     });
+    const db = options.observe ? options.observe(opened) : opened;
     return new Storage(db, options.retentionSeconds, options.outbox ?? true);
   }
 
@@ -143,17 +146,26 @@ export class Storage {
   }
 
   /** Stores a validated, de-duplicated batch durably, in one transaction. */
-  async writeObservations(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+  async writeObservations(
+    observations: readonly Observation[],
+    pubtimeMs: number,
+    /** W3C trace context stored with the outbox rows: the relay continues the ingest's trace. */
+    traceparent: string | null = null,
+  ): Promise<void> {
     try {
-      await this.writeOnce(observations, pubtimeMs);
+      await this.writeOnce(observations, pubtimeMs, traceparent);
     } catch (err) {
       if (!(err instanceof ForgottenSeriesError)) throw err;
       for (const key of err.keys) this.knownSeries.delete(key);
-      await this.writeOnce(observations, pubtimeMs);
+      await this.writeOnce(observations, pubtimeMs, traceparent);
     }
   }
 
-  private async writeOnce(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+  private async writeOnce(
+    observations: readonly Observation[],
+    pubtimeMs: number,
+    traceparent: string | null,
+  ): Promise<void> {
     await this.partitions.ensure(observations.map((o) => o.obstimeMs));
     const pointIds = await resolvePoints(this.db, observations, this.knownPoints);
     const announce = this.outbox && observations.length > 0;
@@ -165,6 +177,7 @@ export class Storage {
         pubtimeMs,
         this.knownSeries,
         announce,
+        traceparent,
       );
       await stampDataVersion(tx, this.writer, [
         ...new Set(observations.map((o) => o.series.namingAuthority)),
@@ -295,6 +308,11 @@ export class Storage {
       this.dataChanged();
     }
     return result;
+  }
+
+  /** Connections and waiting statements (metrics). */
+  poolStats(): PoolStats {
+    return this.db.poolStats?.() ?? { total: 1, idle: 1, waiting: 0 };
   }
 
   listPartitions() {

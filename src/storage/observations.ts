@@ -182,6 +182,7 @@ async function upsertObservations(
   pointIds: ReadonlyMap<string, number>,
   pubtimeMs: number,
   announce: boolean,
+  traceparent: string | null,
 ): Promise<void> {
   const n = observations.length;
   const tsIds = new Array<number | undefined>(n);
@@ -221,10 +222,22 @@ async function upsertObservations(
      ${
        announce
          ? `RETURNING o.ts_id, o.obstime)
-     INSERT INTO outbox (ts_id, obstime) SELECT ts_id, obstime FROM written`
+     INSERT INTO outbox (ts_id, obstime, traceparent) SELECT ts_id, obstime, $11::text FROM written`
          : ''
      }`,
-    [tsIds, times, points, values, texts, pubtimeMs / 1000, quality, camsl, history, processing],
+    [
+      tsIds,
+      times,
+      points,
+      values,
+      texts,
+      pubtimeMs / 1000,
+      quality,
+      camsl,
+      history,
+      processing,
+      ...(announce ? [traceparent] : []),
+    ],
   );
 }
 
@@ -284,6 +297,7 @@ export async function writeObservations(
   pubtimeMs: number,
   known: ReadonlyMap<string, KnownSeries>,
   announce: boolean,
+  traceparent: string | null = null,
 ): Promise<Map<string, KnownSeries>> {
   const learned = new Map<string, KnownSeries>();
   if (observations.length === 0) return learned;
@@ -303,7 +317,7 @@ export async function writeObservations(
       learned.set(key, { id, metadata: metadata.get(key) ?? '' });
     }
   }
-  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs, announce);
+  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs, announce, traceparent);
   // The summaries of known series move last: their row locks are then held only until the commit that
   // follows, not for the whole batch, so concurrent batches of the same series barely wait on each other
   // (measured: with the touch first, four batches in flight spent most of their time waiting on it).

@@ -34,6 +34,8 @@ export interface OutboxEntry {
   metadata: Record<string, string | null>;
   links: Link[] | null;
   version: string | null;
+  /** W3C trace context of the ingest that wrote the row (null or absent: not traced). */
+  traceparent?: string | null;
 }
 
 interface Row {
@@ -63,6 +65,7 @@ interface Row {
   links: Link[] | null;
   version: string | null;
   metadata: Record<string, string | null> | null;
+  traceparent: string | null;
 }
 
 /**
@@ -83,9 +86,9 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
        ), claimed AS (
          UPDATE outbox o SET lease_until = now() + make_interval(secs => $2)
          FROM picked WHERE o.id = picked.id
-         RETURNING o.id, o.ts_id, o.obstime, o.created_at
+         RETURNING o.id, o.ts_id, o.obstime, o.created_at, o.traceparent
        )
-       SELECT c.id, c.created_at, c.obstime, ob.ts_id IS NOT NULL AS found, ob.pubtime, g.lon, g.lat,
+       SELECT c.id, c.created_at, c.obstime, c.traceparent, ob.ts_id IS NOT NULL AS found, ob.pubtime, g.lon, g.lat,
          ob.value, ob.value_text, ob.quality_code, ob.camsl, ob.history, ob.processing_level,
          t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument,
          t.parameter_name, t.timeseries_id, t.unit, t.links, t.version,
@@ -132,6 +135,7 @@ export async function claimOutbox(db: Database, limit: number, leaseSeconds: num
     metadata: r.metadata ?? {},
     links: r.links,
     version: r.version,
+    traceparent: r.traceparent,
   }));
 }
 
