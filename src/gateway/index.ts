@@ -77,7 +77,7 @@ export interface Gateway {
   /** Plugs in bearer-token verification (the OIDC provider starts after the gateway). */
   setTokenVerifier(verifier: TokenVerifier): void;
   /** The caller of a route that authenticates itself (`ownAuthentication`), as the gateway sees it. */
-  authenticate(request: FastifyRequest): Promise<Principal>;
+  authenticate: (request: FastifyRequest) => Promise<Principal>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

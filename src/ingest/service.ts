@@ -86,11 +86,23 @@ export class IngestService {
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);
     const started = performance.now();
-    await inSpan('ingest write', { 'obshub.observations': batch.observations.length, 'obshub.org': org }, () =>
-      this.storage.writeObservations(batch.observations, Math.floor(now / 1000) * 1000, currentTraceparent()),
+    await inSpan(
+      'ingest write',
+      { 'obshub.observations': batch.observations.length, 'obshub.org': org },
+      () =>
+        this.storage.writeObservations(
+          batch.observations,
+          Math.floor(now / 1000) * 1000,
+          currentTraceparent(),
+        ),
     );
     const writeSeconds = (performance.now() - started) / 1000;
-    emit('ingest.accepted', { org, observations: batch.observations.length, duplicates: batch.duplicates, writeSeconds });
+    emit('ingest.accepted', {
+      org,
+      observations: batch.observations.length,
+      duplicates: batch.duplicates,
+      writeSeconds,
+    });
     return {
       status_message: batch.duplicates > 0 ? 'Insert accepted, duplicates removed.' : 'Successfully ingested',
       status_code: 200,

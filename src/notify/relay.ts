@@ -207,7 +207,8 @@ export class OutboxRelay {
       } catch (err) {
         await inFlight?.catch(() => undefined);
         inFlight = undefined;
-        if (!(err instanceof Error && err.message === 'publishing failed')) emit('relay.failed', { reason: 'claim' });
+        if (!(err instanceof Error && err.message === 'publishing failed'))
+          emit('relay.failed', { reason: 'claim' });
         log.debug({ component: 'notify', err }, 'outbox relay waiting');
         await this.sleep(this.retryMs);
       }
@@ -256,7 +257,11 @@ export class OutboxRelay {
           'announce publish',
           { 'messaging.system': 'mqtt', 'obshub.observations': items.length },
           () => this.publishAll(items),
-          { parent: traceparent ? contextFrom(traceparent) : undefined, requireParent: true, kind: SpanKind.PRODUCER },
+          {
+            parent: traceparent ? contextFrom(traceparent) : undefined,
+            requireParent: true,
+            kind: SpanKind.PRODUCER,
+          },
         ),
       ),
     );
@@ -328,7 +333,11 @@ export class OutboxRelay {
     const out: Message[] = [];
     const invalid = (kind: 'E-SOH' | 'WIS2', problems: string[], topic: string) => {
       this.counters.invalid++;
-      emit('relay.published', { channel: kind === 'WIS2' ? 'wis2' : 'esoh', outcome: 'invalid', messages: 1 });
+      emit('relay.published', {
+        channel: kind === 'WIS2' ? 'wis2' : 'esoh',
+        outcome: 'invalid',
+        messages: 1,
+      });
       log.error(
         {
           component: 'notify',

@@ -17,11 +17,17 @@ export function statementName(sql: string): string {
   const cached = names.get(sql);
   if (cached) return cached;
   const text = sql.replace(/--[^\n]*/g, ' ').trim();
-  const verb = (/^\s*([a-z]+)/i.exec(text)?.[1] ?? 'other').toLowerCase();
-  // In a WITH statement the main verb is the last top-level one; the first table is still telling.
-  const table = /\b(?:from|into|update|table(?:\s+if\s+(?:not\s+)?exists)?)\s+("?[a-z_][a-z0-9_.]*"?)/i.exec(
+  let verb = (/^\s*([a-z]+)/i.exec(text)?.[1] ?? 'other').toLowerCase();
+  let table = /\b(?:from|into|update|table(?:\s+if\s+(?:not\s+)?exists)?)\s+("?[a-z_][a-z0-9_.]*"?)/i.exec(
     text,
   )?.[1];
+  // A WITH statement is named after its first data-modifying part (`insert observation`), if any.
+  const dml =
+    verb === 'with' ? /\b(insert\s+into|update|delete\s+from)\s+("?[a-z_][a-z0-9_.]*"?)/i.exec(text) : null;
+  if (dml) {
+    verb = dml[1]!.split(/\s+/)[0]!.toLowerCase();
+    table = dml[2];
+  }
   const name = `${verb}${table ? ` ${table.replace(/"/g, '').replace(/\d+/g, 'N')}` : ''}`.slice(0, 60);
   if (names.size < MAX_NAMES) names.set(sql, name);
   return name;
@@ -74,10 +80,15 @@ export function observeDatabase(options: DatabaseObserverOptions): (db: Database
       ...db,
       ...wrapSql(db),
       transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
-        inSpan('db transaction', { 'db.system.name': 'postgresql' }, () => db.transaction((tx) => fn(wrapSql(tx))), {
-          requireParent: true,
-          kind: SpanKind.INTERNAL,
-        }),
+        inSpan(
+          'db transaction',
+          { 'db.system.name': 'postgresql' },
+          () => db.transaction((tx) => fn(wrapSql(tx))),
+          {
+            requireParent: true,
+            kind: SpanKind.INTERNAL,
+          },
+        ),
       limited: (limits) => {
         const sql = wrapSql(db.limited(limits));
         return {

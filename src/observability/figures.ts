@@ -1,6 +1,6 @@
 // Key figures for people without Grafana (the web app's operations page): the same registry Prometheus
 // scrapes, reduced to a few totals and quantiles since the hub started.
-import type { MetricObjectWithValues, MetricValue, MetricValueWithName, Registry } from 'prom-client';
+import type { MetricValueWithName, Registry } from 'prom-client';
 import { Type, type Static } from 'typebox';
 
 const Quantiles = Type.Object({
@@ -45,7 +45,8 @@ export const KeyFigures = Type.Object({
 });
 export type KeyFigures = Static<typeof KeyFigures>;
 
-type Values = MetricValue<string>[];
+/** Samples of one family; histograms' carry the name of their series (`_bucket`, `_count`, `_sum`). */
+type Values = MetricValueWithName<string>[];
 
 function sum(
   values: Values | undefined,
@@ -57,7 +58,7 @@ function sum(
 /** The q-quantile of a histogram's buckets (linear inside a bucket, as Prometheus' histogram_quantile). */
 export function bucketQuantile(values: Values | undefined, name: string, q: number): number | null {
   const buckets = new Map<number, number>();
-  for (const v of (values ?? []) as MetricValueWithName<string>[]) {
+  for (const v of values ?? []) {
     if (v.metricName !== `${name}_bucket`) continue;
     const le = v.labels.le === '+Inf' ? Infinity : Number(v.labels.le);
     buckets.set(le, (buckets.get(le) ?? 0) + v.value);
@@ -80,16 +81,18 @@ export function bucketQuantile(values: Values | undefined, name: string, q: numb
 }
 
 function quantiles(values: Values | undefined, name: string) {
-  const count = sum(
-    ((values ?? []) as MetricValueWithName<string>[]).filter((v) => v.metricName === `${name}_count`),
-  );
-  return { count, p50Seconds: bucketQuantile(values, name, 0.5), p99Seconds: bucketQuantile(values, name, 0.99) };
+  const count = sum((values ?? []).filter((v) => v.metricName === `${name}_count`));
+  return {
+    count,
+    p50Seconds: bucketQuantile(values, name, 0.5),
+    p99Seconds: bucketQuantile(values, name, 0.99),
+  };
 }
 
 export async function keyFigures(registry: Registry): Promise<KeyFigures> {
-  const all = (await registry.getMetricsAsJSON()) as MetricObjectWithValues<MetricValue<string>>[];
+  const all = (await registry.getMetricsAsJSON()) as unknown as { name: string; values: Values }[];
   const m = new Map(all.map((metric) => [metric.name, metric.values]));
-  const http = m.get('obshub_http_request_duration_seconds') as MetricValueWithName<string>[] | undefined;
+  const http = m.get('obshub_http_request_duration_seconds');
   const httpCounts = http?.filter((v) => v.metricName === 'obshub_http_request_duration_seconds_count');
   const pool = m.get('obshub_db_pool_connections');
   return {
@@ -109,9 +112,9 @@ export async function keyFigures(registry: Registry): Promise<KeyFigures> {
     queries: {
       duration: quantiles(m.get('obshub_query_duration_seconds'), 'obshub_query_duration_seconds'),
       errors: sum(
-        (m.get('obshub_query_duration_seconds') as MetricValueWithName<string>[] | undefined)?.filter(
-          (v) => v.metricName === 'obshub_query_duration_seconds_count',
-        ),
+        m
+          .get('obshub_query_duration_seconds')
+          ?.filter((v) => v.metricName === 'obshub_query_duration_seconds_count'),
         (l) => l.outcome !== 'ok',
       ),
     },

@@ -30,7 +30,7 @@ export interface HttpObservabilityOptions {
   metricsPublic: boolean;
   slowRequestMs: number;
   /** The gateway's authentication (maintainers and platform admins may read /metrics). */
-  authenticate(request: FastifyRequest): Promise<Principal>;
+  authenticate: (request: FastifyRequest) => Promise<Principal>;
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -117,7 +117,10 @@ async function observability(app: FastifyInstance, options: HttpObservabilityOpt
     const principal = await options.authenticate(request);
     if (can(principal, 'system:read')) return;
     if (principal.role === null) {
-      throw new ObshubError('UNAUTHENTICATED', 'metrics need the METRICS_TOKEN or a maintainer or platform admin');
+      throw new ObshubError(
+        'UNAUTHENTICATED',
+        'metrics need the METRICS_TOKEN or a maintainer or platform admin',
+      );
     }
     throw new ObshubError('FORBIDDEN', `the role ${principal.role} may not read metrics`);
   };
@@ -129,7 +132,8 @@ async function observability(app: FastifyInstance, options: HttpObservabilityOpt
       config: { permission: 'public', rateLimitGroup: 'none', ownAuthentication: true },
       schema: {
         operationId: 'getMetrics',
-        summary: 'Prometheus metrics (text exposition format) for METRICS_TOKEN, maintainers and platform admins',
+        summary:
+          'Prometheus metrics (text exposition format) for METRICS_TOKEN, maintainers and platform admins',
         tags: ['operations'],
         response: { 200: Type.String() },
       },

@@ -9,7 +9,7 @@ import { observeDatabase } from './database.js';
 import { subscribe } from './events.js';
 import { httpObservability } from './http.js';
 import { createRegistry, type Metrics, type Scrape } from './metrics.js';
-import { activeIds, startTracing, tracingEnabled } from './tracing.js';
+import { activeIds, startTracing } from './tracing.js';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export { emit, subscribe, type ObservabilityEvents } from './events.js';
@@ -48,7 +48,7 @@ export interface ObservedParts {
   broker: { checkReady(): void };
   /** The readiness checks (/ready): obshub_ready. */
   readiness: () => readonly { check(): Promise<void> | void }[];
-  authenticate(request: FastifyRequest): Promise<Principal>;
+  authenticate: (request: FastifyRequest) => Promise<Principal>;
 }
 
 export interface Observability {
@@ -56,7 +56,7 @@ export interface Observability {
   /** The Prometheus text of every metric. */
   text(): Promise<string>;
   /** For StorageOptions.observe. */
-  observeDatabase(db: Database): Database;
+  observeDatabase: (db: Database) => Database;
   /** Fastify plugin (HTTP metrics, server spans, /metrics); register it before the routes. */
   plugin(parts: ObservedParts): (app: FastifyInstance) => Promise<void>;
   stop(): Promise<void>;
@@ -87,8 +87,10 @@ export function startObservability(
   options: { version?: string; exporter?: SpanExporter } = {},
 ): Observability {
   let parts: ObservedParts | undefined;
-  let stored: { atMs: number; value: Promise<{ partitions: number; observations: number } | undefined> } | undefined;
-  let outbox: { atMs: number; value: Promise<{ depth: number; oldestAgeSeconds: number } | undefined> } | undefined;
+  let stored:
+    { atMs: number; value: Promise<{ partitions: number; observations: number } | undefined> } | undefined;
+  let outbox:
+    { atMs: number; value: Promise<{ depth: number; oldestAgeSeconds: number } | undefined> } | undefined;
   const scrape: Scrape = {
     // Two gauges read the outbox: one query pair per scrape.
     outbox() {
@@ -203,11 +205,11 @@ export function startObservability(
     plugin(observed) {
       parts = observed;
       return httpObservability({
-          registry,
-          metrics,
-          metricsToken: settings.metricsToken,
-          metricsPublic: settings.metricsPublic,
-          slowRequestMs: settings.slowRequestMs,
+        registry,
+        metrics,
+        metricsToken: settings.metricsToken,
+        metricsPublic: settings.metricsPublic,
+        slowRequestMs: settings.slowRequestMs,
         authenticate: observed.authenticate,
       });
     },
@@ -218,4 +220,3 @@ export function startObservability(
     },
   };
 }
-

@@ -273,5 +273,13 @@ export function createRegistry(scrape: Scrape): { registry: Registry; metrics: M
   const registry = new Registry();
   const metrics = createMetrics(registry, scrape);
   collectDefaultMetrics({ register: registry });
+  // prom-client names three gauges `_total`, which Prometheus reserves for counters (promtool refuses
+  // them); their labelled twins (nodejs_active_handles, …) stay.
+  for (const name of [
+    'nodejs_active_handles_total',
+    'nodejs_active_requests_total',
+    'nodejs_active_resources_total',
+  ])
+    registry.removeSingleMetric(name);
   return { registry, metrics };
 }
