@@ -248,6 +248,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
     relay: () => relay.counts(),
   });
   await app.register(adminApiPlugin({ identity, system: systemStatus }));
+  await app.register(observability.routes());
   await app.register(recordsPlugin({ service: records }));
   await app.register(webAppPlugin({ publicUrl: config.publicUrl }));
 

@@ -52,8 +52,7 @@ function routeOf(request: FastifyRequest): string {
 }
 
 async function observability(app: FastifyInstance, options: HttpObservabilityOptions): Promise<void> {
-  const { metrics, registry } = options;
-  const tokenDigest = options.metricsToken ? digest(options.metricsToken) : undefined;
+  const { metrics } = options;
 
   /** Counts a finished request once; `statusCode` undefined: the client went away first. */
   const finish = (request: FastifyRequest, statusCode: number | undefined) => {
@@ -108,59 +107,69 @@ async function observability(app: FastifyInstance, options: HttpObservabilityOpt
   });
   app.addHook('onResponse', async (request, reply) => finish(request, reply.statusCode));
   app.addHook('onRequestAbort', async (request) => finish(request, undefined));
-
-  /** Metrics are for operators: METRICS_PUBLIC, the METRICS_TOKEN, or a maintainer or platform admin. */
-  const mayRead = async (request: FastifyRequest): Promise<void> => {
-    if (options.metricsPublic) return;
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (token && tokenDigest && timingSafeEqual(digest(token), tokenDigest)) return;
-    const principal = await options.authenticate(request);
-    if (can(principal, 'system:read')) return;
-    if (principal.role === null) {
-      throw new ObshubError(
-        'UNAUTHENTICATED',
-        'metrics need the METRICS_TOKEN or a maintainer or platform admin',
-      );
-    }
-    throw new ObshubError('FORBIDDEN', `the role ${principal.role} may not read metrics`);
-  };
-
-  app.get(
-    '/metrics',
-    {
-      // The route authenticates itself: the metrics token is not a credential the gateway knows.
-      config: { permission: 'public', rateLimitGroup: 'none', ownAuthentication: true },
-      schema: {
-        operationId: 'getMetrics',
-        summary:
-          'Prometheus metrics (text exposition format) for METRICS_TOKEN, maintainers and platform admins',
-        tags: ['operations'],
-        response: { 200: Type.String() },
-      },
-    },
-    async (request, reply) => {
-      await mayRead(request);
-      const text = await registry.metrics();
-      return reply.header('cache-control', 'no-store').type(registry.contentType).send(text);
-    },
-  );
-
-  app.get(
-    '/api/v1/system/metrics',
-    {
-      config: { permission: 'system:read', rateLimitGroup: 'admin' },
-      schema: {
-        operationId: 'getSystemMetrics',
-        summary: 'Key figures of the metrics since the hub started (the operations page)',
-        tags: ['system'],
-        response: { 200: KeyFigures },
-      },
-    },
-    async () => keyFigures(registry),
-  );
 }
 
-/** The plugin with its options bound (named, and global: its hooks see every route). */
+/** The hooks, with their options bound (named, and global: they see every route registered after them). */
 export function httpObservability(options: HttpObservabilityOptions) {
   return fp(async (app: FastifyInstance) => observability(app, options), { name: 'obshub-observability' });
+}
+
+/**
+ * `GET /metrics` and `GET /api/v1/system/metrics`: registered after the OpenAPI plugin, so that they are
+ * documented (and typed for the web app).
+ */
+export function metricsRoutes(options: HttpObservabilityOptions) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    const { registry } = options;
+    const tokenDigest = options.metricsToken ? digest(options.metricsToken) : undefined;
+    /** Metrics are for operators: METRICS_PUBLIC, the METRICS_TOKEN, or a maintainer or platform admin. */
+    const mayRead = async (request: FastifyRequest): Promise<void> => {
+      if (options.metricsPublic) return;
+      const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+      if (token && tokenDigest && timingSafeEqual(digest(token), tokenDigest)) return;
+      const principal = await options.authenticate(request);
+      if (can(principal, 'system:read')) return;
+      if (principal.role === null) {
+        throw new ObshubError(
+          'UNAUTHENTICATED',
+          'metrics need the METRICS_TOKEN or a maintainer or platform admin',
+        );
+      }
+      throw new ObshubError('FORBIDDEN', `the role ${principal.role} may not read metrics`);
+    };
+
+    app.get(
+      '/metrics',
+      {
+        // The route authenticates itself: the metrics token is not a credential the gateway knows.
+        config: { permission: 'public', rateLimitGroup: 'none', ownAuthentication: true },
+        schema: {
+          operationId: 'getMetrics',
+          summary:
+            'Prometheus metrics (text exposition format) for METRICS_TOKEN, maintainers and platform admins',
+          tags: ['operations'],
+          response: { 200: Type.String() },
+        },
+      },
+      async (request, reply) => {
+        await mayRead(request);
+        const text = await registry.metrics();
+        return reply.header('cache-control', 'no-store').type(registry.contentType).send(text);
+      },
+    );
+
+    app.get(
+      '/api/v1/system/metrics',
+      {
+        config: { permission: 'system:read', rateLimitGroup: 'admin' },
+        schema: {
+          operationId: 'getSystemMetrics',
+          summary: 'Key figures of the metrics since the hub started (the operations page)',
+          tags: ['system'],
+          response: { 200: KeyFigures },
+        },
+      },
+      async () => keyFigures(registry),
+    );
+  };
 }

@@ -7,7 +7,7 @@ import type { Principal } from '../core/access.js';
 import type { Database, Storage } from '../storage/index.js';
 import { observeDatabase } from './database.js';
 import { subscribe } from './events.js';
-import { httpObservability } from './http.js';
+import { httpObservability, metricsRoutes } from './http.js';
 import { createRegistry, type Metrics, type Scrape } from './metrics.js';
 import { activeIds, startTracing } from './tracing.js';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
@@ -57,8 +57,10 @@ export interface Observability {
   text(): Promise<string>;
   /** For StorageOptions.observe. */
   observeDatabase: (db: Database) => Database;
-  /** Fastify plugin (HTTP metrics, server spans, /metrics); register it before the routes. */
+  /** Fastify plugin (HTTP metrics, server spans); register it before the routes. */
   plugin(parts: ObservedParts): (app: FastifyInstance) => Promise<void>;
+  /** `GET /metrics` and `GET /api/v1/system/metrics`; register them after the OpenAPI plugin. */
+  routes(): (app: FastifyInstance) => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -193,6 +195,14 @@ export function startObservability(
     'identity.lockout': (e) => metrics.lockouts.inc({ scope: e.scope }),
   });
   const wrap = observeDatabase({ metrics, log, slowQueryMs: settings.slowQueryMs });
+  const httpOptions = (observed: ObservedParts) => ({
+    registry,
+    metrics,
+    metricsToken: settings.metricsToken,
+    metricsPublic: settings.metricsPublic,
+    slowRequestMs: settings.slowRequestMs,
+    authenticate: observed.authenticate,
+  });
 
   return {
     metrics,
@@ -204,14 +214,11 @@ export function startObservability(
     },
     plugin(observed) {
       parts = observed;
-      return httpObservability({
-        registry,
-        metrics,
-        metricsToken: settings.metricsToken,
-        metricsPublic: settings.metricsPublic,
-        slowRequestMs: settings.slowRequestMs,
-        authenticate: observed.authenticate,
-      });
+      return httpObservability(httpOptions(observed));
+    },
+    routes() {
+      if (!parts) throw new Error('register the observability plugin first');
+      return metricsRoutes(httpOptions(parts));
     },
     async stop() {
       unsubscribe();

@@ -287,6 +287,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key figures of the metrics since the hub started (the operations page) */
+        get: operations["getSystemMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -692,6 +709,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format) for METRICS_TOKEN, maintainers and platform admins */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ready": {
         parameters: {
             query?: never;
@@ -924,6 +958,94 @@ export interface operations {
                         status: number;
                         title: string;
                         type: string;
+                    };
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    getSystemMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        announcements: {
+                            brokerConnected: boolean;
+                            delay: {
+                                count: number;
+                                p50Seconds: number | null;
+                                p99Seconds: number | null;
+                            };
+                            failed: number;
+                            oldestAgeSeconds: number;
+                            outboxRows: number;
+                            published: number;
+                        };
+                        database: {
+                            connections: number;
+                            idle: number;
+                            observations: number;
+                            partitions: number;
+                            waiting: number;
+                        };
+                        http: {
+                            inFlight: number;
+                            rateLimited: number;
+                            requests: number;
+                            serverErrors: number;
+                        };
+                        ingest: {
+                            batchesRejected: number;
+                            observationsAccepted: number;
+                            write: {
+                                count: number;
+                                p50Seconds: number | null;
+                                p99Seconds: number | null;
+                            };
+                        };
+                        process: {
+                            eventLoopLagP99Seconds: number;
+                            heapUsedBytes: number;
+                            residentMemoryBytes: number;
+                        };
+                        queries: {
+                            duration: {
+                                count: number;
+                                p50Seconds: number | null;
+                                p99Seconds: number | null;
+                            };
+                            errors: number;
+                        };
                     };
                 };
             };
