@@ -299,16 +299,22 @@ export class OutboxRelay {
     return Promise.all(
       items.map(async ({ entry, messages }) => {
         const settled = await Promise.allSettled(messages.map((m) => this.publish(m.topic, m.payload)));
-        settled.forEach((r, i) =>
-          emit('relay.published', {
-            channel: messages[i]!.channel,
-            outcome: r.status === 'fulfilled' ? 'ok' : 'failed',
-            messages: 1,
-          }),
-        );
-        return { entry, ok: settled.every((r) => r.status === 'fulfilled'), messages: messages.length };
+        return { entry, messages, settled, ok: settled.every((r) => r.status === 'fulfilled') };
       }),
-    );
+    ).then((results) => {
+      // Counted once per channel and outcome for the whole group, not per message.
+      const counts = new Map<string, number>();
+      for (const r of results)
+        r.settled.forEach((s, i) => {
+          const key = `${r.messages[i]!.channel} ${s.status === 'fulfilled' ? 'ok' : 'failed'}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        });
+      for (const [key, messages] of counts) {
+        const [channel, outcome] = key.split(' ') as ['wis2' | 'esoh', 'ok' | 'failed'];
+        emit('relay.published', { channel, outcome, messages });
+      }
+      return results.map(({ entry, ok, messages }) => ({ entry, ok, messages: messages.length }));
+    });
   }
 
   private publish(topic: string, payload: string): Promise<void> {

@@ -16,7 +16,11 @@ const names = new Map<string, string>();
 export function statementName(sql: string): string {
   const cached = names.get(sql);
   if (cached) return cached;
-  const text = sql.replace(/--[^\n]*/g, ' ').trim();
+  // Comments and row-locking clauses (`FOR UPDATE SKIP LOCKED`) name nothing.
+  const text = sql
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/\bfor\s+(?:no\s+key\s+)?(?:update|share)\b/gi, ' ')
+    .trim();
   let verb = (/^\s*([a-z]+)/i.exec(text)?.[1] ?? 'other').toLowerCase();
   let table = /\b(?:from|into|update|table(?:\s+if\s+(?:not\s+)?exists)?)\s+("?[a-z_][a-z0-9_.]*"?)/i.exec(
     text,
