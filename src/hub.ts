@@ -186,7 +186,6 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
       storage,
       broker: connectedBroker,
       readiness: () => readiness,
-      authenticate: gateway.authenticate,
     }),
   );
   // Stopping: in-flight queries are cancelled (EDR statements watch this signal), new requests refused.

@@ -29,6 +29,11 @@ declare module 'fastify' {
     rateLimitGroup?: RateLimitGroup | 'none';
     /** The route authenticates its callers itself (the OIDC provider's endpoints): the gateway reads no credentials. */
     ownAuthentication?: boolean;
+    /**
+     * The route also accepts a credential of its own that the gateway does not know (the metrics token):
+     * when this returns true the request passes, as anonymous, without authentication or permission check.
+     */
+    ownCredential?: (request: FastifyRequest) => boolean;
   }
   interface FastifyRequest {
     /** The authenticated caller (anonymous when no credentials were sent). */
@@ -76,8 +81,6 @@ export interface Gateway {
   readonly routes: RouteEntry[];
   /** Plugs in bearer-token verification (the OIDC provider starts after the gateway). */
   setTokenVerifier(verifier: TokenVerifier): void;
-  /** The caller of a route that authenticates itself (`ownAuthentication`), as the gateway sees it. */
-  authenticate: (request: FastifyRequest) => Promise<Principal>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -172,7 +175,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     });
     app.addHook('onRequest', async (request, reply) => {
-      const { permission, ownAuthentication } = request.routeOptions.config ?? {};
+      const { permission, ownAuthentication, ownCredential } = request.routeOptions.config ?? {};
+      if (ownCredential?.(request)) {
+        request.principal = anonymous;
+        return limit(request, reply);
+      }
       await refuseFailingAddress(request, reply, settings);
       let principal: Principal = anonymous;
       try {
@@ -204,7 +211,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     setTokenVerifier(verifier) {
       settings.verifyToken = verifier;
     },
-    authenticate: (request) => authenticate(request, settings),
   };
 }
 

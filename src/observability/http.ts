@@ -6,8 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Registry } from 'prom-client';
 import { Type } from 'typebox';
-import { can, type Principal } from '../core/access.js';
-import { ObshubError } from '../core/errors.js';
+import type { Principal } from '../core/access.js';
 import { keyFigures, KeyFigures } from './figures.js';
 import type { Metrics } from './metrics.js';
 import {
@@ -29,8 +28,6 @@ export interface HttpObservabilityOptions {
   /** METRICS_PUBLIC: anyone may read /metrics. */
   metricsPublic: boolean;
   slowRequestMs: number;
-  /** The gateway's authentication (maintainers and platform admins may read /metrics). */
-  authenticate: (request: FastifyRequest) => Promise<Principal>;
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -122,27 +119,18 @@ export function metricsRoutes(options: HttpObservabilityOptions) {
   return async function routes(app: FastifyInstance): Promise<void> {
     const { registry } = options;
     const tokenDigest = options.metricsToken ? digest(options.metricsToken) : undefined;
-    /** Metrics are for operators: METRICS_PUBLIC, the METRICS_TOKEN, or a maintainer or platform admin. */
-    const mayRead = async (request: FastifyRequest): Promise<void> => {
-      if (options.metricsPublic) return;
+    /** Besides maintainers and platform admins (system:read): METRICS_PUBLIC, or the METRICS_TOKEN. */
+    const ownCredential = (request: FastifyRequest): boolean => {
+      if (options.metricsPublic) return true;
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-      if (token && tokenDigest && timingSafeEqual(digest(token), tokenDigest)) return;
-      const principal = await options.authenticate(request);
-      if (can(principal, 'system:read')) return;
-      if (principal.role === null) {
-        throw new ObshubError(
-          'UNAUTHENTICATED',
-          'metrics need the METRICS_TOKEN or a maintainer or platform admin',
-        );
-      }
-      throw new ObshubError('FORBIDDEN', `the role ${principal.role} may not read metrics`);
+      return Boolean(token && tokenDigest && timingSafeEqual(digest(token), tokenDigest));
     };
 
     app.get(
       '/metrics',
       {
-        // The route authenticates itself: the metrics token is not a credential the gateway knows.
-        config: { permission: 'public', rateLimitGroup: 'none', ownAuthentication: true },
+        // The metrics token is not a credential the gateway knows: the route recognises it itself.
+        config: { permission: 'system:read', rateLimitGroup: 'none', ownCredential },
         schema: {
           operationId: 'getMetrics',
           summary:
@@ -152,7 +140,6 @@ export function metricsRoutes(options: HttpObservabilityOptions) {
         },
       },
       async (request, reply) => {
-        await mayRead(request);
         const text = await registry.metrics();
         return reply.header('cache-control', 'no-store').type(registry.contentType).send(text);
       },

@@ -1,9 +1,8 @@
 // Observability: Prometheus metrics (one registry per hub), OpenTelemetry traces (off unless an OTLP
 // endpoint is set), and the trace ids on log lines. Services report through `emit` (events.ts) and
 // `inSpan` (tracing.ts) and know nothing else of it; the hub starts it with one call.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Principal } from '../core/access.js';
 import type { Database, Storage } from '../storage/index.js';
 import { observeDatabase } from './database.js';
 import { subscribe } from './events.js';
@@ -48,7 +47,6 @@ export interface ObservedParts {
   broker: { checkReady(): void };
   /** The readiness checks (/ready): obshub_ready. */
   readiness: () => readonly { check(): Promise<void> | void }[];
-  authenticate: (request: FastifyRequest) => Promise<Principal>;
 }
 
 export interface Observability {
@@ -195,13 +193,12 @@ export function startObservability(
     'identity.lockout': (e) => metrics.lockouts.inc({ scope: e.scope }),
   });
   const wrap = observeDatabase({ metrics, log, slowQueryMs: settings.slowQueryMs });
-  const httpOptions = (observed: ObservedParts) => ({
+  const httpOptions = () => ({
     registry,
     metrics,
     metricsToken: settings.metricsToken,
     metricsPublic: settings.metricsPublic,
     slowRequestMs: settings.slowRequestMs,
-    authenticate: observed.authenticate,
   });
 
   return {
@@ -214,11 +211,11 @@ export function startObservability(
     },
     plugin(observed) {
       parts = observed;
-      return httpObservability(httpOptions(observed));
+      return httpObservability(httpOptions());
     },
     routes() {
       if (!parts) throw new Error('register the observability plugin first');
-      return metricsRoutes(httpOptions(parts));
+      return metricsRoutes(httpOptions());
     },
     async stop() {
       unsubscribe();
