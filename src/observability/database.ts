@@ -25,13 +25,13 @@ export function statementName(sql: string): string {
   let table = /\b(?:from|into|update|table(?:\s+if\s+(?:not\s+)?exists)?)\s+("?[a-z_][a-z0-9_.]*"?)/i.exec(
     text,
   )?.[1];
-  // A WITH statement is named after its first data-modifying part (`insert observation`), if any.
+  // A WITH statement is named after its first data-modifying part (`insert observation`), else a select.
   const dml =
     verb === 'with' ? /\b(insert\s+into|update|delete\s+from)\s+("?[a-z_][a-z0-9_.]*"?)/i.exec(text) : null;
   if (dml) {
     verb = dml[1]!.split(/\s+/)[0]!.toLowerCase();
     table = dml[2];
-  }
+  } else if (verb === 'with') verb = 'select';
   const name = `${verb}${table ? ` ${table.replace(/"/g, '').replace(/\d+/g, 'N')}` : ''}`.slice(0, 60);
   if (names.size < MAX_NAMES) names.set(sql, name);
   return name;

@@ -180,4 +180,25 @@ describe('observability', () => {
     assert.equal(parentOf(publish), write);
     assert.equal(publish.attributes['obshub.observations'], 3);
   });
+
+  it('shows the SQL of an EDR query in its trace', async () => {
+    exporter.reset();
+    const res = await hub.app.inject({
+      url: `/collections/observations/locations/0-20000-0-06260?datetime=${minutesAgo(1)}`,
+      headers: hub.provider.headers,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    // The server span ends in onResponse, which may run just after inject() resolved.
+    const name = 'GET /collections/observations/locations/:location_id';
+    for (let i = 0; i < 1000 && !exporter.getFinishedSpans().some((s) => s.name === name); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const spans = exporter.getFinishedSpans();
+    const server = spans.find((s) => s.name === name);
+    assert.ok(server, `spans: ${spans.map((s) => s.name).join(', ')}`);
+    const statements = spans.filter(
+      (s) => s.spanContext().traceId === server.spanContext().traceId && s.name.startsWith('db select'),
+    );
+    assert.ok(statements.some((s) => /FROM time_series t/.test(String(s.attributes['db.query.text']))));
+  });
 });

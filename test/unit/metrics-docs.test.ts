@@ -23,5 +23,7 @@ it('names statements by verb and table, bounded', () => {
     'select observation_N',
   );
   assert.equal(statementName('SELECT 1'), 'select');
+  assert.equal(statementName('WITH s AS (SELECT 1 FROM time_series) SELECT * FROM s'), 'select time_series');
+  assert.equal(statementName('SELECT id FROM outbox ORDER BY id FOR UPDATE SKIP LOCKED'), 'select outbox');
   assert.equal(statementName('BEGIN'), 'begin');
 });
