@@ -1,8 +1,8 @@
 // Prints the configuration reference (Markdown table) generated from the config schema; the README
 // embeds it between the config-table markers (`--write` replaces it there), and
 // test/unit/readme.test.ts keeps the two in sync.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { settings } from '../src/config/index.js';
+import { writeReadmeSection } from './readme-section.js';
 
 export function configTable(): string {
   const rows = Object.values(settings).map(
@@ -15,12 +15,6 @@ export function configTable(): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes('--write')) {
-    const readme = readFileSync('README.md', 'utf8');
-    const marked = /(<!-- config-table:start[^>]*-->\n)[\s\S]*?(\n<!-- config-table:end -->)/;
-    writeFileSync(
-      'README.md',
-      readme.replace(marked, (_, start: string, end: string) => start + configTable() + end),
-    );
-  } else console.log(configTable());
+  if (process.argv.includes('--write')) writeReadmeSection('config-table', configTable());
+  else console.log(configTable());
 }

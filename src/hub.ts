@@ -56,7 +56,9 @@ import {
   SystemStatusService,
   type ReadinessCheck,
   type RetentionJob,
+  obshubVersion,
 } from './ops/index.js';
+import { startObservability } from './observability/index.js';
 import { recordsPlugin, startRecords, type RecordsService } from './records/index.js';
 import { Storage } from './storage/index.js';
 import { webAppPlugin } from './webapp/index.js';
@@ -350,13 +352,16 @@ async function buildParts(
   running: ReadonlySet<ServiceRole>,
   onStop: Parts['onStop'],
 ): Promise<HubParts> {
+  const observability = startObservability(config, log, { version: obshubVersion() });
   const storage = await Storage.open({
     ...config,
     outbox: config.wis2Publish || config.esohTopicsPublish,
     // Only the query role reads from replicas.
     readUrls: running.has('query') ? config.databaseReadUrls : [],
+    observe: observability.observeDatabase,
   });
   onStop('database', () => storage.close());
+  onStop('database', () => observability.stop());
   await storage.migrate();
   const bus = await openBus({
     busUrl: config.busUrl,
@@ -407,6 +412,20 @@ async function buildParts(
   if (bus.kind !== 'memory') readiness.push({ name: 'bus', check: () => bus.ready() });
   const listeners: (() => Promise<void> | void)[] = [];
   const started: Partial<Started> = {};
+  // Every process has its own figures: /metrics in every role.
+  await app.register(
+    observability.plugin({
+      storage,
+      broker: {
+        checkReady: () => {
+          if (!started.broker) throw new ObshubError('NOT_READY', 'no MQTT broker in this process');
+          started.broker.checkReady();
+        },
+      },
+      readiness: () => readiness,
+    }),
+  );
+  await app.register(observability.routes());
   let brokerPromise: Promise<Broker | undefined> | undefined;
   let oidcPromise: Promise<Oidc> | undefined;
   let ingestService: IngestService | undefined;

@@ -81,6 +81,17 @@ export interface Config {
   /** Redis for the counters; undefined: in memory. */
   redisUrl: string | undefined;
   redisKeyPrefix: string;
+  /** Bearer token that may read /metrics; undefined: none. */
+  metricsToken: string | undefined;
+  /** /metrics readable without credentials. */
+  metricsPublic: boolean;
+  /** Requests slower than this are logged at warn. */
+  slowRequestMs: number;
+  /** Statements slower than this are logged at warn. */
+  slowQueryMs: number;
+  /** OTLP/HTTP endpoint of the traces; undefined: tracing off. */
+  otlpEndpoint: string | undefined;
+  otelServiceName: string;
 }
 
 export class ConfigError extends Error {
@@ -224,6 +235,12 @@ export function loadConfig(
     },
     redisUrl: values.REDIS_URL as string | undefined,
     redisKeyPrefix: values.REDIS_KEY_PREFIX as string,
+    metricsToken: values.METRICS_TOKEN as string | undefined,
+    metricsPublic: values.METRICS_PUBLIC === 'on',
+    slowRequestMs: values.SLOW_REQUEST_MS as number,
+    slowQueryMs: values.SLOW_QUERY_MS as number,
+    otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT as string | undefined,
+    otelServiceName: values.OTEL_SERVICE_NAME as string,
   });
 }
 

@@ -576,6 +576,48 @@ export const settings = {
     description: 'Prefix of every Redis key the hub writes, so several deployments can share one Redis.',
     parse: text,
   },
+  METRICS_TOKEN: {
+    key: 'METRICS_TOKEN',
+    default: undefined,
+    description:
+      'Bearer token a Prometheus server presents to read `GET /metrics` (`Authorization: Bearer <token>`), at least 16 characters. Maintainers and platform admins can always read it with their own credentials. See Monitoring.',
+    parse: (raw: string): Parsed<string> =>
+      raw.trim().length >= 16 ? { ok: true, value: raw.trim() } : fail('a token of at least 16 characters'),
+  },
+  METRICS_PUBLIC: {
+    key: 'METRICS_PUBLIC',
+    default: 'off',
+    description:
+      '`on`: anyone who reaches the hub may read `GET /metrics` (only for a hub behind a proxy that keeps `/metrics` off the internet). The metrics carry organisation ids but no secrets.',
+    parse: onOff,
+  },
+  SLOW_REQUEST_MS: {
+    key: 'SLOW_REQUEST_MS',
+    default: '2000',
+    description:
+      'Requests that take longer (milliseconds) are logged at warn with their duration, route and request id.',
+    parse: wholeNumber('milliseconds', 2000),
+  },
+  SLOW_QUERY_MS: {
+    key: 'SLOW_QUERY_MS',
+    default: '500',
+    description:
+      'Database statements that take longer (milliseconds) are logged at warn with their duration and statement name (never their parameters).',
+    parse: wholeNumber('milliseconds', 500),
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    key: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    default: undefined,
+    description:
+      'OpenTelemetry collector (OTLP over HTTP, e.g. `http://otel-collector:4318`): traces of requests, ingests, announcements and SQL are sent there. Unset: no tracing at all (no cost).',
+    parse: url('http', 'https'),
+  },
+  OTEL_SERVICE_NAME: {
+    key: 'OTEL_SERVICE_NAME',
+    default: 'obshub',
+    description: 'The `service.name` of the traces.',
+    parse: text,
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 export type SettingKey = keyof typeof settings;

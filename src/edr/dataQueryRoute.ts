@@ -4,6 +4,7 @@ import { ObshubError } from '../core/errors.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { queryHooks } from '../observability/index.js';
 import { answerBody } from './body.js';
 import { clientGone } from './budget.js';
 import { encoders, findEncoder } from './encoders.js';
@@ -30,6 +31,7 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
     q.path,
     {
       config: { errorStyle: q.errorStyle, cacheSeconds: 60, permission: 'observations:read' },
+      ...queryHooks(q.name),
       schema: {
         operationId: q.operationId,
         summary: q.summary,

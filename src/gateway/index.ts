@@ -29,6 +29,11 @@ declare module 'fastify' {
     rateLimitGroup?: RateLimitGroup | 'none';
     /** The route authenticates its callers itself (the OIDC provider's endpoints): the gateway reads no credentials. */
     ownAuthentication?: boolean;
+    /**
+     * The route also accepts a credential of its own that the gateway does not know (the metrics token):
+     * when this returns true the request passes, as anonymous, without authentication or permission check.
+     */
+    ownCredential?: (request: FastifyRequest) => boolean;
   }
   interface FastifyRequest {
     /** The authenticated caller (anonymous when no credentials were sent). */
@@ -170,7 +175,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     });
     app.addHook('onRequest', async (request, reply) => {
-      const { permission, ownAuthentication } = request.routeOptions.config ?? {};
+      const { permission, ownAuthentication, ownCredential } = request.routeOptions.config ?? {};
+      if (ownCredential?.(request)) {
+        request.principal = anonymous;
+        return limit(request, reply);
+      }
       await refuseFailingAddress(request, reply, settings);
       let principal: Principal = anonymous;
       try {

@@ -9,6 +9,7 @@ import type { ApiKey as ApiKeyBody } from './api/schemas.js';
 import type { AuditLog } from './audit.js';
 import type { AuthFailures } from './authFailures.js';
 import { permit, permitInOrg } from './permit.js';
+import { emit } from '../observability/index.js';
 
 export interface NewApiKeyInput {
   name: string;
@@ -149,6 +150,8 @@ export class ApiKeyService {
             : holder.ownerDisabled
               ? 'owner disabled'
               : undefined;
+    const outcome = reason === 'owner disabled' ? 'refused' : reason === 'unknown key' ? 'unknown' : reason;
+    emit('identity.api_key', { outcome: outcome ?? 'ok' });
     if (reason || !holder) {
       await this.failures.record(source, {
         action: 'api-key.rejected',

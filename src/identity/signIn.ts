@@ -9,6 +9,7 @@ import type { Repositories, User } from '../storage/index.js';
 import type { AuditLog } from './audit.js';
 import type { AuthFailures } from './authFailures.js';
 import type { Lockout } from './lockout.js';
+import { emit } from '../observability/index.js';
 import { verifyDecoy, verifyPassword } from './passwords.js';
 import { hashRecoveryCode, verifyTotp } from './totp.js';
 import { TOTP_PURPOSE } from './users.js';
@@ -42,6 +43,7 @@ export class SignInService {
       : await this.lockout.nameLockMs(username);
     const lockedMs = Math.max(await this.lockout.addressLockMs(source, username), accountMs);
     if (lockedMs <= 0) return;
+    emit('identity.sign_in', { outcome: 'locked' });
     await this.failures.record(source, {
       action: 'sign-in',
       actor: user ? `user:${user.id}` : 'anonymous',
@@ -63,6 +65,8 @@ export class SignInService {
     action: 'sign-in' | 'sign-in.second-factor',
   ) {
     const failed = await this.lockout.failed(source, username, user !== undefined);
+    emit('identity.sign_in', { outcome: action === 'sign-in' ? 'failed' : 'totp_failed' });
+    if (failed.accountLockMs > 0) emit('identity.lockout', { scope: 'account' });
     await this.failures.record(source, {
       action,
       actor: user ? `user:${user.id}` : 'anonymous',
@@ -105,7 +109,10 @@ export class SignInService {
       throw new ObshubError('UNAUTHENTICATED', REFUSED);
     }
     const org = user.orgId ? await this.repo.organisations.find(user.orgId) : undefined;
-    if (user.totpEnabled) return { user, next: 'totp' };
+    if (user.totpEnabled) {
+      emit('identity.sign_in', { outcome: 'totp_required' });
+      return { user, next: 'totp' };
+    }
     if (org?.require2fa) return { user, next: 'enrol-totp' };
     await this.succeeded(user, source, 'password');
     return { user, next: 'done' };
@@ -150,6 +157,7 @@ export class SignInService {
   }
 
   private async succeeded(user: User, source: string | null, method: string): Promise<void> {
+    emit('identity.sign_in', { outcome: 'ok' });
     await this.lockout.succeeded(source, user.username);
     await this.audit.record(`user:${user.id}`, 'sign-in', 'success', {
       orgId: user.orgId,

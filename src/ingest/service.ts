@@ -4,6 +4,7 @@ import type { BusPublisher } from '../bus/index.js';
 import type { Principal } from '../core/access.js';
 import { formatDurationSeconds } from '../core/duration.js';
 import { ObshubError, type Problem } from '../core/errors.js';
+import { currentTraceparent, emit, inSpan } from '../observability/index.js';
 import type { ObservationRepository } from '../storage/index.js';
 import type { IngestResponse } from './esohMessage.js';
 import { fixedLimits, type IngestLimits } from './limits.js';
@@ -89,12 +90,45 @@ export class IngestService {
     source: string | null = null,
     origin?: BatchOrigin,
   ): Promise<IngestResult> {
+    const org = principal.orgId ?? principal.role ?? 'anonymous';
+    try {
+      return await this.store(principal, body, source, org, origin);
+    } catch (err) {
+      const reason = err instanceof ObshubError ? err.code : 'INTERNAL';
+      emit('ingest.rejected', { org, reason, messages: Array.isArray(body) ? body.length : 1 });
+      throw err;
+    }
+  }
+
+  private async store(
+    principal: Principal,
+    body: unknown,
+    source: string | null,
+    org: string,
+    origin: BatchOrigin | undefined,
+  ) {
     const now = this.now();
-    const batch = normaliseBatch(body, this.window(now), this.settings.ingestLimits);
+    const batch = await inSpan('ingest validate', {}, async (span) => {
+      const b = normaliseBatch(body, this.window(now), this.settings.ingestLimits);
+      span?.setAttributes({ 'obshub.messages': b.messages, 'obshub.problems': b.problems.length });
+      return b;
+    });
     if (batch.problems.length > 0 || (origin?.problems.length ?? 0) > 0) throw invalid(batch, origin);
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);
-    await this.observations.write(batch.observations, Math.floor(now / 1000) * 1000);
+    const started = performance.now();
+    await inSpan(
+      'ingest write',
+      { 'obshub.observations': batch.observations.length, 'obshub.org': org },
+      () => this.observations.write(batch.observations, Math.floor(now / 1000) * 1000, currentTraceparent()),
+    );
+    const writeSeconds = (performance.now() - started) / 1000;
+    emit('ingest.accepted', {
+      org,
+      observations: batch.observations.length,
+      duplicates: batch.duplicates,
+      writeSeconds,
+    });
     // Subscribers in this process hear of it before the answer; others as the bus carries it.
     if (batch.observations.length > 0) {
       void this.events?.publish('observations.committed', {

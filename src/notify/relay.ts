@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { EventBus } from '../bus/index.js';
 import { dataTopic } from '../core/wis2/topics.js';
+import { contextFrom, emit, inSpan, SpanKind } from '../observability/index.js';
 import type { OutboxEntry, Repositories } from '../storage/index.js';
 import type { Broker } from './broker.js';
 import { esohBody, esohTopic, esohTopicProblem } from './esohMessage.js';
@@ -66,9 +67,15 @@ function recommendedOf(wis2: WnmSettings & { topic: string }): WnmSettings & { t
   };
 }
 
+interface Message {
+  topic: string;
+  payload: string;
+  channel: 'wis2' | 'esoh';
+}
+
 interface Outgoing {
   entry: OutboxEntry;
-  messages: { topic: string; payload: string }[];
+  messages: Message[];
 }
 
 const LAG_SAMPLES = 10_000;
@@ -211,6 +218,8 @@ export class OutboxRelay {
       } catch (err) {
         await inFlight?.catch(() => undefined);
         inFlight = undefined;
+        if (!(err instanceof Error && err.message === 'publishing failed'))
+          emit('relay.failed', { reason: 'claim' });
         log.debug({ component: 'notify', err }, 'outbox relay waiting');
         await this.sleep(this.retryMs);
       }
@@ -222,12 +231,13 @@ export class OutboxRelay {
   private async claim(): Promise<Outgoing[] | undefined> {
     const entries = await this.options.storage.outbox.claim(this.batchSize, this.leaseSeconds);
     if (entries.length === 0) return undefined;
+    emit('relay.claimed', { rows: entries.length });
     const restricted = (await this.options.restrictedAuthorities?.()) ?? NONE;
     const outgoing: Outgoing[] = [];
     const expired: number[] = [];
     for (const entry of entries) {
       if (entry.message) {
-        outgoing.push({ entry, messages: [entry.message] });
+        outgoing.push({ entry, messages: [{ ...entry.message, channel: 'wis2' }] });
         continue;
       }
       if (entry.found) {
@@ -241,19 +251,40 @@ export class OutboxRelay {
         'observation left the retention window before it was announced',
       );
     }
+    if (expired.length > 0) emit('relay.expired', { rows: expired.length });
     await this.options.storage.outbox.delete(expired);
     return outgoing;
   }
 
   /** Publishes a built batch (QoS 1), deletes what was acknowledged and gives back what was not. */
   private async publishBatch(outgoing: Outgoing[]): Promise<void> {
-    const results = await Promise.all(
-      outgoing.map(async ({ entry, messages }) => {
-        const settled = await Promise.allSettled(messages.map((m) => this.publish(m.topic, m.payload)));
-        return { entry, ok: settled.every((r) => r.status === 'fulfilled'), messages: messages.length };
-      }),
+    // One span per ingest trace in the batch continues that trace (the traceparent stored with the rows).
+    const traces = new Map<string | null, Outgoing[]>();
+    for (const o of outgoing) {
+      const key = o.entry.traceparent ?? null;
+      const items = traces.get(key);
+      if (items) items.push(o);
+      else traces.set(key, [o]);
+    }
+    const grouped = await Promise.all(
+      [...traces].map(([traceparent, items]) =>
+        inSpan(
+          'announce publish',
+          { 'messaging.system': 'mqtt', 'obshub.observations': items.length },
+          () => this.publishAll(items),
+          {
+            parent: traceparent ? contextFrom(traceparent) : undefined,
+            requireParent: true,
+            kind: SpanKind.PRODUCER,
+          },
+        ),
+      ),
     );
+    const results = grouped.flat();
     const now = Date.now();
+    emit('relay.delivered', {
+      delaysSeconds: results.filter((r) => r.ok).map((r) => Math.max(0, now - r.entry.createdMs) / 1000),
+    });
     const done: number[] = [];
     const failed: number[] = [];
     for (const r of results) {
@@ -270,6 +301,7 @@ export class OutboxRelay {
     await this.options.storage.outbox.delete(done);
     if (failed.length > 0) {
       this.counters.publishFailures += failed.length;
+      emit('relay.failed', { reason: 'publish' });
       await this.options.storage.outbox.release(failed);
       this.options.log.warn(
         { component: 'notify', failed: failed.length },
@@ -277,6 +309,28 @@ export class OutboxRelay {
       );
       throw new Error('publishing failed');
     }
+  }
+
+  private async publishAll(items: Outgoing[]) {
+    return Promise.all(
+      items.map(async ({ entry, messages }) => {
+        const settled = await Promise.allSettled(messages.map((m) => this.publish(m.topic, m.payload)));
+        return { entry, messages, settled, ok: settled.every((r) => r.status === 'fulfilled') };
+      }),
+    ).then((results) => {
+      // Counted once per channel and outcome for the whole group, not per message.
+      const counts = new Map<string, number>();
+      for (const r of results)
+        r.settled.forEach((s, i) => {
+          const key = `${r.messages[i]!.channel} ${s.status === 'fulfilled' ? 'ok' : 'failed'}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        });
+      for (const [key, messages] of counts) {
+        const [channel, outcome] = key.split(' ') as ['wis2' | 'esoh', 'ok' | 'failed'];
+        emit('relay.published', { channel, outcome, messages });
+      }
+      return results.map(({ entry, ok, messages }) => ({ entry, ok, messages: messages.length }));
+    });
   }
 
   private publish(topic: string, payload: string): Promise<void> {
@@ -296,11 +350,16 @@ export class OutboxRelay {
   }
 
   /** The messages that announce one observation; invalid ones are logged and counted, not returned. */
-  private messagesFor(entry: OutboxEntry, restricted: boolean): { topic: string; payload: string }[] {
+  private messagesFor(entry: OutboxEntry, restricted: boolean): Message[] {
     const { esoh, wis2, log } = this.options;
-    const out: { topic: string; payload: string }[] = [];
-    const invalid = (kind: string, problems: string[], topic: string) => {
+    const out: Message[] = [];
+    const invalid = (kind: 'E-SOH' | 'WIS2', problems: string[], topic: string) => {
       this.counters.invalid++;
+      emit('relay.published', {
+        channel: kind === 'WIS2' ? 'wis2' : 'esoh',
+        outcome: 'invalid',
+        messages: 1,
+      });
       log.error(
         {
           component: 'notify',
@@ -317,7 +376,7 @@ export class OutboxRelay {
       const topic = esohTopic(esoh.prefix, entry);
       const problem = esohTopicProblem(esoh.prefix, entry);
       if (problem) invalid('E-SOH', [problem], topic);
-      else out.push({ topic, payload: JSON.stringify(esohBody(entry)) });
+      else out.push({ topic, payload: JSON.stringify(esohBody(entry)), channel: 'esoh' });
     }
     if (wis2) {
       const settings = restricted ? recommendedOf(wis2) : wis2;
@@ -325,7 +384,7 @@ export class OutboxRelay {
       const payload = JSON.stringify(message);
       const problems = wnmProblems(message, payload);
       if (problems.length > 0) invalid('WIS2', problems, settings.topic);
-      else out.push({ topic: settings.topic, payload });
+      else out.push({ topic: settings.topic, payload, channel: 'wis2' });
     }
     return out;
   }

@@ -4,10 +4,13 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino, { type Logger, type LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
+import { logMixin } from '../observability/index.js';
 
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
+    // The active trace and span ids (when tracing is on) on every line.
+    mixin: logMixin,
     redact: {
       paths: [
         'req.headers.authorization',

@@ -2,6 +2,7 @@
 // owns storage; several processes may run it at once (dropping is idempotent and lock-protected).
 import type { Logger } from 'pino';
 import type { BusPublisher } from '../bus/index.js';
+import { emit } from '../observability/index.js';
 import type { Repositories } from '../storage/index.js';
 
 export interface RetentionJob {
@@ -29,6 +30,7 @@ export function startRetentionJob(options: {
     running ??= storage.retention
       .dropExpired(cutoffMs)
       .then((r) => {
+        emit('retention.run', { outcome: 'ok' });
         if (r.droppedPartitions.length || r.deletedSeries) {
           void options.events?.publish('data.version', { authorities: ['*'] });
           // The first run after a start may drop much at once (an archive loaded under a longer window): say so.
@@ -45,7 +47,10 @@ export function startRetentionJob(options: {
             'observations left the retention window before they could be announced',
           );
       })
-      .catch((err: unknown) => log.warn({ component: 'retention', err }, 'retention run failed; will retry'))
+      .catch((err: unknown) => {
+        emit('retention.run', { outcome: 'failed' });
+        log.warn({ component: 'retention', err }, 'retention run failed; will retry');
+      })
       .finally(() => {
         running = undefined;
         first = false;

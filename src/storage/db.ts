@@ -44,7 +44,15 @@ export interface Database extends Sql {
    * one whose caller went away with QUERY_CANCELLED, and neither keeps the database busy.
    */
   limited(limits: QueryLimits): Sql;
+  /** Connections and waiting statements, for metrics (the embedded database: one connection). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 /** A pooled client with the backend process id the server gave it (typed in pg, missing in @types/pg). */
@@ -156,6 +164,7 @@ function openPostgres(options: DatabaseOptions & { databaseUrl: string }): Datab
         exec: async (script) => void (await run(script)),
       };
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await Promise.all([pool.end(), cancels.end()]);
     },

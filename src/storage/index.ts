@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { SqlApiKeyRepository, type ApiKeyRepository } from './apiKeys.js';
 import { SqlAuditRepository, type AuditRepository } from './audit.js';
 import type { DataDirLock } from './dataDirLock.js';
-import { openDatabase, type Database } from './db.js';
+import { openDatabase, type Database, type PoolStats } from './db.js';
 import { migrate } from './migrate.js';
 import { SqlObservationRepository, type ObservationRepository } from './observations.js';
 import { SqlOidcRepository, type OidcRepository } from './oidc.js';
@@ -39,7 +39,7 @@ export type {
   SeriesRow,
 } from './series.js';
 export type { SeriesReader } from './series.js';
-export type { Database, QueryLimits, Sql } from './db.js';
+export type { Database, PoolStats, QueryLimits, Sql } from './db.js';
 export type { OutboxEntry, OutboxRepository, OutboxStats } from './outbox.js';
 export type { SettingsRepository } from './settings.js';
 export type { RateLimitOverride, RateLimitOverrides, RateLimitRepository } from './rateLimits.js';
@@ -82,6 +82,8 @@ export interface StorageOptions {
   databasePoolSize?: number;
   /** Write outbox rows with every ingest (something announces observations). Default true. */
   outbox?: boolean;
+  /** Wraps the database connection (metrics, traces and slow-statement logs of every statement). */
+  observe?: (db: Database) => Database;
 }
 
 export class Storage implements Repositories {
@@ -124,13 +126,15 @@ export class Storage implements Repositories {
   }
 
   static async open(options: StorageOptions): Promise<Storage> {
-    const open = (databaseUrl: string | undefined) =>
-      openDatabase({
+    const open = async (databaseUrl: string | undefined) => {
+      const opened = await openDatabase({
         databaseUrl,
         dataDir: options.dataDir,
         statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
         poolSize: options.databasePoolSize ?? 20,
       });
+      return options.observe ? options.observe(opened) : opened;
+    };
     const db = await open(options.databaseUrl);
     const replicas = options.databaseUrl
       ? await Promise.all((options.readUrls ?? []).map((url) => open(url)))
@@ -167,6 +171,11 @@ export class Storage implements Repositories {
   /** Applies pending migrations; returns the names applied now. */
   migrate(): Promise<string[]> {
     return migrate(this.db);
+  }
+
+  /** Connections and waiting statements of the primary (metrics). */
+  poolStats(): PoolStats {
+    return this.db.poolStats?.() ?? { total: 1, idle: 1, waiting: 0 };
   }
 
   /** Throws when the database (and every read replica) cannot answer. */

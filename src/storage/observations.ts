@@ -181,6 +181,7 @@ async function upsertObservations(
   pointIds: ReadonlyMap<string, number>,
   pubtimeMs: number,
   announce: boolean,
+  traceparent: string | null,
 ): Promise<void> {
   const n = observations.length;
   const tsIds = new Array<number | undefined>(n);
@@ -220,10 +221,22 @@ async function upsertObservations(
      ${
        announce
          ? `RETURNING o.ts_id, o.obstime)
-     INSERT INTO outbox (ts_id, obstime) SELECT ts_id, obstime FROM written`
+     INSERT INTO outbox (ts_id, obstime, traceparent) SELECT ts_id, obstime, $11::text FROM written`
          : ''
      }`,
-    [tsIds, times, points, values, texts, pubtimeMs / 1000, quality, camsl, history, processing],
+    [
+      tsIds,
+      times,
+      points,
+      values,
+      texts,
+      pubtimeMs / 1000,
+      quality,
+      camsl,
+      history,
+      processing,
+      ...(announce ? [traceparent] : []),
+    ],
   );
 }
 
@@ -283,6 +296,7 @@ export async function writeObservations(
   pubtimeMs: number,
   known: ReadonlyMap<string, KnownSeries>,
   announce: boolean,
+  traceparent: string | null = null,
 ): Promise<Map<string, KnownSeries>> {
   const learned = new Map<string, KnownSeries>();
   if (observations.length === 0) return learned;
@@ -302,7 +316,7 @@ export async function writeObservations(
       learned.set(key, { id, metadata: metadata.get(key) ?? '' });
     }
   }
-  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs, announce);
+  await upsertObservations(tx, observations, seriesIds, pointIds, pubtimeMs, announce, traceparent);
   // The summaries of known series move last: their row locks are then held only until the commit that
   // follows, not for the whole batch, so concurrent batches of the same series barely wait on each other
   // (measured: with the touch first, four batches in flight spent most of their time waiting on it).
@@ -329,7 +343,12 @@ export interface ObservationRepository {
    * Stores a validated, de-duplicated batch durably, in one transaction, with one outbox row per
    * observation when the hub announces them.
    */
-  write(observations: readonly Observation[], pubtimeMs: number): Promise<void>;
+  write(
+    observations: readonly Observation[],
+    pubtimeMs: number,
+    /** W3C trace context stored with the outbox rows: the relay continues the ingest's trace. */
+    traceparent?: string | null,
+  ): Promise<void>;
   /** Observations received since `sinceMs` per naming authority and bucket of `bucketSeconds`. */
   activity(sinceMs: number, bucketSeconds: number): Promise<IngestBucket[]>;
 }
@@ -349,17 +368,25 @@ export class SqlObservationRepository implements ObservationRepository {
     private readonly announce: boolean,
   ) {}
 
-  async write(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+  async write(
+    observations: readonly Observation[],
+    pubtimeMs: number,
+    traceparent: string | null = null,
+  ): Promise<void> {
     try {
-      await this.writeOnce(observations, pubtimeMs);
+      await this.writeOnce(observations, pubtimeMs, traceparent);
     } catch (err) {
       if (!(err instanceof ForgottenSeriesError)) throw err;
       for (const key of err.keys) this.knownSeries.delete(key);
-      await this.writeOnce(observations, pubtimeMs);
+      await this.writeOnce(observations, pubtimeMs, traceparent);
     }
   }
 
-  private async writeOnce(observations: readonly Observation[], pubtimeMs: number): Promise<void> {
+  private async writeOnce(
+    observations: readonly Observation[],
+    pubtimeMs: number,
+    traceparent: string | null,
+  ): Promise<void> {
     await this.partitions.ensure(observations.map((o) => o.obstimeMs));
     const pointIds = await resolvePoints(this.db, observations, this.knownPoints);
     const announce = this.announce && observations.length > 0;
@@ -371,6 +398,7 @@ export class SqlObservationRepository implements ObservationRepository {
         pubtimeMs,
         this.knownSeries,
         announce,
+        traceparent,
       );
       await stampDataVersion(tx, this.writer, [
         ...new Set(observations.map((o) => o.series.namingAuthority)),

@@ -41,6 +41,8 @@ export interface OutboxEntry {
   version: string | null;
   /** A row that is a whole message (discovery metadata): published as it is; null for observations. */
   message?: { topic: string; payload: string } | null;
+  /** W3C trace context of the ingest that wrote the row (null or absent: not traced). */
+  traceparent?: string | null;
 }
 
 interface Row {
@@ -72,6 +74,7 @@ interface Row {
   links: Link[] | null;
   version: string | null;
   metadata: Record<string, string | null> | null;
+  traceparent: string | null;
 }
 
 /**
@@ -96,10 +99,10 @@ async function claimOutbox(db: Database, limit: number, leaseSeconds: number): P
        ), claimed AS (
          UPDATE outbox o SET lease_until = now() + make_interval(secs => $2)
          FROM picked WHERE o.id = picked.id
-         RETURNING o.id, o.ts_id, o.obstime, o.created_at, o.topic, o.payload
+         RETURNING o.id, o.ts_id, o.obstime, o.created_at, o.topic, o.payload, o.traceparent
        )
-       SELECT c.id, c.created_at, c.obstime, c.topic, c.payload, ob.ts_id IS NOT NULL AS found, ob.pubtime,
-         g.lon, g.lat,
+       SELECT c.id, c.created_at, c.obstime, c.topic, c.payload, c.traceparent, ob.ts_id IS NOT NULL AS found,
+         ob.pubtime, g.lon, g.lat,
          ob.value, ob.value_text, ob.quality_code, ob.camsl, ob.history, ob.processing_level,
          t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument,
          t.parameter_name, t.timeseries_id, t.unit, t.links, t.version,
@@ -140,6 +143,7 @@ async function claimOutbox(db: Database, limit: number, leaseSeconds: number): P
     links: r.links,
     version: r.version,
     message: r.topic !== null && r.payload !== null ? { topic: r.topic, payload: r.payload } : null,
+    traceparent: r.traceparent,
   }));
 }
 

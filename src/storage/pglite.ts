@@ -77,6 +77,11 @@ class PgliteThread {
     this.pending.clear();
   }
 
+  /** Requests sent and not yet answered. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   call(request: Call): Promise<PgliteReply> {
     return new Promise((resolve, reject) => {
       if (this.stopped) return reject(this.stopped);
@@ -186,6 +191,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
       });
       return result;
     },
+    poolStats: () => ({
+      total: 1,
+      idle: thread.inFlight === 0 ? 1 : 0,
+      waiting: Math.max(0, thread.inFlight - 1),
+    }),
     async close() {
       closed = true;
       await (await current.catch(() => thread)).stop('closed', true);

@@ -31,6 +31,8 @@ export interface RetentionRepository {
    * without observations, and announcements never published.
    */
   dropExpired(cutoffMs: number): Promise<RetentionResult>;
+  /** What the rolling window holds: its time partitions and observations (for metrics; a full count). */
+  windowSize(): Promise<{ partitions: number; observations: number }>;
 }
 
 export class SqlRetentionRepository implements RetentionRepository {
@@ -51,5 +53,13 @@ export class SqlRetentionRepository implements RetentionRepository {
       await stampDataVersion(this.db, this.writer, [EVERYONE]);
     }
     return result;
+  }
+
+  async windowSize(): Promise<{ partitions: number; observations: number }> {
+    const [partitions, [count]] = await Promise.all([
+      this.partitions.list(),
+      this.db.query<{ n: number }>('SELECT count(*)::integer AS n FROM observation'),
+    ]);
+    return { partitions: partitions.length, observations: count?.n ?? 0 };
   }
 }

@@ -123,6 +123,8 @@ function requests(): Record<string, RequestSpec> {
     'GET /api/v1/audit': { url: '/api/v1/audit', ok: 200 },
     'GET /api/v1/system': { url: '/api/v1/system', ok: 200 },
     'GET /api/v1/system/activity': { url: '/api/v1/system/activity', ok: 200 },
+    'GET /api/v1/system/metrics': { url: '/api/v1/system/metrics', ok: 200 },
+    'GET /metrics': { url: '/metrics', ok: 200 },
     'GET /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', ok: 200 },
     'POST /api/v1/oidc-clients': { url: '/api/v1/oidc-clients', body: {}, ok: 400 },
     'DELETE /api/v1/oidc-clients/:id': { url: '/api/v1/oidc-clients/no-such-client', ok: 404 },

@@ -29,8 +29,9 @@ async function adminQuery(sql: string): Promise<void> {
 async function pgliteTemplate(): Promise<string> {
   const hash = createHash('sha1')
     .update(
+      // Names too: a renumbered migration must not reuse a template that applied it under its old name.
       listMigrations()
-        .map((m) => m.sql)
+        .map((m) => `${m.name}\n${m.sql}`)
         .join('\n'),
     )
     .digest('hex')

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWK } from 'jose';
 import type Provider from 'oidc-provider';
 import type { Logger } from 'pino';
+import { emit } from '../../observability/index.js';
 import type { Principal } from '../../core/access.js';
 import type { TrustedIssuer } from '../../config/index.js';
 import type { Repositories } from '../../storage/index.js';
@@ -100,6 +101,7 @@ export async function createOidc(deps: {
     provider.on('grant.success', (ctx) => {
       const { client, entities } = ctx.oidc;
       const grantType = grantTypeOf(ctx.oidc.params);
+      emit('identity.token_issued', { grantType });
       const accountId = entities.AuthorizationCode?.accountId ?? entities.RefreshToken?.accountId;
       const clientId = client?.clientId ?? '';
       void (async () => {

@@ -1,5 +1,6 @@
 // Operations (maintenance team, read-only): health and readiness of each part, the announcement backlog
-// and its age, the ingest of the last hour per organisation, and errors (refused ingests, relay failures).
+// and its age, the ingest of the last hour per organisation, errors (refused ingests, relay failures),
+// and the key figures of the metrics (/api/v1/system/metrics) for people without Grafana.
 import { api, ok } from '../api/client';
 import { t } from '../strings';
 import { Alert } from '../ui/Alert';
@@ -21,15 +22,29 @@ function Bars({ values, label }: { values: number[]; label: string }) {
   );
 }
 
+/** Seconds for people: `–` when unknown, milliseconds below one second. */
+function seconds(value: number | null): string {
+  if (value === null) return '–';
+  return value < 1 ? `${Math.round(value * 1000)} ms` : `${Math.round(value * 10) / 10} s`;
+}
+
+const quantiles = (q: { p50Seconds: number | null; p99Seconds: number | null }) =>
+  `${seconds(q.p50Seconds)} / ${seconds(q.p99Seconds)}`;
+
+const mebibytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
 export default function OperationsPage() {
   const system = useLoad(() => ok(api.GET('/api/v1/system')), []);
   const activity = useLoad(() => ok(api.GET('/api/v1/system/activity')), []);
+  const metrics = useLoad(() => ok(api.GET('/api/v1/system/metrics')), []);
   const refresh = () => {
     system.reload();
     activity.reload();
+    metrics.reload();
   };
   const s = system.data;
   const a = activity.data;
+  const m = metrics.data;
   const relayErrors = a ? (a.relay.invalid ?? 0) + (a.relay.publishFailures ?? 0) : 0;
   const perMinute = (n: number) => Math.round((n / 60) * 10) / 10;
   return (
@@ -40,7 +55,9 @@ export default function OperationsPage() {
           {t.ops.refresh}
         </button>
       </div>
-      {(system.error ?? activity.error) && <Alert>{system.error ?? activity.error}</Alert>}
+      {(system.error ?? activity.error ?? metrics.error) && (
+        <Alert>{system.error ?? activity.error ?? metrics.error}</Alert>
+      )}
       {s && (
         <section aria-label={t.ops.health}>
           <h2>{t.ops.health}</h2>
@@ -97,6 +114,48 @@ export default function OperationsPage() {
               },
             ]}
           />
+        </section>
+      )}
+      {m && (
+        <section aria-label={t.ops.figures}>
+          <h2>{t.ops.figures}</h2>
+          <p className="hint">{t.ops.figuresNote}</p>
+          <dl className="meta">
+            <dt>{t.ops.accepted}</dt>
+            <dd>{m.ingest.observationsAccepted}</dd>
+            <dt>{t.ops.refusedBatches}</dt>
+            <dd>{m.ingest.batchesRejected}</dd>
+            <dt>{t.ops.writeTime}</dt>
+            <dd>{quantiles(m.ingest.write)}</dd>
+            <dt>{t.ops.delay}</dt>
+            <dd>{quantiles(m.announcements.delay)}</dd>
+            <dt>{t.ops.announced}</dt>
+            <dd>
+              {m.announcements.published} / {m.announcements.failed}
+            </dd>
+            <dt>{t.ops.broker}</dt>
+            <dd>{m.announcements.brokerConnected ? t.ops.connected : t.ops.disconnected}</dd>
+            <dt>{t.ops.queryTime}</dt>
+            <dd>{quantiles(m.queries.duration)}</dd>
+            <dt>{t.ops.queryErrors}</dt>
+            <dd>{m.queries.errors}</dd>
+            <dt>{t.ops.requests}</dt>
+            <dd>
+              {m.http.requests} / {m.http.serverErrors} / {m.http.rateLimited}
+            </dd>
+            <dt>{t.ops.pool}</dt>
+            <dd>
+              {m.database.connections} / {m.database.idle} / {m.database.waiting}
+            </dd>
+            <dt>{t.ops.stored}</dt>
+            <dd>
+              {m.database.observations} / {m.database.partitions}
+            </dd>
+            <dt>{t.ops.memory}</dt>
+            <dd>
+              {mebibytes(m.process.residentMemoryBytes)} / {mebibytes(m.process.heapUsedBytes)}
+            </dd>
+          </dl>
         </section>
       )}
       {a && (
