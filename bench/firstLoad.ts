@@ -5,8 +5,8 @@
 // worker). The baseline, measured in the same run and browser: the load of a blank page served by the
 // same hub (navigation to its load event), so ratios compare across machines. The app's own marks
 // (obshub:*) are printed too, to see where the time goes. `--runs=N` (default 5), `--trace=file.json`
-// writes a Chromium trace of one desktop load.
-import { writeFileSync } from 'node:fs';
+// writes a Chromium trace of one desktop load, `--sizes=300` only the demo's 300 stations.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { demoStations } from '../src/demo/index.js';
 import {
@@ -24,6 +24,7 @@ import {
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const RUNS = Number(arg('runs') ?? 5);
 const TRACE = arg('trace');
+const SIZES = (arg('sizes') ?? '300,5000').split(',').map(Number);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,8 +38,7 @@ async function marks(page: Page): Promise<Record<string, number>> {
         .getEntries()
         .filter(
           (e) =>
-            e.entryType === 'mark' ||
-            (e.entryType === 'resource' && /\/(assets|collections)\//.test(e.name)),
+            e.entryType === 'mark' || (e.entryType === 'resource' && /\/(assets|collections)\//.test(e.name)),
         )
         .map((e) => [
           e.entryType === 'mark' ? e.name : new URL(e.name).pathname.replace(/-[\w-]{8}\./, '.'),
@@ -79,7 +79,7 @@ const browser = await launch();
 const results: Record<string, unknown> = {};
 try {
   await seedDemo(hub, 300, 20);
-  for (const stations of [300, 5000]) {
+  for (const stations of SIZES) {
     if (stations === 5000) {
       const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
       await ingestAsDemo(
@@ -117,6 +117,7 @@ try {
     await load(browser, base, DESKTOP, TRACE);
     console.log(`trace written to ${TRACE}`);
   }
+  mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/first-load.tmp', `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await browser.close();

@@ -234,7 +234,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   });
   await app.register(adminApiPlugin({ identity, system: systemStatus }));
   await app.register(recordsPlugin({ service: records }));
-  await app.register(webAppPlugin({ publicUrl: config.publicUrl }));
+  await app.register(webAppPlugin({ publicUrl: config.publicUrl, basemap: config.webBasemap }));
 
   const retention = startRetentionJob({
     storage,

@@ -49,8 +49,10 @@ function preloadApp(): Plugin {
       handler(_html, ctx) {
         const { bundle, chunk: entry } = ctx;
         if (!bundle || !entry) return undefined;
-        const scripts = new Set<string>();
-        const styles = new Set<string>();
+        // What the entry brings itself (Vite writes those tags already).
+        const scripts = new Set<string>([entry.fileName]);
+        const styles = new Set<string>(entry.viteMetadata?.importedCss ?? []);
+        const own = new Set([...scripts, ...styles, ...entry.imports]);
         const add = (file: string) => {
           const chunk = bundle[file];
           if (scripts.has(file) || chunk?.type !== 'chunk') return;
@@ -64,13 +66,15 @@ function preloadApp(): Plugin {
         }
         const base = '/app/';
         return [
-          ...[...styles].map((href) => ({
-            tag: 'link',
-            attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${href}` },
-            injectTo: 'head' as const,
-          })),
+          ...[...styles]
+            .filter((f) => !own.has(f))
+            .map((href) => ({
+              tag: 'link',
+              attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${href}` },
+              injectTo: 'head' as const,
+            })),
           ...[...scripts]
-            .filter((f) => !entry.imports.includes(f))
+            .filter((f) => !own.has(f))
             .map((href) => ({
               tag: 'link',
               attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${href}` },

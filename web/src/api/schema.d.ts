@@ -116,6 +116,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your sessions of the web app
+         * @description Each browser signed in to the web app, with when it signed in and was last seen; the session of this request is marked current.
+         */
+        get: operations["getMySessions"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out every other session
+         * @description Ends every session of the caller but the one of this request.
+         */
+        delete: operations["deleteMyOtherSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign a session out
+         * @description Ends the session at the hub: its refresh tokens stop working, its access tokens are refused, and the browser must sign in again.
+         */
+        delete: operations["deleteMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/totp": {
         parameters: {
             query?: never;
@@ -248,6 +292,30 @@ export interface paths {
         post?: never;
         /** Take a naming authority from an organisation */
         delete: operations["deleteAuthority"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/rate-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation's rate limits
+         * @description Per route group (ingest, query, admin): the window, the requests each caller and all callers of the organisation together may make in it, and which of them a platform admin set.
+         */
+        get: operations["getRateLimits"];
+        /**
+         * Set an organisation's rate limits
+         * @description Replaces the overrides of the organisation: per route group, `perCaller` and/or `perOrganisation` requests per configured window. Groups and fields left out keep the configured limits.
+         */
+        put: operations["putRateLimits"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -683,9 +751,29 @@ export interface paths {
         put?: never;
         /**
          * Ingest E-SOH observation messages
-         * @description Takes one E-SOH message or an array of them (compatible with E-SOH POST /json). The whole batch is validated first; any problem rejects it with 422 listing every problem, and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.
+         * @description Takes one E-SOH message or an array of them (compatible with E-SOH POST /json). At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.
          */
         post: operations["postIngestJson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest E-SOH observation messages (E-SOH-compatible alias of POST /ingest/json)
+         * @description E-SOH's path for POST /ingest/json, for E-SOH clients and loaders: the same body, answers and permission. At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.
+         */
+        post: operations["postJson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -699,7 +787,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database and the MQTT broker are reachable */
+        /** Readiness: the database and the MQTT broker answer, and the announcement relay is not stuck */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -766,6 +854,7 @@ export interface components {
                     method: "sha256" | "sha384" | "sha512" | "sha3-256" | "sha3-384" | "sha3-512";
                     value: string;
                 };
+                /** @description Comma-separated, at most 100 keywords. */
                 keywords?: string;
                 keywords_vocabulary?: string;
                 /** @description Height of the sensor above ground, metres. */
@@ -1179,7 +1268,7 @@ export interface operations {
     getAuditEvents: {
         parameters: {
             query?: {
-                action?: "sign-in" | "sign-in.second-factor" | "account.locked" | "totp.enrol" | "totp.enable" | "totp.disable" | "recovery-code.use" | "password.change" | "password.reset" | "api-key.create" | "api-key.revoke" | "api-key.rejected" | "user.create" | "user.update" | "user.role-change" | "user.delete" | "organisation.create" | "organisation.update" | "organisation.delete" | "authority.set" | "authority.remove" | "oidc-client.create" | "oidc-client.delete" | "token.issue" | "signing-key.rotate" | "signing-key.retire" | "ingest.rejected";
+                action?: "sign-in" | "sign-in.second-factor" | "account.locked" | "totp.enrol" | "totp.enable" | "totp.disable" | "recovery-code.use" | "password.change" | "password.reset" | "api-key.create" | "api-key.revoke" | "api-key.rejected" | "token.rejected" | "auth.failures" | "user.create" | "user.update" | "user.role-change" | "user.delete" | "organisation.create" | "organisation.update" | "organisation.delete" | "authority.set" | "authority.remove" | "rate-limits.set" | "oidc-client.create" | "oidc-client.delete" | "token.issue" | "session.revoke" | "signing-key.rotate" | "signing-key.retire" | "ingest.rejected";
                 /** @description Events older than this id (the next page) */
                 before?: number;
                 /** @description Events per page */
@@ -1205,7 +1294,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         events: {
-                            /** @description One of sign-in, sign-in.second-factor, account.locked, totp.enrol, totp.enable, totp.disable, recovery-code.use, password.change, password.reset, api-key.create, api-key.revoke, api-key.rejected, user.create, user.update, user.role-change, user.delete, organisation.create, organisation.update, organisation.delete, authority.set, authority.remove, oidc-client.create, oidc-client.delete, token.issue, signing-key.rotate, signing-key.retire, ingest.rejected */
+                            /** @description One of sign-in, sign-in.second-factor, account.locked, totp.enrol, totp.enable, totp.disable, recovery-code.use, password.change, password.reset, api-key.create, api-key.revoke, api-key.rejected, token.rejected, auth.failures, user.create, user.update, user.role-change, user.delete, organisation.create, organisation.update, organisation.delete, authority.set, authority.remove, rate-limits.set, oidc-client.create, oidc-client.delete, token.issue, session.revoke, signing-key.rotate, signing-key.retire, ingest.rejected */
                             action: string;
                             /** @description `user:<id>`, `key:<id>`, `client:<id>`, `cli:<os user>`, `system` or `anonymous` */
                             actor: string;
@@ -1436,6 +1525,270 @@ export interface operations {
             };
             /** @description The caller lacks the permission */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** @description The session of this request */
+                            current: boolean;
+                            /** @description The session (its OIDC grant) */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When it last fetched a token (access tokens last 10 minutes)
+                             */
+                            lastSeenAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When it signed in
+                             */
+                            signedInAt: string;
+                            /** @description The address it last fetched a token from */
+                            source: string | null;
+                            /** @description The browser that signed in (its User-Agent header) */
+                            userAgent: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteMyOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many sessions were ended */
+                        signedOut: number;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2737,6 +3090,356 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The limits in force for the organisation's callers, per route group */
+                        limits: {
+                            admin: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            ingest: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            query: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                        };
+                        /**
+                         * @description Lower-case letters, digits and hyphens (2–63 characters)
+                         * @example knmi
+                         */
+                        orgId: string;
+                        /**
+                         * @description Limits that replace the configured ones (RATE_LIMIT_*) for this organisation
+                         * @example {
+                         *       "ingest": {
+                         *         "perCaller": 3000,
+                         *         "perOrganisation": 10000
+                         *       }
+                         *     }
+                         */
+                        overrides: {
+                            admin?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            ingest?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            query?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    putRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Limits that replace the configured ones (RATE_LIMIT_*) for this organisation */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ingest": {
+                 *         "perCaller": 3000,
+                 *         "perOrganisation": 10000
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    admin?: {
+                        /** @description Requests per window of each caller */
+                        perCaller?: number;
+                        /** @description Requests per window of all the organisation's callers together */
+                        perOrganisation?: number;
+                    };
+                    ingest?: {
+                        /** @description Requests per window of each caller */
+                        perCaller?: number;
+                        /** @description Requests per window of all the organisation's callers together */
+                        perOrganisation?: number;
+                    };
+                    query?: {
+                        /** @description Requests per window of each caller */
+                        perCaller?: number;
+                        /** @description Requests per window of all the organisation's callers together */
+                        perOrganisation?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The limits in force for the organisation's callers, per route group */
+                        limits: {
+                            admin: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            ingest: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                            query: {
+                                perCaller: number;
+                                perOrganisation: number;
+                                /**
+                                 * @description ISO 8601 duration
+                                 * @example PT1M
+                                 */
+                                window: string;
+                            };
+                        };
+                        /**
+                         * @description Lower-case letters, digits and hyphens (2–63 characters)
+                         * @example knmi
+                         */
+                        orgId: string;
+                        /**
+                         * @description Limits that replace the configured ones (RATE_LIMIT_*) for this organisation
+                         * @example {
+                         *       "ingest": {
+                         *         "perCaller": 3000,
+                         *         "perOrganisation": 10000
+                         *       }
+                         *     }
+                         */
+                        overrides: {
+                            admin?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            ingest?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                            query?: {
+                                /** @description Requests per window of each caller */
+                                perCaller?: number;
+                                /** @description Requests per window of all the organisation's callers together */
+                                perOrganisation?: number;
+                            };
+                        };
+                    };
+                };
             };
             /** @description Invalid request */
             400: {
@@ -4673,6 +5376,38 @@ export interface operations {
         };
     };
     postIngestJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["def-0"] | components["schemas"]["def-0"][];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 200 */
+                        status_code: number;
+                        /**
+                         * @example Successfully ingested
+                         * @example Insert accepted, duplicates removed.
+                         */
+                        status_message: string;
+                    };
+                };
+            };
+        };
+    };
+    postJson: {
         parameters: {
             query?: never;
             header?: never;
