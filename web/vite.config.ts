@@ -65,7 +65,19 @@ function preloadApp(): Plugin {
           if (chunk?.type === 'chunk' && chunk.facadeModuleId?.endsWith('/src/start.tsx')) add(file);
         }
         const base = '/app/';
+        // MapLibre's worker script: fetched with the page (into the HTTP cache, where the worker MapLibre
+        // starts finds it) rather than once the MapLibre chunk has run.
+        const worker = Object.keys(bundle).find((f) => /maplibre-gl-csp-worker-[\w-]+\.js$/.test(f));
         return [
+          ...(worker
+            ? [
+                {
+                  tag: 'link',
+                  attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}${worker}` },
+                  injectTo: 'head' as const,
+                },
+              ]
+            : []),
           ...[...styles]
             .filter((f) => !own.has(f))
             .map((href) => ({
@@ -144,7 +156,8 @@ export default defineConfig({
         // MapLibre and React in chunks of their own: fetched and compiled in parallel with the app's.
         codeSplitting: {
           groups: [
-            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
+            // Its code only: its CSS goes with the app's, before it (main.tsx).
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.js$/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },

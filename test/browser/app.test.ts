@@ -105,6 +105,11 @@ describe('web app in Chromium', () => {
       const { context, page, errors } = await openPage(browser, viewport);
       await page.goto(`${base}/app/`);
       times[name] = await stationsVisibleMs(page);
+      const map = (await page.locator('.map canvas').boundingBox())!;
+      assert.ok(
+        map.width >= viewport.width * 0.9 && map.height >= viewport.height * 0.5,
+        `the map fills the screen (${map.width}×${map.height})`,
+      );
       await page.getByText('300 stations on the map').waitFor();
       await page.getByText('Air temperature (°C)').waitFor();
       await page.locator('.live[data-state=connected]').waitFor();
@@ -338,9 +343,22 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Close station' }).click();
     await page.waitForURL((url) => !url.searchParams.has('station'));
     const zoomOf = () => Number(new URL(page.url()).searchParams.get('view')?.split(',')[2] ?? 'NaN');
-    const canvas = (await page.locator('.map canvas').boundingBox())!;
-    await pinch(page, { ...canvas, height: canvas.height / 2 }, 60, 220);
-    await page.waitForURL((url) => url.searchParams.has('view'));
+    // Where both fingers land on the map itself (not on the controls over it).
+    const free = await page.evaluate(() => {
+      const canvas = document.querySelector('.map canvas')!;
+      const r = canvas.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      for (let y = r.top + r.height * 0.2; y < r.bottom - 60; y += 20) {
+        if ([x - 110, x, x + 110].every((px) => document.elementFromPoint(px, y) === canvas)) return y;
+      }
+      return undefined;
+    });
+    assert.ok(free !== undefined, 'a free stretch of map');
+    await pinch(page, { x: 0, y: free - 10, width: PHONE.width, height: 20 }, 60, 220);
+    await page.waitForFunction(() => {
+      const view = new URL(window.location.href).searchParams.get('view');
+      return Number(view?.split(',')[2]) > 3.2;
+    });
     const zoomedIn = zoomOf();
     assert.ok(zoomedIn > 3.2, `the map zoomed in (zoom ${zoomedIn})`);
     await nextFrame(page);

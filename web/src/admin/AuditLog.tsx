@@ -25,6 +25,8 @@ const AUDIT_ACTIONS = [
   'api-key.create',
   'api-key.revoke',
   'api-key.rejected',
+  'token.rejected',
+  'auth.failures',
   'user.create',
   'user.update',
   'user.role-change',

@@ -5,7 +5,6 @@
 // `obshub:stations-visible` is set and dispatched on window: the browser tests measure first load with
 // it, and what can wait (live updates, the service worker, the land) starts then.
 import type { GeoJSONSource, Map as MapLibre, MapSourceDataEvent, StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../strings';
 import { useColourScheme } from '../ui/useColourScheme';
@@ -109,7 +108,7 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
     let styled = false;
     let landWaiting = false;
     const land = () => addLand(map, colours, 'stations');
-    map.once('style.load', () => {
+    void map.once('style.load', () => {
       performance.mark('obshub:style');
       styled = true;
       mapRef.current = map;

@@ -36,7 +36,7 @@ const collectionOf = (doc: CollectionDoc): Collection => ({
 });
 
 export async function fetchCollection(): Promise<Collection> {
-  return collectionOf((await ok(api.GET('/collections/observations', fresh))) as CollectionDoc);
+  return collectionOf(await ok(api.GET('/collections/observations', fresh)));
 }
 
 /** The collection for the map: the one asked for ahead (boot.ts), else from the hub. */
