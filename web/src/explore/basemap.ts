@@ -1,7 +1,7 @@
 // The offline basemap: land, coastlines and borders from Natural Earth (world-atlas, 1:50m), converted to
 // GeoJSON at build time (scripts/basemap.ts), shipped with the app and styled by us; no tile server. With
 // the hub's WEB_BASEMAP_TILES setting, a raster tile layer of that URL lies under (or replaces) it.
-import type { Map as MapLibre, StyleSpecification } from 'maplibre-gl';
+import type { Map as MapLibre, MapSourceDataEvent, StyleSpecification } from 'maplibre-gl';
 import basemapUrl from 'virtual:obshub-basemap';
 
 export interface BasemapColours {
@@ -65,6 +65,13 @@ export function baseStyle(colours: BasemapColours, tiles = tileUrl()): StyleSpec
 export function addLand(map: MapLibre, colours: BasemapColours, before?: string): void {
   if (tileUrl() || map.getSource('basemap')) return;
   map.addSource('basemap', { type: 'geojson', data: basemapUrl });
+  // `data-basemap="drawn"` on the map's box once the land is on screen (the browser tests wait for it).
+  const loaded = (e: MapSourceDataEvent) => {
+    if (e.sourceId !== 'basemap' || !map.isSourceLoaded('basemap')) return;
+    map.off('sourcedata', loaded);
+    void map.once('idle', () => (map.getContainer().dataset.basemap = 'drawn'));
+  };
+  map.on('sourcedata', loaded);
   const land = ['==', ['get', 'kind'], 'land'] as ['==', ['get', string], string];
   map.addLayer(
     { id: 'land', type: 'fill', source: 'basemap', filter: land, paint: { 'fill-color': colours.land } },
