@@ -227,7 +227,7 @@ export const roles: Record<ServiceRole, RoleDefinition> = {
         }),
       );
       await app.register(recordsPlugin({ service: records }));
-      await app.register(webAppPlugin({ publicUrl: config.publicUrl }));
+      await app.register(webAppPlugin({ publicUrl: config.publicUrl, basemap: config.webBasemap }));
     },
   },
   admin: {

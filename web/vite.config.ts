@@ -6,6 +6,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { basemapPlugin } from './scripts/basemap';
 
 const outDir = path.resolve(import.meta.dirname, '../dist/web');
 
@@ -34,10 +35,75 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The entry chunk (main.tsx) is small: it starts the map's data fetches, then imports the app
+ * (start.tsx). index.html preloads the app's chunks (and their CSS) beside it, so that they download and
+ * compile in parallel with it rather than after it.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'obshub-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const { bundle, chunk: entry } = ctx;
+        if (!bundle || !entry) return undefined;
+        // What the entry brings itself (Vite writes those tags already).
+        const scripts = new Set<string>([entry.fileName]);
+        const styles = new Set<string>(entry.viteMetadata?.importedCss ?? []);
+        const own = new Set([...scripts, ...styles, ...entry.imports]);
+        const add = (file: string) => {
+          const chunk = bundle[file];
+          if (scripts.has(file) || chunk?.type !== 'chunk') return;
+          scripts.add(file);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          chunk.imports.forEach(add);
+        };
+        for (const file of entry.dynamicImports) {
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk' && chunk.facadeModuleId?.endsWith('/src/start.tsx')) add(file);
+        }
+        const base = '/app/';
+        // MapLibre's worker script: fetched with the page (into the HTTP cache, where the worker MapLibre
+        // starts finds it) rather than once the MapLibre chunk has run.
+        const worker = Object.keys(bundle).find((f) => /maplibre-gl-csp-worker-[\w-]+\.js$/.test(f));
+        return [
+          ...(worker
+            ? [
+                {
+                  tag: 'link',
+                  attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}${worker}` },
+                  injectTo: 'head' as const,
+                },
+              ]
+            : []),
+          ...[...styles]
+            .filter((f) => !own.has(f))
+            .map((href) => ({
+              tag: 'link',
+              attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${href}` },
+              injectTo: 'head' as const,
+            })),
+          ...[...scripts]
+            .filter((f) => !own.has(f))
+            .map((href) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${href}` },
+              injectTo: 'head' as const,
+            })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: '/app/',
   plugins: [
     react(),
+    basemapPlugin(),
+    preloadApp(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
@@ -85,6 +151,18 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // MapLibre and React in chunks of their own: fetched and compiled in parallel with the app's.
+        codeSplitting: {
+          groups: [
+            // Its code only: its CSS goes with the app's, before it (main.tsx).
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.js$/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: Object.fromEntries(

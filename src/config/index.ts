@@ -62,6 +62,8 @@ export interface Config {
   databaseTimeoutSeconds: number;
   databasePoolSize: number;
   demo: boolean;
+  /** WEB_BASEMAP_TILES and WEB_BASEMAP_ATTRIBUTION: a raster tile server for the web app's map. */
+  webBasemap: { tiles: string; attribution: string | undefined } | undefined;
   /** Master secret for encryption at rest; undefined: generated into DATA_DIR (embedded only). */
   obshubSecret: string | undefined;
   /** Password of the first platform admin; undefined: generated and printed once. */
@@ -215,6 +217,12 @@ export function loadConfig(
     databaseTimeoutSeconds: values.DATABASE_TIMEOUT as number,
     databasePoolSize: values.DATABASE_POOL_SIZE as number,
     demo: values.DEMO === undefined ? databaseUrl === undefined : values.DEMO === 'on',
+    webBasemap: values.WEB_BASEMAP_TILES
+      ? {
+          tiles: values.WEB_BASEMAP_TILES as string,
+          attribution: values.WEB_BASEMAP_ATTRIBUTION as string | undefined,
+        }
+      : undefined,
     obshubSecret: values.OBSHUB_SECRET as string | undefined,
     adminPassword: values.OBSHUB_ADMIN_PASSWORD as string | undefined,
     anonymousRead: values.ANONYMOUS_READ === 'on',

@@ -449,6 +449,25 @@ export const settings = {
       'Built-in demo feed of synthetic European stations: `on` or `off`. Default: on with the embedded database, off when `DATABASE_URL` is set.',
     parse: oneOf('on', 'off'),
   },
+  WEB_BASEMAP_TILES: {
+    key: 'WEB_BASEMAP_TILES',
+    default: undefined,
+    description:
+      "A raster tile URL template (`{z}`, `{x}`, `{y}`; 256-pixel tiles) for a richer basemap of the web app, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png` (mind the tile server's usage policy). The app then asks that host for tiles (the Content-Security-Policy allows it). Unset: the offline Natural Earth basemap shipped with the app, no third party.",
+    parse: (raw: string): Parsed<string> => {
+      const ok = url('http', 'https')(raw);
+      return ok.ok && ['{z}', '{x}', '{y}'].every((p) => raw.includes(p))
+        ? ok
+        : fail('an http(s) URL template with {z}, {x} and {y}');
+    },
+  },
+  WEB_BASEMAP_ATTRIBUTION: {
+    key: 'WEB_BASEMAP_ATTRIBUTION',
+    default: undefined,
+    description:
+      'The credit line the web app shows under the tiles of `WEB_BASEMAP_TILES`, e.g. `© OpenStreetMap contributors`.',
+    parse: text,
+  },
   OBSHUB_SECRET: {
     key: 'OBSHUB_SECRET',
     default: undefined,

@@ -35,6 +35,7 @@ export const auditActions = [
   'oidc-client.create',
   'oidc-client.delete',
   'token.issue',
+  'session.revoke',
   'signing-key.rotate',
   'signing-key.retire',
   'ingest.rejected',

@@ -1,5 +1,5 @@
 // The identity service: the parts (organisations, users, API keys, sign-in, audit, authorities, OIDC
-// clients) composed once, and the first-start bootstrap.
+// clients, web sessions) composed once, and the first-start bootstrap.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
@@ -15,6 +15,7 @@ import { Lockout } from './lockout.js';
 import { OidcClientService } from './oidcClients.js';
 import { OrganisationService } from './organisations.js';
 import { RateLimitService } from './rateLimits.js';
+import { SessionService } from './sessions.js';
 import { SignInService } from './signIn.js';
 import { UserService } from './users.js';
 
@@ -34,6 +35,8 @@ export interface Identity {
   readonly authFailures: AuthFailures;
   /** The rate limits of organisations (configured, or set by a platform admin). */
   readonly rateLimits: RateLimitService;
+  /** People's sessions of the web app (list, sign out). */
+  readonly sessions: SessionService;
 }
 
 /** The repositories the identity service uses. */
@@ -68,6 +71,7 @@ export function createIdentity(deps: {
     oidcClients: new OidcClientService(storage, audit, secrets),
     authFailures,
     rateLimits: new RateLimitService(storage.rateLimits, storage.organisations, audit, config.rateLimit),
+    sessions: new SessionService(storage.oidc, audit),
   };
 }
 

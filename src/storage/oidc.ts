@@ -72,6 +72,10 @@ export interface OidcRepository {
   consumePayload(model: string, id: string): Promise<void>;
   deletePayload(model: string, id: string): Promise<void>;
   deleteGrant(grantId: string): Promise<void>;
+  /** Live, unconsumed artefacts of `model` whose payload's accountId is `accountId`. */
+  findPayloadsOfAccount(model: string, accountId: string): Promise<OidcPayload[]>;
+  /** Deletes the provider's browser sessions that hold `grantId` (so that it cannot sign in again silently). */
+  deleteSessionsOfGrant(grantId: string): Promise<void>;
   /** Deletes expired artefacts; returns how many. */
   purgeExpired(): Promise<number>;
   /** Unretired keys of `use`, newest first. */
@@ -148,6 +152,25 @@ export class SqlOidcRepository implements OidcRepository {
 
   async deleteGrant(grantId: string): Promise<void> {
     await this.db.query('DELETE FROM oidc_payload WHERE grant_id = $1', [grantId]);
+  }
+
+  /** Live, unconsumed artefacts of `model` whose payload's accountId is `accountId`. */
+  async findPayloadsOfAccount(model: string, accountId: string): Promise<OidcPayload[]> {
+    const rows = await this.db.query<{ payload: OidcPayload }>(
+      `SELECT payload FROM oidc_payload WHERE model = $1 AND payload->>'accountId' = $2 AND ${LIVE}
+         AND consumed_at IS NULL`,
+      [model, accountId],
+    );
+    return rows.map((r) => r.payload);
+  }
+
+  /** Deletes the provider's browser sessions that hold `grantId` (so that it cannot sign in again silently). */
+  async deleteSessionsOfGrant(grantId: string): Promise<void> {
+    await this.db.query(
+      `DELETE FROM oidc_payload WHERE model = 'Session' AND EXISTS (
+         SELECT 1 FROM jsonb_each(payload->'authorizations') a WHERE a.value->>'grantId' = $1)`,
+      [grantId],
+    );
   }
 
   /** Deletes expired artefacts; returns how many. */

@@ -5,6 +5,8 @@
 // budgets (initial JavaScript, first-load time). Screenshots go to test-results/.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -21,8 +23,10 @@ import {
   DESKTOP,
   ingestAsDemo,
   launch,
+  nextFrame,
   openPage,
   PHONE,
+  pinch,
   record,
   screenshot,
   seedDemo,
@@ -101,9 +105,15 @@ describe('web app in Chromium', () => {
       const { context, page, errors } = await openPage(browser, viewport);
       await page.goto(`${base}/app/`);
       times[name] = await stationsVisibleMs(page);
+      const map = (await page.locator('.map canvas').boundingBox())!;
+      assert.ok(
+        map.width >= viewport.width * 0.9 && map.height >= viewport.height * 0.5,
+        `the map fills the screen (${map.width}×${map.height})`,
+      );
       await page.getByText('300 stations on the map').waitFor();
       await page.getByText('Air temperature (°C)').waitFor();
       await page.locator('.live[data-state=connected]').waitFor();
+      await page.locator('.map[data-basemap=drawn]').waitFor();
       await screenshot(page, `map-${name}`);
       await expectAccessible(page, `the map (${name})`);
       assert.deepEqual(errors, []);
@@ -304,6 +314,140 @@ describe('web app in Chromium', () => {
     await screenshot(page, 'station-phone');
     await expectAccessible(page, 'the station panel on a phone');
     await context.close();
+  });
+
+  it('zooms the chart and the map with two fingers on a phone', async () => {
+    const { context, page, errors } = await openPage(browser, PHONE);
+    await page.goto(`${base}/app/?station=0-65534-0-DEMO0001`);
+    await stationsVisibleMs(page);
+    await page.waitForFunction(
+      () => Number(document.querySelector('.chart')?.getAttribute('data-points')) > 0,
+    );
+    // The chart: spreading two fingers narrows the time range it shows.
+    const chart = page.locator('.chart').first();
+    await chart.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.chart')?.dataset.xRange);
+    const range = async () => {
+      const [min, max] = (await chart.getAttribute('data-x-range'))!.split(',').map(Number);
+      return max! - min!;
+    };
+    const before = await range();
+    await pinch(page, (await chart.locator('.u-over').boundingBox())!, 40, 160);
+    await page.waitForFunction((old) => {
+      const [min, max] = (document.querySelector<HTMLElement>('.chart')?.dataset.xRange ?? ',')
+        .split(',')
+        .map(Number);
+      return max! - min! < old * 0.8;
+    }, before);
+    assert.ok((await range()) < before, 'the chart shows a shorter time range');
+    // The map: closing the panel, then a pinch zooms the map in (the view is in the URL).
+    await page.getByRole('button', { name: 'Close station' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('station'));
+    const zoomOf = () => Number(new URL(page.url()).searchParams.get('view')?.split(',')[2] ?? 'NaN');
+    // Where both fingers land on the map itself (not on the controls over it).
+    const free = await page.evaluate(() => {
+      const canvas = document.querySelector('.map canvas')!;
+      const r = canvas.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      for (let y = r.top + r.height * 0.2; y < r.bottom - 60; y += 20) {
+        if ([x - 110, x, x + 110].every((px) => document.elementFromPoint(px, y) === canvas)) return y;
+      }
+      return undefined;
+    });
+    assert.ok(free !== undefined, 'a free stretch of map');
+    await pinch(page, { x: 0, y: free - 10, width: PHONE.width, height: 20 }, 60, 220);
+    await page.waitForFunction(() => {
+      const view = new URL(window.location.href).searchParams.get('view');
+      return Number(view?.split(',')[2]) > 3.2;
+    });
+    const zoomedIn = zoomOf();
+    assert.ok(zoomedIn > 3.2, `the map zoomed in (zoom ${zoomedIn})`);
+    await nextFrame(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('lists my sessions and signs the others out, whose tokens then stop working', async () => {
+    const first = await openPage(browser);
+    await first.page.goto(`${base}/app/account`);
+    await signIn(first.page, 'bob', PASSWORD);
+    const second = await openPage(browser);
+    await second.page.goto(`${base}/app/account`);
+    await signIn(second.page, 'bob', PASSWORD);
+    await second.page.getByRole('heading', { name: 'My account' }).waitFor();
+    const token = await second.page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('obshub.session')!) as { accessToken: string }).accessToken,
+    );
+    const me = () => fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal((await me()).status, 200);
+
+    await first.page.reload();
+    const sessions = first.page.getByRole('region', { name: 'Sessions' });
+    await sessions.getByText('(this device)').waitFor();
+    await sessions
+      .getByRole('row', { name: /Chrome on Linux/ })
+      .nth(1)
+      .waitFor();
+    await sessions.scrollIntoViewIfNeeded();
+    await screenshot(first.page, 'sessions-desktop');
+    await expectAccessible(first.page, 'My account with sessions');
+    await sessions.getByRole('button', { name: 'Sign out every other session' }).click();
+    await first.page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+    await sessions
+      .getByRole('button', { name: 'Sign out every other session' })
+      .waitFor({ state: 'detached' });
+    assert.equal(await sessions.getByRole('row', { name: /Chrome on Linux/ }).count(), 1);
+    // The other browser's access token is refused at once, its refresh token too.
+    assert.equal((await me()).status, 401);
+    const events = await hub.identity.audit.find(system, { action: 'session.revoke', limit: 10 });
+    assert.equal(events.length, 1);
+    // Bob's earlier sign-in (the organisation test) and the second browser's.
+    assert.ok(Number(events[0]!.details.sessions) >= 1);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it("draws the tiles of WEB_BASEMAP_TILES when it is set, allowed by the page's policy", async () => {
+    // A tile server of the test's own: any tile is one grey 1×1 PNG.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mO8d+/efwAIcgN9bsoZSgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const requested: string[] = [];
+    const tiles = createServer((req, res) => {
+      requested.push(req.url ?? '');
+      res.writeHead(200, {
+        'content-type': 'image/png',
+        'access-control-allow-origin': '*',
+        'cache-control': 'no-store',
+      });
+      res.end(png);
+    });
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+    const tileBase = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
+    const other = await startHub({
+      WEB_BASEMAP_TILES: `${tileBase}/tiles/{z}/{x}/{y}.png`,
+      WEB_BASEMAP_ATTRIBUTION: 'Test tiles',
+    });
+    try {
+      const { context, page, errors } = await openPage(browser);
+      const tileRequest = page.waitForRequest((r) => r.url().startsWith(`${tileBase}/tiles/`));
+      await page.goto(`${other.base}/app/`);
+      await tileRequest;
+      await page.getByText('Test tiles').waitFor({ state: 'attached' });
+      assert.ok(
+        requested.some((u) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(u)),
+        requested.join(' '),
+      );
+      const csp = (await page.request.get(`${other.base}/app/`)).headers()['content-security-policy'];
+      assert.match(csp!, new RegExp(`img-src [^;]*${tileBase}`));
+      await nextFrame(page);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await other.hub.stop();
+      tiles.close();
+    }
   });
 
   it('keeps the initial JavaScript within 350 KB gzipped', () => {

@@ -45,9 +45,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startHub(): Promise<{ hub: TestHub; base: string }> {
+export async function startHub(env: Record<string, string> = {}): Promise<{ hub: TestHub; base: string }> {
   const port = await freePort();
-  const hub = await startTestHub({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  const hub = await startTestHub({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
   return { hub, base: await hub.listen() };
 }
 
@@ -126,6 +126,42 @@ export async function stationsVisibleMs(page: Page): Promise<number> {
     timeout: 30_000,
   });
   return page.evaluate(() => performance.getEntriesByName('obshub:stations-visible')[0]!.startTime);
+}
+
+/** The next animation frame of the page (no fixed sleep: the page's own pace). */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
+/**
+ * A two-finger pinch through CDP (Input.dispatchTouchEvent): fingers `from` px apart about the centre of
+ * `box`, moved to `to` px apart in `steps` frames, then lifted. `to` > `from` zooms in.
+ */
+export async function pinch(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  from: number,
+  to: number,
+  steps = 8,
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const fingers = (gap: number) => [
+    { x: cx - gap / 2, y: cy, id: 1 },
+    { x: cx + gap / 2, y: cy, id: 2 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(from) });
+  for (let i = 1; i <= steps; i++) {
+    await nextFrame(page);
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: fingers(from + ((to - from) * i) / steps),
+    });
+  }
+  await nextFrame(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

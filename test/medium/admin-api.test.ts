@@ -18,6 +18,7 @@ const OIDC_ACTIONS = [
   'oidc-client.create',
   'oidc-client.delete',
   'token.issue',
+  'session.revoke',
   'signing-key.rotate',
   'signing-key.retire',
 ];

@@ -1,16 +1,9 @@
-// Entry point: the app, and the service worker that keeps it (and the last data) for offline use.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { registerSW } from 'virtual:pwa-register';
-import { App } from './App';
-import { afterFirstStations } from './explore/firstLoad';
+// Entry point, kept small: it asks the hub for the map's data at once (explore/boot.ts), then loads the
+// app (start.tsx: React, the pages, MapLibre), whose chunks index.html preloads in parallel.
+import { startAhead } from './explore/boot';
+// MapLibre's styles first: the app's (theme.css) override some of them (the map fills its box).
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './theme.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
-
-// After the first stations are drawn (or 3 s), so that caching the app does not slow its first load.
-if ('serviceWorker' in navigator) afterFirstStations(() => void registerSW({ immediate: true }));
+startAhead();
+void import('./start');

@@ -22,6 +22,7 @@ import { getSystem } from './getSystem.js';
 import { getSystemActivity } from './getSystemActivity.js';
 import { getUser } from './getUser.js';
 import { getUsers } from './getUsers.js';
+import { mySessions } from './mySessions.js';
 import { patchOrganisation } from './patchOrganisation.js';
 import { patchUser } from './patchUser.js';
 import { postApiKey } from './postApiKey.js';
@@ -42,7 +43,7 @@ export interface AdminApiOptions {
 
 /** The OpenAPI tags of the admin API. */
 export const adminApiTags = [
-  { name: 'account', description: 'Your own account: password and two-factor authentication' },
+  { name: 'account', description: 'Your own account: password, two-factor authentication, sessions' },
   { name: 'organisations', description: 'Organisations (tenants) and the naming authorities they own' },
   { name: 'users', description: 'People, their roles, password resets' },
   { name: 'api-keys', description: 'API keys for machines and scripts' },
@@ -64,6 +65,7 @@ export function adminApiPlugin(options: AdminApiOptions) {
     postMyTotp(app, identity);
     postMyTotpConfirmation(app, identity);
     deleteMyTotp(app, identity);
+    mySessions(app, identity);
     getOrganisations(app, identity);
     postOrganisation(app, identity);
     getOrganisation(app, identity);

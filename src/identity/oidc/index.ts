@@ -104,6 +104,18 @@ export async function createOidc(deps: {
       emit('identity.token_issued', { grantType });
       const accountId = entities.AuthorizationCode?.accountId ?? entities.RefreshToken?.accountId;
       const clientId = client?.clientId ?? '';
+      const grantId = entities.AuthorizationCode?.grantId ?? entities.RefreshToken?.grantId;
+      if (accountId && grantId && clientId === WEB_CLIENT_ID) {
+        identity.sessions
+          .seen({
+            grantId,
+            accountId,
+            userAgent: ctx.get('user-agent') || null,
+            source: ctx.ip,
+            signIn: grantType === 'authorization_code',
+          })
+          .catch((err: unknown) => log.warn({ component: 'oidc', err }, 'could not record a session'));
+      }
       void (async () => {
         const orgClient = accountId ? undefined : await storage.oidc.findClient(clientId);
         await identity.audit.record(

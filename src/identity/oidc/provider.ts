@@ -107,6 +107,12 @@ export function createProvider(lib: OidcProviderModule, settings: ProviderSettin
         }),
       };
     },
+    // The web app's access tokens name their grant: the session the gateway checks is still signed in
+    // (My account signs sessions out), and the one /api/v1/me/sessions marks current.
+    extraTokenClaims: async (_ctx, token) =>
+      token.kind === 'AccessToken' && token.clientId === WEB_CLIENT_ID && token.grantId
+        ? { grant_id: token.grantId }
+        : undefined,
     interactions: { url: async (_ctx, interaction) => `${basePath}/interaction/${interaction.uid}` },
     responseTypes: ['code'],
     pkce: { required: () => true },

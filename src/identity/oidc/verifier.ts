@@ -55,6 +55,10 @@ export function createTokenVerifier(deps: {
       // A person's token (authorization code or refresh): their current role and organisation.
       const user = await deps.account(payload.sub);
       if (!user || user.disabled) throw invalid('the account of this token is gone or disabled');
+      // A web app session signed out (My account) takes its access tokens with it.
+      if (typeof payload.grant_id === 'string' && !(await oidc.findPayload('Grant', payload.grant_id))) {
+        throw invalid('the session of this token was signed out');
+      }
       return userPrincipal(user, 'token', new Set(scopes));
     }
     // Client credentials: a service of the client's organisation; a deleted client's tokens stop working.

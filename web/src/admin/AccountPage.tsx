@@ -1,5 +1,5 @@
 // My account: profile, password, two-factor authentication (enrolment with a QR code, recovery codes shown
-// once, turning it off), my API keys, and signing out.
+// once, turning it off), my API keys, and my sessions (signing one or all others out).
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { toDataURL } from 'qrcode';
 import { api, ok, type Answer } from '../api/client';
@@ -10,6 +10,7 @@ import { field } from '../ui/form';
 import { Dialog } from '../ui/Dialog';
 import { useAction } from '../ui/useLoad';
 import { ApiKeys } from './ApiKeys';
+import { Sessions } from './Sessions';
 
 type Enrolment = Answer<'/api/v1/me/totp', 'post'>;
 
@@ -189,13 +190,7 @@ export default function AccountPage() {
       <PasswordForm />
       <TwoFactor enabled={me.totpEnabled} onChange={reload} />
       {me.orgId && <ApiKeys title={t.account.apiKeys} userId={me.id} />}
-      <section>
-        <h2>{t.account.sessions}</h2>
-        <p>{t.account.sessionHelp}</p>
-        <button type="button" onClick={signOut}>
-          {t.nav.signOut}
-        </button>
-      </section>
+      <Sessions onSignOut={signOut} />
     </div>
   );
 }

@@ -40,6 +40,7 @@ const AUDIT_ACTIONS = [
   'oidc-client.create',
   'oidc-client.delete',
   'token.issue',
+  'session.revoke',
   'signing-key.rotate',
   'signing-key.retire',
   'ingest.rejected',

@@ -116,6 +116,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your sessions of the web app
+         * @description Each browser signed in to the web app, with when it signed in and was last seen; the session of this request is marked current.
+         */
+        get: operations["getMySessions"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out every other session
+         * @description Ends every session of the caller but the one of this request.
+         */
+        delete: operations["deleteMyOtherSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign a session out
+         * @description Ends the session at the hub: its refresh tokens stop working, its access tokens are refused, and the browser must sign in again.
+         */
+        delete: operations["deleteMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/totp": {
         parameters: {
             query?: never;
@@ -303,6 +347,23 @@ export interface paths {
         };
         /** Ingest and notification activity over the last hour */
         get: operations["getSystemActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key figures of the metrics since the hub started (the operations page) */
+        get: operations["getSystemMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -770,6 +831,23 @@ export interface paths {
          * @description E-SOH's path for POST /ingest/json, for E-SOH clients and loaders: the same body, answers and permission. At most INGEST_MAX_MESSAGES messages (413 above). The whole batch is validated first; any problem rejects it with 422 listing the problems (the first 100, with the number of invalid messages), and nothing is stored. Otherwise the batch is stored in one transaction before the answer is sent.
          */
         post: operations["postJson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format) for METRICS_TOKEN, maintainers and platform admins */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1264,7 +1342,7 @@ export interface operations {
     getAuditEvents: {
         parameters: {
             query?: {
-                action?: "sign-in" | "sign-in.second-factor" | "account.locked" | "totp.enrol" | "totp.enable" | "totp.disable" | "recovery-code.use" | "password.change" | "password.reset" | "api-key.create" | "api-key.revoke" | "api-key.rejected" | "token.rejected" | "auth.failures" | "user.create" | "user.update" | "user.role-change" | "user.delete" | "organisation.create" | "organisation.update" | "organisation.delete" | "authority.set" | "authority.remove" | "rate-limits.set" | "oidc-client.create" | "oidc-client.delete" | "token.issue" | "signing-key.rotate" | "signing-key.retire" | "ingest.rejected";
+                action?: "sign-in" | "sign-in.second-factor" | "account.locked" | "totp.enrol" | "totp.enable" | "totp.disable" | "recovery-code.use" | "password.change" | "password.reset" | "api-key.create" | "api-key.revoke" | "api-key.rejected" | "token.rejected" | "auth.failures" | "user.create" | "user.update" | "user.role-change" | "user.delete" | "organisation.create" | "organisation.update" | "organisation.delete" | "authority.set" | "authority.remove" | "rate-limits.set" | "oidc-client.create" | "oidc-client.delete" | "token.issue" | "session.revoke" | "signing-key.rotate" | "signing-key.retire" | "ingest.rejected";
                 /** @description Events older than this id (the next page) */
                 before?: number;
                 /** @description Events per page */
@@ -1290,7 +1368,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         events: {
-                            /** @description One of sign-in, sign-in.second-factor, account.locked, totp.enrol, totp.enable, totp.disable, recovery-code.use, password.change, password.reset, api-key.create, api-key.revoke, api-key.rejected, token.rejected, auth.failures, user.create, user.update, user.role-change, user.delete, organisation.create, organisation.update, organisation.delete, authority.set, authority.remove, rate-limits.set, oidc-client.create, oidc-client.delete, token.issue, signing-key.rotate, signing-key.retire, ingest.rejected */
+                            /** @description One of sign-in, sign-in.second-factor, account.locked, totp.enrol, totp.enable, totp.disable, recovery-code.use, password.change, password.reset, api-key.create, api-key.revoke, api-key.rejected, token.rejected, auth.failures, user.create, user.update, user.role-change, user.delete, organisation.create, organisation.update, organisation.delete, authority.set, authority.remove, rate-limits.set, oidc-client.create, oidc-client.delete, token.issue, session.revoke, signing-key.rotate, signing-key.retire, ingest.rejected */
                             action: string;
                             /** @description `user:<id>`, `key:<id>`, `client:<id>`, `cli:<os user>`, `system` or `anonymous` */
                             actor: string;
@@ -1521,6 +1599,270 @@ export interface operations {
             };
             /** @description The caller lacks the permission */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** @description The session of this request */
+                            current: boolean;
+                            /** @description The session (its OIDC grant) */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When it last fetched a token (access tokens last 10 minutes)
+                             */
+                            lastSeenAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When it signed in
+                             */
+                            signedInAt: string;
+                            /** @description The address it last fetched a token from */
+                            source: string | null;
+                            /** @description The browser that signed in (its User-Agent header) */
+                            userAgent: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteMyOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many sessions were ended */
+                        signedOut: number;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The caller lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3446,6 +3788,74 @@ export interface operations {
             };
         };
     };
+    getSystemMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        announcements: {
+                            brokerConnected: boolean;
+                            delay: {
+                                count: number;
+                                p50Seconds: number | null;
+                                p99Seconds: number | null;
+                            };
+                            failed: number;
+                            oldestAgeSeconds: number;
+                            outboxRows: number;
+                            published: number;
+                        };
+                        database: {
+                            connections: number;
+                            idle: number;
+                            observations: number;
+                            partitions: number;
+                            waiting: number;
+                        };
+                        http: {
+                            inFlight: number;
+                            rateLimited: number;
+                            requests: number;
+                            serverErrors: number;
+                        };
+                        ingest: {
+                            batchesRejected: number;
+                            observationsAccepted: number;
+                            write: {
+                                count: number;
+                                p50Seconds: number | null;
+                                p99Seconds: number | null;
+                            };
+                        };
+                        process: {
+                            eventLoopLagP99Seconds: number;
+                            heapUsedBytes: number;
+                            residentMemoryBytes: number;
+                        };
+                        queries: {
+                            duration: {
+                                count: number;
+                                p50Seconds: number | null;
+                                p99Seconds: number | null;
+                            };
+                            errors: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getUsers: {
         parameters: {
             query?: {
@@ -5253,6 +5663,26 @@ export interface operations {
             };
         };
     };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
     getReady: {
         parameters: {
             query?: never;
@@ -5272,6 +5702,8 @@ export interface operations {
                         checks: {
                             [key: string]: string;
                         };
+                        /** @description The service roles this process runs */
+                        services: string[];
                         /** @enum {string} */
                         status: "ready";
                     };
@@ -5287,6 +5719,8 @@ export interface operations {
                         checks: {
                             [key: string]: string;
                         };
+                        /** @description The service roles this process runs */
+                        services: string[];
                         /** @enum {string} */
                         status: "not ready";
                     };

@@ -2,10 +2,10 @@
 // `obshub-web` (oauth4webapi). Tokens live in sessionStorage (this tab); the access token is refreshed with
 // the refresh token shortly before it expires.
 import * as oauth from 'oauth4webapi';
+import { SESSION_STORE as STORE } from './store';
 
 const CLIENT: oauth.Client = { client_id: 'obshub-web' };
 const SCOPE = 'openid profile offline_access read admin';
-const STORE = 'obshub.session';
 const PENDING = 'obshub.pending-sign-in';
 /** Refresh this long before the access token expires. */
 const EARLY_MS = 30_000;

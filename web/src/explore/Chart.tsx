@@ -31,6 +31,14 @@ export function Chart({ title, unit, series, labels, dark }: ChartProps) {
         width: el.clientWidth || 320,
         height: 200,
         plugins: [touchZoom()],
+        // The time range shown, for the browser tests (zoom by mouse or pinch changes it).
+        hooks: {
+          setScale: [
+            (self, key) => {
+              if (key === 'x') el.dataset.xRange = `${self.scales.x?.min ?? ''},${self.scales.x?.max ?? ''}`;
+            },
+          ],
+        },
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: true } },
         axes: [

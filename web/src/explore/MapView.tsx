@@ -1,16 +1,17 @@
 // The MapLibre map: the offline basemap under every station as a GPU circle coloured by its latest value.
-// A click (or a tap) on a station selects it. The land is added once the stations are drawn. The first time stations are drawn, the performance mark
+// A click (or a tap) on a station selects it. The stations' layers are in the first style, so that the
+// first data is drawn without waiting for the map's load event; the land is added once the stations are
+// drawn (MapLibre's worker parses it). The first time stations are drawn, the performance mark
 // `obshub:stations-visible` is set and dispatched on window: the browser tests measure first load with
 // it, and what can wait (live updates, the service worker, the land) starts then.
-import type { GeoJSONSource, Map as MapLibre, MapSourceDataEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource, Map as MapLibre, MapSourceDataEvent, StyleSpecification } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../strings';
 import { useColourScheme } from '../ui/useColourScheme';
 import maplibregl from './maplibre';
-import { baseStyle, darkColours, lightColours, loadLand } from './basemap';
+import { addLand, baseStyle, darkColours, lightColours, tileAttribution } from './basemap';
 import { colourExpression, type ColourScale } from './colourScale';
-import { markStationsVisible } from './firstLoad';
+import { afterFirstStations, markStationsVisible } from './firstLoad';
 import type { View } from './urlState';
 
 const EUROPE: View = { lon: 10, lat: 52, zoom: 3.2 };
@@ -24,45 +25,48 @@ export interface MapViewProps {
   onViewChange: (view: View, bounds: [number, number, number, number]) => void;
 }
 
-const withLand = new WeakSet<MapLibre>();
-
-function landOnce(map: MapLibre, dark: boolean) {
-  if (withLand.has(map)) return;
-  withLand.add(map);
-  addLand(map, dark);
+/** The stations' source and layers, in the map's first style (no wait for the map's load event). */
+function stationLayers(dark: boolean): Pick<StyleSpecification, 'sources' | 'layers'> {
+  return {
+    sources: {
+      stations: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+        promoteId: 'wigos_id',
+      },
+    },
+    layers: [
+      {
+        id: 'stations',
+        type: 'circle',
+        source: 'stations',
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 3, 6, 6, 10, 9],
+          'circle-color': '#888',
+          'circle-stroke-color': dark ? '#0b1218' : '#ffffff',
+          'circle-stroke-width': 0.8,
+        },
+      },
+      {
+        id: 'selected',
+        type: 'circle',
+        source: 'stations',
+        filter: ['==', ['id'], ''],
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 7, 6, 10, 10, 14],
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': dark ? '#ffffff' : '#111111',
+          'circle-stroke-width': 2.5,
+        },
+      },
+    ],
+  };
 }
 
-function addLand(map: MapLibre, dark: boolean) {
-  const colours = dark ? darkColours : lightColours;
-  void loadLand().then(({ land, borders, coast }) => {
-    if (!map.getStyle()) return;
-    map.addSource('land', { type: 'geojson', data: land });
-    map.addSource('borders', {
-      type: 'geojson',
-      data: { type: 'Feature', geometry: borders, properties: {} },
-    });
-    map.addSource('coast', { type: 'geojson', data: { type: 'Feature', geometry: coast, properties: {} } });
-    const before = map.getLayer('stations') ? 'stations' : undefined;
-    map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': colours.land } }, before);
-    map.addLayer(
-      {
-        id: 'coast',
-        type: 'line',
-        source: 'coast',
-        paint: { 'line-color': colours.coast, 'line-width': 0.7 },
-      },
-      before,
-    );
-    map.addLayer(
-      {
-        id: 'borders',
-        type: 'line',
-        source: 'borders',
-        paint: { 'line-color': colours.border, 'line-width': 0.6, 'line-dasharray': [2, 1] },
-      },
-      before,
-    );
-  });
+function firstStyle(dark: boolean): StyleSpecification {
+  const base = baseStyle(dark ? darkColours : lightColours);
+  const own = stationLayers(dark);
+  return { ...base, sources: { ...base.sources, ...own.sources }, layers: [...base.layers, ...own.layers] };
 }
 
 export function MapView({ stations, scale, selected, initialView, onSelect, onViewChange }: MapViewProps) {
@@ -79,7 +83,7 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
     const colours = dark ? darkColours : lightColours;
     const map = new maplibregl.Map({
       container: container.current!,
-      style: baseStyle(colours),
+      style: firstStyle(dark),
       center: [view.lon, view.lat],
       zoom: view.zoom,
       attributionControl: false,
@@ -89,45 +93,33 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
       pitchWithRotate: false,
       touchPitch: false,
     });
+    performance.mark('obshub:map');
     map.touchZoomRotate.disableRotation();
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
-    map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
+    map.addControl(
+      new maplibregl.AttributionControl({
+        compact: true,
+        customAttribution: tileAttribution() ?? 'Natural Earth',
+      }),
+    );
     map.getCanvas().setAttribute('aria-label', t.explore.mapLabel);
-    map.on('load', () => {
-      map.addSource('stations', {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-        promoteId: 'wigos_id',
-      });
-      map.addLayer({
-        id: 'stations',
-        type: 'circle',
-        source: 'stations',
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 3, 6, 6, 10, 9],
-          'circle-color': '#888',
-          'circle-stroke-color': dark ? '#0b1218' : '#ffffff',
-          'circle-stroke-width': 0.8,
-        },
-      });
-      map.addLayer({
-        id: 'selected',
-        type: 'circle',
-        source: 'stations',
-        filter: ['==', ['id'], ''],
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 7, 6, 10, 10, 14],
-          'circle-color': 'rgba(0,0,0,0)',
-          'circle-stroke-color': dark ? '#ffffff' : '#111111',
-          'circle-stroke-width': 2.5,
-        },
-      });
+    // The style is an object: it is ready after one animation frame, long before the map's load event.
+    let styled = false;
+    let landWaiting = false;
+    const land = () => addLand(map, colours, 'stations');
+    void map.once('style.load', () => {
+      performance.mark('obshub:style');
+      styled = true;
       mapRef.current = map;
       setReady(true);
-      // The land waits for the first stations (its GeoJSON keeps the worker busy for a while), or 2 s.
-      window.setTimeout(() => landOnce(map, dark), 2000);
+      if (landWaiting) land();
     });
+    // The land waits for the first stations (its GeoJSON keeps MapLibre's worker busy for a while).
+    const cancelLand = afterFirstStations(() => {
+      if (styled) land();
+      else landWaiting = true;
+    }, 10_000);
     map.on('click', 'stations', (e) => {
       const id = e.features?.[0]?.id;
       if (id !== undefined) callbacks.current.onSelect(String(id));
@@ -145,6 +137,7 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
       ]);
     });
     return () => {
+      cancelLand();
       mapRef.current = undefined;
       drawn.current = {};
       setReady(false);
@@ -161,6 +154,7 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
     if (!ready || !map) return;
     const last = drawn.current;
     if (stations !== last.stations && (stations.features.length > 0 || last.stations)) {
+      if (!last.stations) performance.mark('obshub:stations-set');
       (map.getSource('stations') as GeoJSONSource).setData(stations);
       last.stations = stations;
     }
@@ -179,10 +173,7 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
       const loaded = (e: MapSourceDataEvent) => {
         if (e.sourceId !== 'stations' || !map.isSourceLoaded('stations')) return;
         map.off('sourcedata', loaded);
-        void map.once('render', () => {
-          markStationsVisible();
-          landOnce(map, dark);
-        });
+        void map.once('render', () => markStationsVisible());
       };
       map.on('sourcedata', loaded);
     }

@@ -2,6 +2,7 @@
 // extent), the latest value of every station for a parameter, a station's series for a window.
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/errors';
+import { MAP_WINDOW, takeCollection, takeLatest, type CollectionDoc } from './boot';
 import type { CoverageDocument } from './chartData';
 import type { EdrParameter } from './parameters';
 
@@ -29,12 +30,25 @@ export type Latest = GeoJSON.FeatureCollection<GeoJSON.Point, LatestProperties>;
 /** Revalidate with the hub every time (answers carry ETags, so an unchanged one costs a 304). */
 const fresh = { cache: 'no-cache' } as const;
 
+const collectionOf = (doc: CollectionDoc): Collection => ({
+  parameterNames: doc.parameter_names ?? {},
+  interval: doc.extent?.temporal?.interval?.[0],
+});
+
 export async function fetchCollection(): Promise<Collection> {
-  const doc = (await ok(api.GET('/collections/observations', fresh))) as {
-    parameter_names?: Record<string, EdrParameter>;
-    extent?: { temporal?: { interval?: [string, string][] } };
-  };
-  return { parameterNames: doc.parameter_names ?? {}, interval: doc.extent?.temporal?.interval?.[0] };
+  return collectionOf(await ok(api.GET('/collections/observations', fresh)));
+}
+
+/** The collection for the map: the one asked for ahead (boot.ts), else from the hub. */
+export async function loadCollection(): Promise<Collection> {
+  const ahead = await takeCollection();
+  return ahead ? collectionOf(ahead) : fetchCollection();
+}
+
+/** The map's latest values of a parameter: the ones asked for ahead when they match, else from the hub. */
+export async function loadLatest(parameter: string, time: string | undefined): Promise<Latest> {
+  const ahead = (await takeLatest(parameter, time)) as Latest | undefined;
+  return ahead ?? fetchLatest({ parameter, time, within: MAP_WINDOW });
 }
 
 /** Latest values at `time` (default now) of one parameter at every station, or of every parameter of some. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapRing } from './basemap';
+import { unwrapRing } from '../../scripts/basemap';
 import { defaultParameter, durationLabel, groupParameters, variantLabel } from './parameters';
 
 const edr = (label: string, unit: string, method: string, duration: string, level: number) => ({

@@ -1,0 +1,80 @@
+// The map's first data, asked for by the app's small entry chunk (main.tsx) as soon as it runs, while the
+// rest of the app (React, MapLibre) is still being fetched and compiled: the collection, then at once the
+// latest values of the parameter the map will show. Plain fetch() without a token: only a visitor who is
+// not signed in (a signed-in person's data depends on their token, which the app's client adds). Each is
+// handed out once; later loads ask the hub again.
+import { SESSION_STORE } from '../auth/store';
+import { defaultParameter, groupParameters, type EdrParameter } from './parameters';
+import { parseState } from './urlState';
+
+/** A value older than this is not shown on the map. */
+export const MAP_WINDOW = 'PT3H';
+
+/** The hub's /collections/observations document (the part the app reads). */
+export interface CollectionDoc {
+  parameter_names?: Record<string, EdrParameter>;
+  extent?: { temporal?: { interval?: [string, string][] } };
+}
+
+export interface Ahead {
+  parameter?: string;
+  time?: string;
+  doc?: GeoJSON.FeatureCollection;
+}
+
+/** The query of the latest values, in the order and encoding the app's API client uses. */
+export function latestQuery(parameter: string, time: string | undefined, within = MAP_WINDOW): string {
+  return Object.entries({ 'parameter-name': parameter, datetime: time, within })
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
+    .join('&');
+}
+
+let collectionAhead: Promise<CollectionDoc> | undefined;
+let latestAhead: Promise<Ahead | undefined> | undefined;
+
+/** Starts the map's fetches (on the map's page, for a visitor who is not signed in). */
+export function startAhead(): void {
+  if (window.location.pathname !== '/app/' || sessionStorage.getItem(SESSION_STORE)) return;
+  performance.mark('obshub:boot');
+  const get = async <T>(url: string): Promise<T> => {
+    const res = await fetch(url, { cache: 'no-cache', headers: { accept: 'application/json' } });
+    if (!res.ok) throw new Error(`${res.status}`);
+    return (await res.json()) as T;
+  };
+  const { parameter, time } = parseState(window.location.search);
+  collectionAhead = get<CollectionDoc>('/collections/observations');
+  latestAhead = collectionAhead.then(
+    async (c) => {
+      performance.mark('obshub:collection');
+      const p = parameter ?? defaultParameter(groupParameters(c.parameter_names ?? {}));
+      if (!p) return { parameter: p, time };
+      const doc = await get<GeoJSON.FeatureCollection>(
+        `/collections/observations/latest?${latestQuery(p, time)}`,
+      );
+      performance.mark('obshub:latest');
+      return { parameter: p, time, doc };
+    },
+    // Failures are reported by the app's own loads, which ask again.
+    () => undefined,
+  );
+  latestAhead.catch(() => undefined);
+}
+
+/** The collection asked for ahead, once; undefined when there is none (the caller asks the hub). */
+export function takeCollection(): Promise<CollectionDoc | undefined> | undefined {
+  const ahead = collectionAhead;
+  collectionAhead = undefined;
+  return ahead?.catch(() => undefined);
+}
+
+/** The latest values asked for ahead, if they are of this parameter and time; once. */
+export async function takeLatest(
+  parameter: string,
+  time: string | undefined,
+): Promise<GeoJSON.FeatureCollection | undefined> {
+  const ahead = latestAhead;
+  latestAhead = undefined;
+  const hit = await ahead?.catch(() => undefined);
+  return hit?.doc && hit.parameter === parameter && hit.time === time ? hit.doc : undefined;
+}
