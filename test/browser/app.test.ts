@@ -14,7 +14,6 @@ import { system } from '../../src/core/access.js';
 import { demoStations, type DemoStation } from '../../src/demo/index.js';
 import { currentTotp, userPrincipal } from '../../src/identity/index.js';
 import { WEB_APP_ROOT } from '../../src/webapp/index.js';
-import { apiTypes, SCHEMA_FILE } from '../../web/scripts/apiTypes.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 import type { TestHub } from '../support/hub.js';
 import {
@@ -462,11 +461,6 @@ describe('web app in Chromium', () => {
     );
     record('initialJsGzipBytes', bytes);
     assert.ok(bytes <= JS_BUDGET_BYTES, `${bytes} bytes`);
-  });
-
-  it("has the API types generated from the hub's OpenAPI document", async () => {
-    const document = await (await fetch(`${base}/openapi.json`)).json();
-    assert.equal(await apiTypes(document), readFileSync(SCHEMA_FILE, 'utf8'), 'run npm run api:types -w web');
   });
 
   it('shows 5 000 stations', async () => {

@@ -1,6 +1,7 @@
 // The API the web app added: the latest observation of every series (the map's colours and a station's
 // latest values) and the ingest activity of the last hour (the operations page).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { system } from '../../src/core/access.js';
 import { ObshubError } from '../../src/core/errors.js';
@@ -8,6 +9,7 @@ import { ADMIN_USERNAME, userPrincipal } from '../../src/identity/index.js';
 import { databaseKind } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
+import { apiTypes, SCHEMA_FILE } from '../../web/scripts/apiTypes.js';
 
 const C = '/collections/observations';
 const TEMPERATURE = 'air_temperature:2.0:mean:PT1M';
@@ -141,5 +143,10 @@ describe(`web app API: latest values and ingest activity (${databaseKind})`, () 
     assert.equal(byAuthority['org.closed'].orgId, 'closed-org');
     assert.deepEqual(activity.rejected, [{ orgId: hub.provider.orgId, count: 1 }]);
     assert.equal(typeof activity.relay.delivered, 'number');
+  });
+
+  it("gives the web app's API types: web/src/api/schema.d.ts is what the hub's OpenAPI document generates", async () => {
+    const document = (await hub.app.inject('/openapi.json')).json();
+    assert.equal(await apiTypes(document), readFileSync(SCHEMA_FILE, 'utf8'), 'run npm run api:types -w web');
   });
 });
