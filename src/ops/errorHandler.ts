@@ -28,10 +28,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ObshubError, request, reply) => {
     if (error instanceof ObshubError) {
       if (error.esoh && request.routeOptions.config?.errorStyle === 'esoh') {
+        // A Buffer, as E-SOH answers: exactly `application/json` (a string would get a charset suffix).
         return reply
           .code(error.status)
           .header('content-type', 'application/json')
-          .send(JSON.stringify({ detail: error.detail }));
+          .send(Buffer.from(JSON.stringify({ detail: error.detail }), 'utf8'));
       }
       // 503s are answers the hub chose (busy, stopping, database away, a query out of time): warnings.
       if (error.status === 503) request.log.warn({ err: error }, error.message);
