@@ -70,7 +70,8 @@ function recommendedOf(wis2: WnmSettings & { topic: string }): WnmSettings & { t
 interface Message {
   topic: string;
   payload: string;
-  channel: 'wis2' | 'esoh';
+  /** wis2 and esoh: observations' announcements; metadata: the discovery metadata notification. */
+  channel: 'wis2' | 'esoh' | 'metadata';
 }
 
 interface Outgoing {
@@ -237,7 +238,7 @@ export class OutboxRelay {
     const expired: number[] = [];
     for (const entry of entries) {
       if (entry.message) {
-        outgoing.push({ entry, messages: [{ ...entry.message, channel: 'wis2' }] });
+        outgoing.push({ entry, messages: [{ ...entry.message, channel: 'metadata' }] });
         continue;
       }
       if (entry.found) {
@@ -283,7 +284,9 @@ export class OutboxRelay {
     const results = grouped.flat();
     const now = Date.now();
     emit('relay.delivered', {
-      delaysSeconds: results.filter((r) => r.ok).map((r) => Math.max(0, now - r.entry.createdMs) / 1000),
+      delaysSeconds: results
+        .filter((r) => r.ok && !r.entry.message)
+        .map((r) => Math.max(0, now - r.entry.createdMs) / 1000),
     });
     const done: number[] = [];
     const failed: number[] = [];
@@ -326,7 +329,7 @@ export class OutboxRelay {
           counts.set(key, (counts.get(key) ?? 0) + 1);
         });
       for (const [key, messages] of counts) {
-        const [channel, outcome] = key.split(' ') as ['wis2' | 'esoh', 'ok' | 'failed'];
+        const [channel, outcome] = key.split(' ') as [Message['channel'], 'ok' | 'failed'];
         emit('relay.published', { channel, outcome, messages });
       }
       return results.map(({ entry, ok, messages }) => ({ entry, ok, messages: messages.length }));

@@ -11,7 +11,11 @@ export interface ObservabilityEvents {
   /** One relay claim: how many outbox rows it took. */
   'relay.claimed': { rows: number };
   /** Messages published on one channel, or not (`failed`: broker error, `invalid`: failed validation). */
-  'relay.published': { channel: 'wis2' | 'esoh'; outcome: 'ok' | 'failed' | 'invalid'; messages: number };
+  'relay.published': {
+    channel: 'wis2' | 'esoh' | 'metadata';
+    outcome: 'ok' | 'failed' | 'invalid';
+    messages: number;
+  };
   /** Observations announced: commit-to-acknowledgement delays, in seconds. */
   'relay.delivered': { delaysSeconds: readonly number[] };
   /** A relay turn failed (database or broker); it retries. */

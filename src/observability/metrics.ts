@@ -99,7 +99,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     published: new Counter({
       name: 'obshub_announcements_published_total',
-      help: 'Announcement messages by channel (wis2, esoh) and outcome (ok, failed, invalid).',
+      help: 'Announcement messages by channel (wis2, esoh, metadata) and outcome (ok, failed, invalid).',
       labelNames: ['channel', 'outcome'] as const,
       registers,
     }),
