@@ -44,9 +44,7 @@ export function demoStations(count: number, seed = 2026): DemoStation[] {
     if (!country) continue;
     const coastKm = Math.round(land.coastDistanceKm(lon, lat));
     if (coastKm < MIN_COAST_KM) continue;
-    let name = `${placeName(country.language, rnd)} (${country.code})`;
-    while (names.has(name)) name = `${placeName(country.language, rnd)} (${country.code})`;
-    names.add(name);
+    const name = uniqueName(names, () => `${placeName(country.language, rnd)} (${country.code})`);
     const n = String(stations.length + 1).padStart(4, '0');
     stations.push({
       id: `0-65534-0-DEMO${n}`,
@@ -62,3 +60,16 @@ export function demoStations(count: number, seed = 2026): DemoStation[] {
 }
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
+
+/**
+ * A name not in `names` (which it joins): a fresh draw while draws are likely to be new, then a numbered
+ * one, since a language's place names run out long before thousands of stations do.
+ */
+function uniqueName(names: Set<string>, draw: () => string): string {
+  let name = draw();
+  for (let tries = 1; names.has(name) && tries < 20; tries++) name = draw();
+  const base = name;
+  for (let n = 2; names.has(name); n++) name = base.replace(/ \(/, ` ${n} (`);
+  names.add(name);
+  return name;
+}

@@ -165,6 +165,13 @@ describe('demo stations', () => {
     assert.ok(countries.size >= 25, `${countries.size} countries`);
   });
 
+  it('stay unique in name by the thousand, when the invented names of a language run out', () => {
+    const many = demoStations(5000);
+    assert.equal(new Set(many.map((s) => s.name)).size, 5000);
+    assert.deepEqual(many.slice(0, 300), stations, 'the first stations keep their names');
+    for (const s of many) assert.match(s.name, /^\p{Lu}[\p{L}]+( \d+)? \([A-Z]{2}\)$/u);
+  });
+
   it('have plausible heights: low by the sea, high only in the mountains', () => {
     assert.ok(
       stations.every((s) => s.elevation >= 0 && s.elevation <= 2000),
