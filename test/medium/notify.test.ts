@@ -6,6 +6,7 @@ import mqtt from 'mqtt';
 import pino from 'pino';
 import { system } from '../../src/core/access.js';
 import { normaliseBatch } from '../../src/ingest/normalise.js';
+import { openBus } from '../../src/bus/index.js';
 import { OutboxRelay, startEmbeddedBroker } from '../../src/notify/index.js';
 import { Storage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase } from '../support/database.js';
@@ -377,12 +378,17 @@ describe(
       const writer = await open();
       await writer.migrate();
       const reader = await open();
+      // Each side has its own PostgreSQL event bus, as two processes have.
+      const writerBus = await openBus({ busUrl: undefined, databaseUrl: db.databaseUrl, onError: () => {} });
+      const readerBus = await openBus({ busUrl: undefined, databaseUrl: db.databaseUrl, onError: () => {} });
+      await readerBus.ready();
       const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, portExplicit: true });
       const { centre } = testTopics();
       const topic = `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`;
       const relay = new OutboxRelay({
         storage: reader,
         broker,
+        bus: readerBus,
         log: pino({ level: 'silent' }),
         esoh: null,
         wis2: {
@@ -409,11 +415,16 @@ describe(
           defaultLimits,
         );
         await writer.observations.write(batchOf.observations, Date.now());
+        await writerBus.publish('observations.committed', {
+          count: batchOf.observations.length,
+          authorities: ['no.met'],
+        });
         await sub.waitFor((m) => m.length >= batchOf.observations.length, 5000);
       } finally {
         await sub.close();
         await relay.stop();
         await broker.close();
+        await Promise.all([writerBus.close(), readerBus.close()]);
         await reader.close();
         await writer.close();
         await db.drop();
