@@ -180,11 +180,7 @@ export const roles: Record<ServiceRole, RoleDefinition> = {
           service: parts.ingestService(),
           bodyLimitBytes: config.ingestBodyLimitBytes,
           bufrLimits: config.ingestBufrLimits,
-          ownedAuthorities: async (principal) => {
-            if (!principal.orgId) return [];
-            const owners = await identity.authorities.organisationsOf();
-            return [...owners].filter(([, orgId]) => orgId === principal.orgId).map(([name]) => name);
-          },
+          ownedAuthorities: (principal) => identity.authorities.ownedBy(principal.orgId),
         }),
       );
     },

@@ -50,6 +50,12 @@ export class Authorities {
     return new Map([...(await this.load())].map(([authority, owner]) => [authority, owner.orgId]));
   }
 
+  /** The naming authorities `orgId` owns (none without an organisation). */
+  async ownedBy(orgId: string | null): Promise<string[]> {
+    if (!orgId) return [];
+    return [...(await this.load())].filter(([, owner]) => owner.orgId === orgId).map(([name]) => name);
+  }
+
   /**
    * Throws 401/403 unless `principal` may ingest and its organisation owns every authority in `names`
    * (or, with ANONYMOUS_INGEST, `principal` is anonymous). A refusal is recorded in the audit log.
