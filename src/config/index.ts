@@ -54,6 +54,8 @@ export interface Config {
   ingestBufrLimits: Readonly<{ maxFiles: number; maxMessagesPerFile: number }>;
   /** Most observation values one EDR data query may return (else 413). */
   edrMaxValues: number;
+  /** EDR_CACHE_MB, in bytes. */
+  edrCacheBytes: number;
   /** Statement time limits of queries, with and without credentials. */
   queryTimeoutSeconds: number;
   queryTimeoutAnonymousSeconds: number;
@@ -211,6 +213,7 @@ export function loadConfig(
       maxMessagesPerFile: values.INGEST_BUFR_MAX_MESSAGES as number,
     }),
     edrMaxValues: values.EDR_MAX_VALUES as number,
+    edrCacheBytes: values.EDR_CACHE_MB as number,
     queryTimeoutSeconds: values.QUERY_TIMEOUT as number,
     queryTimeoutAnonymousSeconds: values.QUERY_TIMEOUT_ANONYMOUS as number,
     queryConcurrency: values.QUERY_CONCURRENCY as number,

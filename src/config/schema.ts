@@ -409,6 +409,16 @@ export const settings = {
       'Largest number of observation values one EDR data query may return; larger requests get 413 with a hint to narrow them. Answers below it are streamed.',
     parse: wholeNumber('values', 5000000),
   },
+  EDR_CACHE_MB: {
+    key: 'EDR_CACHE_MB',
+    default: '64',
+    description:
+      'Memory, in MB, for EDR answers kept by their ETag (data version, what the caller may see, URL): a repeated query is answered without the database until the data changes. 0 keeps none.',
+    parse: (raw) =>
+      /^\d+$/.test(raw.trim()) && Number(raw) <= 65536
+        ? { ok: true, value: Number(raw) * 1024 * 1024 }
+        : fail('a whole number of megabytes from 0 to 65536, e.g. 64'),
+  },
   QUERY_TIMEOUT: {
     key: 'QUERY_TIMEOUT',
     default: 'PT30S',

@@ -3,14 +3,23 @@
 // Cache-Control from the route's `cacheSeconds`. The version costs one small query, shared by the
 // requests of the same second that see the same data; a 304 never runs the query itself. Another
 // organisation's `recommended` data, invisible to a caller, never changes that caller's version.
+// Answers of the routes that opt in (`cacheAnswers`) are kept in memory by that ETag: a request whose
+// ETag was answered before gets the same bytes without a query, and a write (a new data version) makes
+// every older entry unreachable; the least recently used go first once the cache is full.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { emit } from '../observability/index.js';
 import type { Repositories } from '../storage/index.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Cache-Control max-age of a 200 answer, in seconds. */
     cacheSeconds?: number;
+    /**
+     * The answer depends only on the stored observations the caller may see and the URL (not on other
+     * services' state): it may be served from the answer cache.
+     */
+    cacheAnswers?: boolean;
   }
 }
 
@@ -50,6 +59,49 @@ export function dataVersionSource(
   };
 }
 
+interface CachedAnswer {
+  contentType: string;
+  body: Buffer;
+}
+
+/** Answers by key, bounded in bytes, least recently used evicted first. */
+export class AnswerCache {
+  private readonly entries = new Map<string, CachedAnswer>();
+  private bytes = 0;
+
+  constructor(
+    /** Most bytes of answers kept (0: nothing is kept). */
+    private readonly maxBytes: number,
+    /** Largest single answer kept: a few huge answers must not push out many small ones. */
+    private readonly maxEntryBytes = Math.floor(maxBytes / 16),
+  ) {}
+
+  get(key: string): CachedAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry); // now the most recently used
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CachedAnswer): void {
+    const size = entry.body.length + key.length;
+    if (size > this.maxEntryBytes || this.entries.has(key)) return;
+    this.entries.set(key, entry);
+    this.bytes += size;
+    for (const [oldest, old] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= old.body.length + oldest.length;
+    }
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
 const etagMatches = (header: string, etag: string) =>
   header
     .split(',')
@@ -65,7 +117,15 @@ export function installCaching(
   app: FastifyInstance,
   version: VersionSource,
   hiddenFrom: (request: FastifyRequest) => Promise<string[]>,
+  answers: AnswerCache,
+  /**
+   * With read replicas, an answer is kept only once its data version is this old: a replica may lag the
+   * primary (whose version the key holds), and a stale answer must not be kept under a new version.
+   */
+  replicaSettleMs = 0,
 ): void {
+  /** The answer-cache key of requests whose answer may be kept. */
+  const keys = new WeakMap<FastifyRequest, string>();
   app.addHook('onRequest', async (request, reply) => {
     const seconds = request.routeOptions.config?.cacheSeconds;
     if (seconds === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return;
@@ -87,8 +147,21 @@ export function installCaching(
       ? etagMatches(inm, etag)
       : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= lastModified.getTime();
     if (fresh) return reply.code(304).send();
+    if (!request.routeOptions.config?.cacheAnswers) return;
+    // The representation also depends on Accept (e.g. the landing page for browsers).
+    const key = `${etag}\n${request.headers.accept ?? ''}`;
+    const hit = answers.get(key);
+    emit('query.cache', { outcome: hit ? 'hit' : 'miss' });
+    if (hit) return reply.type(hit.contentType).send(hit.body);
+    if (Date.now() - v.lastModifiedMs >= replicaSettleMs) keys.set(request, key);
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Runs before compression (registered before it): the answer is kept as the route made it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = keys.get(request);
+    const contentType = reply.getHeader('content-type');
+    if (key && reply.statusCode === 200 && Buffer.isBuffer(payload) && typeof contentType === 'string') {
+      answers.set(key, { contentType, body: payload });
+    }
     if (reply.statusCode >= 400) {
       reply.removeHeader('etag');
       reply.removeHeader('last-modified');

@@ -30,7 +30,12 @@ export function dataQueryRoute(app: FastifyInstance, service: EdrService, q: Que
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     q.path,
     {
-      config: { errorStyle: q.errorStyle, cacheSeconds: 60, permission: 'observations:read' },
+      config: {
+        errorStyle: q.errorStyle,
+        cacheSeconds: 60,
+        cacheAnswers: true,
+        permission: 'observations:read',
+      },
       ...queryHooks(q.name),
       schema: {
         operationId: q.operationId,

@@ -10,7 +10,7 @@ export function getCollection(app: FastifyInstance, source: MetadataSource): voi
   app.get(
     '/collections/observations',
     {
-      config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
+      config: { errorStyle: 'esoh', cacheSeconds: 60, cacheAnswers: true, permission: 'observations:read' },
       schema: {
         operationId: 'getCollection',
         summary: 'The observations collection',

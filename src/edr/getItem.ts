@@ -12,7 +12,7 @@ export function getItem(app: FastifyInstance, service: EdrService, base: string)
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/collections/observations/items/:item_id',
     {
-      config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
+      config: { errorStyle: 'esoh', cacheSeconds: 60, cacheAnswers: true, permission: 'observations:read' },
       schema: {
         operationId: 'getItem',
         summary: 'One time series',

@@ -13,7 +13,7 @@ export function getItems(app: FastifyInstance, service: EdrService, base: string
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/collections/observations/items',
     {
-      config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
+      config: { errorStyle: 'esoh', cacheSeconds: 60, cacheAnswers: true, permission: 'observations:read' },
       schema: {
         operationId: 'getItems',
         summary: 'Search time series',

@@ -79,7 +79,12 @@ export function getLatest(app: FastifyInstance, service: EdrService): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/collections/observations/latest',
     {
-      config: { errorStyle: 'problem', cacheSeconds: 60, permission: 'observations:read' },
+      config: {
+        errorStyle: 'problem',
+        cacheSeconds: 60,
+        cacheAnswers: true,
+        permission: 'observations:read',
+      },
       schema: {
         operationId: 'getLatest',
         summary: 'Latest observations',

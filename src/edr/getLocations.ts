@@ -13,7 +13,7 @@ export function getLocations(app: FastifyInstance, service: EdrService, base: st
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/collections/observations/locations',
     {
-      config: { errorStyle: 'esoh', cacheSeconds: 60, permission: 'observations:read' },
+      config: { errorStyle: 'esoh', cacheSeconds: 60, cacheAnswers: true, permission: 'observations:read' },
       schema: {
         operationId: 'getLocations',
         summary: 'Stations',

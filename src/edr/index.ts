@@ -10,7 +10,7 @@ import { ObshubError } from '../core/errors.js';
 import { rateLimitGroup } from '../gateway/index.js';
 import type { Repositories } from '../storage/index.js';
 import type { QueryBudget } from './budget.js';
-import { dataVersionSource, installCaching } from './caching.js';
+import { AnswerCache, dataVersionSource, installCaching } from './caching.js';
 import { collectionDocument } from './collection.js';
 import { dataQueryRoute } from './dataQueryRoute.js';
 import { getCollection } from './getCollection.js';
@@ -52,7 +52,14 @@ export interface EdrPluginOptions {
   otherCollections: OtherCollections;
   /** Calls its listener when stored data changed (the bus's `data.version`); returns an unsubscribe. */
   dataChanges?: (listener: () => void) => () => void;
+  /** EDR_CACHE_MB: memory for answers kept by ETag (0: none kept). */
+  edrCacheBytes: number;
+  /** DATABASE_READ_URL: reads go to replicas, which may lag the primary. */
+  databaseReadUrls: readonly string[];
 }
+
+/** How far behind the primary a read replica is taken to be, at most, when answers are kept. */
+const REPLICA_LAG_ALLOWANCE_MS = 2000;
 
 /**
  * Invalid query strings and paths are QUERY_INVALID, rendered by the hub's one error handler: E-SOH's
@@ -87,18 +94,20 @@ export function edrPlugin(options: EdrPluginOptions) {
 
     app.setSchemaErrorFormatter(queryValidationError);
 
+    installHttpRules(app);
+    // Before compression: the answer cache keeps answers as the routes made them.
+    installCaching(
+      app,
+      dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges),
+      (request) => options.hiddenFrom(request.principal),
+      new AnswerCache(options.edrCacheBytes),
+      options.databaseReadUrls.length > 0 ? REPLICA_LAG_ALLOWANCE_MS : 0,
+    );
     await app.register(compress, {
       encodings: ['br', 'gzip'],
       threshold: 1024,
       brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
     });
-
-    installHttpRules(app);
-    installCaching(
-      app,
-      dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges),
-      (request) => options.hiddenFrom(request.principal),
-    );
 
     const metadata = async (isSelf: boolean, principal: Principal) => {
       const { sinceMs, hiddenAuthorities } = await service.baseFilter(principal);

@@ -29,6 +29,8 @@ export interface ObservabilityEvents {
     seconds: number;
     bytes?: number;
   };
+  /** A cacheable query request, answered from the answer cache or not. */
+  'query.cache': { outcome: 'hit' | 'miss' };
   /** A retention run. */
   'retention.run': { outcome: 'ok' | 'failed'; droppedPartitions?: number; deletedRows?: number };
   /** A person's sign-in attempt. */

@@ -179,6 +179,7 @@ export function startObservability(
       metrics.queryDuration.observe({ query_type: e.queryType, outcome: e.outcome }, e.seconds);
       if (e.bytes) metrics.queryBytes.inc({ query_type: e.queryType }, e.bytes);
     },
+    'query.cache': (e) => metrics.queryCache.inc({ outcome: e.outcome }),
     'retention.run': (e) => {
       metrics.retentionRuns.inc({ outcome: e.outcome });
       if (e.outcome === 'ok') metrics.retentionLastSuccess.set(Date.now() / 1000);

@@ -158,6 +158,12 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
       labelNames: ['query_type'] as const,
       registers,
     }),
+    queryCache: new Counter({
+      name: 'obshub_query_cache_requests_total',
+      help: 'Cacheable query requests answered from the answer cache (hit) or by a query (miss).',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
     // Database
     dbPool: new Gauge({
       name: 'obshub_db_pool_connections',
