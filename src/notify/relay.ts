@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { EventBus } from '../bus/index.js';
 import { dataTopic } from '../core/wis2/topics.js';
 import { contextFrom, emit, inSpan, SpanKind } from '../observability/index.js';
-import type { OutboxEntry, Repositories } from '../storage/index.js';
+import type { OutboxBatch, OutboxEntry, Repositories } from '../storage/index.js';
 import type { Broker } from './broker.js';
 import { esohBody, esohTopic, esohTopicProblem } from './esohMessage.js';
 import { buildWnm, type WnmSettings } from './wnm.js';
@@ -74,8 +74,9 @@ interface Message {
   channel: 'wis2' | 'esoh' | 'metadata';
 }
 
+/** A claimed row and the messages that announce it: delivered when all are acknowledged. */
 interface Outgoing {
-  entry: OutboxEntry;
+  batch: OutboxBatch;
   messages: Message[];
 }
 
@@ -228,79 +229,78 @@ export class OutboxRelay {
     await inFlight?.catch(() => undefined);
   }
 
-  /** Claims one batch and builds its messages; undefined when there is nothing to claim. */
+  /** Claims rows and builds their messages; undefined when there is nothing to claim. */
   private async claim(): Promise<Outgoing[] | undefined> {
-    const entries = await this.options.storage.outbox.claim(this.batchSize, this.leaseSeconds);
-    if (entries.length === 0) return undefined;
-    emit('relay.claimed', { rows: entries.length });
+    const batches = await this.options.storage.outbox.claim(this.batchSize, this.leaseSeconds);
+    if (batches.length === 0) return undefined;
+    emit('relay.claimed', { rows: batches.length });
     const restricted = (await this.options.restrictedAuthorities?.()) ?? NONE;
     const outgoing: Outgoing[] = [];
-    const expired: number[] = [];
-    for (const entry of entries) {
-      if (entry.message) {
-        outgoing.push({ entry, messages: [{ ...entry.message, channel: 'metadata' }] });
-        continue;
+    const empty: number[] = [];
+    let expired = 0;
+    for (const batch of batches) {
+      if (batch.expired > 0) {
+        expired += batch.expired;
+        this.options.log.warn(
+          {
+            component: 'notify',
+            outboxId: batch.id,
+            observations: batch.expired,
+            obstime: new Date(batch.expiredObstimeMs ?? batch.createdMs).toISOString(),
+          },
+          'observations left the retention window before they were announced',
+        );
       }
-      if (entry.found) {
-        outgoing.push({ entry, messages: this.messagesFor(entry, restricted.has(entry.namingAuthority)) });
-        continue;
-      }
-      this.counters.expired++;
-      expired.push(entry.id);
-      this.options.log.warn(
-        { component: 'notify', outboxId: entry.id, obstime: new Date(entry.obstimeMs).toISOString() },
-        'observation left the retention window before it was announced',
-      );
+      const messages = batch.message
+        ? [{ ...batch.message, channel: 'metadata' as const }]
+        : batch.observations.flatMap((o) => this.messagesFor(o, restricted.has(o.namingAuthority)));
+      if (messages.length > 0) outgoing.push({ batch, messages });
+      else empty.push(batch.id);
     }
-    if (expired.length > 0) emit('relay.expired', { rows: expired.length });
-    await this.options.storage.outbox.delete(expired);
+    if (expired > 0) {
+      this.counters.expired += expired;
+      emit('relay.expired', { rows: expired });
+    }
+    await this.options.storage.outbox.delete(empty);
     return outgoing;
   }
 
-  /** Publishes a built batch (QoS 1), deletes what was acknowledged and gives back what was not. */
+  /** Publishes claimed rows (QoS 1), deletes those acknowledged and gives back the others. */
   private async publishBatch(outgoing: Outgoing[]): Promise<void> {
-    // One span per ingest trace in the batch continues that trace (the traceparent stored with the rows).
-    const traces = new Map<string | null, Outgoing[]>();
-    for (const o of outgoing) {
-      const key = o.entry.traceparent ?? null;
-      const items = traces.get(key);
-      if (items) items.push(o);
-      else traces.set(key, [o]);
-    }
-    const grouped = await Promise.all(
-      [...traces].map(([traceparent, items]) =>
-        inSpan(
-          'announce publish',
-          { 'messaging.system': 'mqtt', 'obshub.observations': items.length },
-          () => this.publishAll(items),
-          {
-            parent: traceparent ? contextFrom(traceparent) : undefined,
-            requireParent: true,
-            kind: SpanKind.PRODUCER,
-          },
-        ),
-      ),
+    // One span per row continues the trace of the ingest that wrote it (the traceparent stored with it).
+    const results = await Promise.all(
+      outgoing.map(async (o) => {
+        const publish = () => this.publishAll(o.messages);
+        const ok = o.batch.traceparent
+          ? await inSpan(
+              'announce publish',
+              { 'messaging.system': 'mqtt', 'obshub.observations': o.batch.observations.length },
+              publish,
+              { parent: contextFrom(o.batch.traceparent), requireParent: true, kind: SpanKind.PRODUCER },
+            )
+          : await publish();
+        return { ...o, ok };
+      }),
     );
-    const results = grouped.flat();
     const now = Date.now();
-    emit('relay.delivered', {
-      delaysSeconds: results
-        .filter((r) => r.ok && !r.entry.message)
-        .map((r) => Math.max(0, now - r.entry.createdMs) / 1000),
-    });
     const done: number[] = [];
     const failed: number[] = [];
+    const delaysSeconds: number[] = [];
     for (const r of results) {
-      if (r.ok) {
-        done.push(r.entry.id);
-        this.counters.messages += r.messages;
-        if (r.entry.message) continue; // a metadata notification, not an observation
+      if (!r.ok) {
+        failed.push(r.batch.id);
+        continue;
+      }
+      done.push(r.batch.id);
+      this.counters.messages += r.messages.length;
+      const lag = Math.max(0, now - r.batch.createdMs);
+      for (let i = 0; i < r.batch.observations.length; i++) {
         this.counters.delivered++;
-        this.lags[this.lagCount++ % LAG_SAMPLES] = now - r.entry.createdMs;
-      } else {
-        failed.push(r.entry.id);
+        this.lags[this.lagCount++ % LAG_SAMPLES] = lag;
+        delaysSeconds.push(lag / 1000);
       }
     }
+    emit('relay.delivered', { delaysSeconds });
     await this.options.storage.outbox.delete(done);
     if (failed.length > 0) {
       this.counters.publishFailures += failed.length;
@@ -314,42 +314,33 @@ export class OutboxRelay {
     }
   }
 
-  private async publishAll(items: Outgoing[]) {
-    return Promise.all(
-      items.map(async ({ entry, messages }) => {
-        const settled = await Promise.allSettled(messages.map((m) => this.publish(m.topic, m.payload)));
-        return { entry, messages, settled, ok: settled.every((r) => r.status === 'fulfilled') };
-      }),
-    ).then((results) => {
-      // Counted once per channel and outcome for the whole group, not per message.
-      const counts = new Map<string, number>();
-      for (const r of results)
-        r.settled.forEach((s, i) => {
-          const key = `${r.messages[i]!.channel} ${s.status === 'fulfilled' ? 'ok' : 'failed'}`;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        });
-      for (const [key, messages] of counts) {
-        const [channel, outcome] = key.split(' ') as [Message['channel'], 'ok' | 'failed'];
-        emit('relay.published', { channel, outcome, messages });
-      }
-      return results.map(({ entry, ok, messages }) => ({ entry, ok, messages: messages.length }));
+  /**
+   * Publishes messages in their order (QoS 1); true when the broker acknowledged all of them within the
+   * publish timeout. Counted once per channel and outcome, not per message.
+   */
+  private async publishAll(messages: readonly Message[]): Promise<boolean> {
+    const { broker } = this.options;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.publishTimeoutMs);
     });
-  }
-
-  private publish(topic: string, payload: string): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('publish timed out')), this.publishTimeoutMs);
-      this.options.broker.publish(topic, payload, { qos: 1 }).then(
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        (err: unknown) => {
-          clearTimeout(timer);
-          reject(err instanceof Error ? err : new Error(String(err)));
-        },
-      );
+    const outcomes = messages.map((m) =>
+      Promise.race([broker.publish(m.topic, m.payload, { qos: 1 }).then(() => 'ok' as const), timedOut]).catch(
+        () => 'failed' as const,
+      ),
+    );
+    const settled = await Promise.all(outcomes);
+    clearTimeout(timer);
+    const counts = new Map<string, number>();
+    settled.forEach((outcome, i) => {
+      const key = `${messages[i]!.channel} ${outcome === 'ok' ? 'ok' : 'failed'}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     });
+    for (const [key, n] of counts) {
+      const [channel, outcome] = key.split(' ') as [Message['channel'], 'ok' | 'failed'];
+      emit('relay.published', { channel, outcome, messages: n });
+    }
+    return settled.every((outcome) => outcome === 'ok');
   }
 
   /** The messages that announce one observation; invalid ones are logged and counted, not returned. */

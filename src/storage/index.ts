@@ -40,7 +40,7 @@ export type {
 } from './series.js';
 export type { SeriesReader } from './series.js';
 export type { Database, PoolStats, QueryLimits, Sql } from './db.js';
-export type { OutboxEntry, OutboxRepository, OutboxStats } from './outbox.js';
+export type { OutboxBatch, OutboxEntry, OutboxRepository, OutboxStats } from './outbox.js';
 export type { SettingsRepository } from './settings.js';
 export type { RateLimitOverride, RateLimitOverrides, RateLimitRepository } from './rateLimits.js';
 export type { OidcClient, OidcKey, OidcKeyUse, OidcPayload, OidcRepository } from './oidc.js';

@@ -204,7 +204,8 @@ async function upsertObservations(
     history[i] = o.history;
     processing[i] = o.processingLevel;
   });
-  // With `announce`, the same statement writes one outbox row per observation (a data-modifying CTE).
+  // With `announce`, the same statement writes the batch's outbox row (after a data-modifying CTE): the
+  // observations in the batch's order, and the newest time for retention.
   await tx.query(
     `${announce ? 'WITH written AS (' : ''}
      INSERT INTO observation AS o (ts_id, obstime, geo_point_id, value, value_text, pubtime, quality_code, camsl,
@@ -220,8 +221,10 @@ async function upsertObservations(
        history = EXCLUDED.history, processing_level = EXCLUDED.processing_level
      ${
        announce
-         ? `RETURNING o.ts_id, o.obstime)
-     INSERT INTO outbox (ts_id, obstime, traceparent) SELECT ts_id, obstime, $11::text FROM written`
+         ? `RETURNING 1)
+     INSERT INTO outbox (ts_ids, obstimes, obstime, traceparent)
+     SELECT $1::integer[], array_agg(to_timestamp(t) ORDER BY i), to_timestamp(max(t)), $11::text
+     FROM unnest($2::float8[]) WITH ORDINALITY AS u(t, i)`
          : ''
      }`,
     [
@@ -286,7 +289,7 @@ async function touchSeries(
 
 /**
  * Writes a batch in the caller's transaction: series (with their summaries) and observations and, with
- * `announce`, one outbox row per observation. Positions must be resolved first (resolvePoints). `known` is the process's cache of written series; the caller
+ * `announce`, the batch's outbox row. Positions must be resolved first (resolvePoints). `known` is the process's cache of written series; the caller
  * commits `learned` into it after the transaction commits.
  */
 export async function writeObservations(
@@ -340,8 +343,8 @@ export class ForgottenSeriesError extends Error {
 
 export interface ObservationRepository {
   /**
-   * Stores a validated, de-duplicated batch durably, in one transaction, with one outbox row per
-   * observation when the hub announces them.
+   * Stores a validated, de-duplicated batch durably, in one transaction, with the batch's outbox row
+   * when the hub announces observations.
    */
   write(
     observations: readonly Observation[],

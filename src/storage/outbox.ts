@@ -1,6 +1,7 @@
-// Repository of the transactional outbox (migrations/020_outbox.sql, 052_outbox_messages.sql). The ingest
-// writes rows in its own transaction (`addToOutbox`), the records service whole messages
-// (`queueMessageOnce`); relays claim batches with a lease, publish, then delete what was delivered.
+// Repository of the transactional outbox (migrations/020_outbox.sql, 052_outbox_messages.sql,
+// 054_outbox_batches.sql). The ingest writes one row per committed batch in its own transaction
+// (storage/observations.ts), the records service whole messages (`queueMessageOnce`); relays claim rows
+// with a lease, publish, then delete what was delivered.
 import { seriesTextFields, type Link } from '../core/observation.js';
 import type { Database, Sql } from './db.js';
 
@@ -12,10 +13,6 @@ const MESSAGE_LOCK_KEY = 7_301_052; // serialises the decisions to queue a messa
 
 /** An observation to announce, with everything the messages need (null fields: not given). */
 export interface OutboxEntry {
-  id: number;
-  createdMs: number;
-  /** False when the observation is gone (retention dropped it before it could be announced). */
-  found: boolean;
   obstimeMs: number;
   pubtimeMs: number;
   lon: number;
@@ -39,18 +36,36 @@ export interface OutboxEntry {
   metadata: Record<string, string | null>;
   links: Link[] | null;
   version: string | null;
-  /** A row that is a whole message (discovery metadata): published as it is; null for observations. */
-  message?: { topic: string; payload: string } | null;
-  /** W3C trace context of the ingest that wrote the row (null or absent: not traced). */
-  traceparent?: string | null;
+}
+
+/** A claimed outbox row: a committed batch of observations, or one whole message. */
+export interface OutboxBatch {
+  id: number;
+  createdMs: number;
+  /** W3C trace context of the ingest that wrote the row (null: not traced). */
+  traceparent: string | null;
+  /** The batch's observations that are still stored, in the batch's order (none for a message). */
+  observations: OutboxEntry[];
+  /** Observations of the batch that retention dropped before they could be announced. */
+  expired: number;
+  /** Time of the newest of those (epoch ms), for the log; null when none expired. */
+  expiredObstimeMs: number | null;
+  /** A whole message (discovery metadata), published as it is; null for a batch of observations. */
+  message: { topic: string; payload: string } | null;
+}
+
+interface Candidate {
+  id: number;
+  ts_ids: number[] | null;
 }
 
 interface Row {
   id: number;
   created_at: Date;
-  obstime: Date | null;
   topic: string | null;
   payload: string | null;
+  traceparent: string | null;
+  obstime: Date | null;
   found: boolean;
   pubtime: Date | null;
   lon: number | null;
@@ -74,77 +89,129 @@ interface Row {
   links: Link[] | null;
   version: string | null;
   metadata: Record<string, string | null> | null;
-  traceparent: string | null;
+}
+
+/** Message rows have no series: among themselves they keep their order as one series of their own. */
+const MESSAGES = -1;
+
+/**
+ * The rows a claim takes, oldest first, at most `limit` observations (a larger batch alone): never a row
+ * sharing a series with a row in flight or with an older row left behind, so each series is announced
+ * in order however many relays run. `busy`: the series of rows other claims hold.
+ */
+function pick(candidates: readonly Candidate[], busy: ReadonlySet<number>, limit: number): number[] {
+  const blocked = new Set(busy);
+  const picked: number[] = [];
+  let observations = 0;
+  for (const c of candidates) {
+    const series = c.ts_ids ?? [MESSAGES];
+    const size = c.ts_ids?.length ?? 1;
+    if (picked.length > 0 && observations + size > limit) break;
+    if (series.some((s) => blocked.has(s))) {
+      for (const s of series) blocked.add(s);
+      continue;
+    }
+    picked.push(c.id);
+    observations += size;
+  }
+  return picked;
 }
 
 /**
- * Claims up to `limit` rows for `leaseSeconds`, oldest first, skipping series that have rows leased by
- * another relay (so a series is announced in order even with several relays), and returns them with the
- * stored observation. Claims are serialised by an advisory lock (so two relays never pick rows of one
- * series at once: the second sees the first's leases); publishing is not. Message rows (no series) count
- * as series 0 among themselves.
+ * Claims rows for `leaseSeconds` (see `pick`) and returns them with the stored observations they announce.
+ * Claims are serialised by an advisory lock (so two relays never pick rows of one series at once: the
+ * second sees the first's leases); publishing is not.
  */
-async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxBatch[]> {
   const rows = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
+    const [busy] = await tx.query<{ series: number[] | null }>(
+      `SELECT array_agg(DISTINCT coalesce(s, ${MESSAGES})) AS series
+       FROM outbox LEFT JOIN LATERAL unnest(ts_ids) AS s ON true
+       WHERE lease_until IS NOT NULL AND lease_until > now()`,
+    );
+    // The oldest free rows that start within the limit (one more row than fits at most).
+    const candidates = await tx.query<Candidate>(
+      `SELECT id, ts_ids FROM (
+         SELECT id, ts_ids, sum(coalesce(cardinality(ts_ids), 1)) OVER (ORDER BY id)
+           - coalesce(cardinality(ts_ids), 1) AS before
+         FROM (SELECT id, ts_ids FROM outbox WHERE lease_until IS NULL OR lease_until <= now()
+               ORDER BY id LIMIT 100) oldest
+       ) x WHERE before < $1 ORDER BY id`,
+      [limit],
+    );
+    const ids = pick(candidates, new Set(busy?.series ?? []), limit);
+    if (ids.length === 0) return [];
     return tx.query<Row>(
-      `WITH busy AS (
-         SELECT DISTINCT coalesce(ts_id, 0) AS series FROM outbox
-         WHERE lease_until IS NOT NULL AND lease_until > now()
-       ), picked AS (
-         SELECT id FROM outbox
-         WHERE (lease_until IS NULL OR lease_until <= now())
-           AND coalesce(ts_id, 0) NOT IN (SELECT series FROM busy)
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE outbox o SET lease_until = now() + make_interval(secs => $2)
-         FROM picked WHERE o.id = picked.id
-         RETURNING o.id, o.ts_id, o.obstime, o.created_at, o.topic, o.payload, o.traceparent
+      `WITH claimed AS (
+         UPDATE outbox SET lease_until = now() + make_interval(secs => $2) WHERE id = ANY($1::bigint[])
+         RETURNING id, ts_ids, obstimes, created_at, topic, payload, traceparent
        )
-       SELECT c.id, c.created_at, c.obstime, c.topic, c.payload, c.traceparent, ob.ts_id IS NOT NULL AS found,
-         ob.pubtime, g.lon, g.lat,
+       SELECT c.id, c.created_at, c.topic, c.payload, c.traceparent, u.obstime,
+         ob.ts_id IS NOT NULL AND t.id IS NOT NULL AS found, ob.pubtime, g.lon, g.lat,
          ob.value, ob.value_text, ob.quality_code, ob.camsl, ob.history, ob.processing_level,
          t.naming_authority, t.platform, t.standard_name, t.level, t.function, t.period, t.instrument,
          t.parameter_name, t.timeseries_id, t.unit, t.links, t.version,
          CASE WHEN t.id IS NULL THEN NULL ELSE jsonb_build_object(${MESSAGE_METADATA}) END AS metadata
        FROM claimed c
-       LEFT JOIN observation ob ON ob.ts_id = c.ts_id AND ob.obstime = c.obstime
-       LEFT JOIN time_series t ON t.id = c.ts_id
+       LEFT JOIN LATERAL unnest(c.ts_ids, c.obstimes) WITH ORDINALITY AS u(ts_id, obstime, i) ON true
+       LEFT JOIN observation ob ON ob.ts_id = u.ts_id AND ob.obstime = u.obstime
+       LEFT JOIN time_series t ON t.id = ob.ts_id
        LEFT JOIN geo_point g ON g.id = ob.geo_point_id
-       ORDER BY c.id`,
-      [limit, leaseSeconds],
+       ORDER BY c.id, u.i`,
+      [ids, leaseSeconds],
     );
   });
-  return rows.map((r) => ({
-    id: Number(r.id),
-    createdMs: r.created_at.getTime(),
-    found: (Boolean(r.found) && r.naming_authority !== null) || r.topic !== null,
-    obstimeMs: r.obstime?.getTime() ?? r.created_at.getTime(),
-    pubtimeMs: r.pubtime?.getTime() ?? r.created_at.getTime(),
-    lon: r.lon ?? 0,
-    lat: r.lat ?? 0,
-    value: r.value,
-    valueText: r.value_text,
-    qualityCode: r.quality_code,
-    camsl: r.camsl,
-    history: r.history,
-    processingLevel: r.processing_level,
-    namingAuthority: r.naming_authority ?? '',
-    platform: r.platform ?? '',
-    standardName: r.standard_name ?? '',
-    levelCm: r.level ?? 0,
-    function: r.function ?? '',
-    periodS: r.period ?? 0,
-    instrument: r.instrument ?? '',
-    parameterName: r.parameter_name ?? '',
-    timeseriesId: r.timeseries_id ?? '',
-    unit: r.unit ?? '',
-    metadata: r.metadata ?? {},
-    links: r.links,
-    version: r.version,
-    message: r.topic !== null && r.payload !== null ? { topic: r.topic, payload: r.payload } : null,
-    traceparent: r.traceparent,
-  }));
+  const batches = new Map<number, OutboxBatch>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    let batch = batches.get(id);
+    if (!batch) {
+      batch = {
+        id,
+        createdMs: r.created_at.getTime(),
+        traceparent: r.traceparent,
+        observations: [],
+        expired: 0,
+        expiredObstimeMs: null,
+        message: r.topic !== null && r.payload !== null ? { topic: r.topic, payload: r.payload } : null,
+      };
+      batches.set(id, batch);
+    }
+    if (batch.message) continue;
+    if (!r.found) {
+      batch.expired++;
+      const ms = r.obstime?.getTime() ?? null;
+      if (ms !== null && (batch.expiredObstimeMs === null || ms > batch.expiredObstimeMs)) batch.expiredObstimeMs = ms;
+      continue;
+    }
+    batch.observations.push({
+      obstimeMs: r.obstime!.getTime(),
+      pubtimeMs: r.pubtime?.getTime() ?? batch.createdMs,
+      lon: r.lon ?? 0,
+      lat: r.lat ?? 0,
+      value: r.value,
+      valueText: r.value_text,
+      qualityCode: r.quality_code,
+      camsl: r.camsl,
+      history: r.history,
+      processingLevel: r.processing_level,
+      namingAuthority: r.naming_authority ?? '',
+      platform: r.platform ?? '',
+      standardName: r.standard_name ?? '',
+      levelCm: r.level ?? 0,
+      function: r.function ?? '',
+      periodS: r.period ?? 0,
+      instrument: r.instrument ?? '',
+      parameterName: r.parameter_name ?? '',
+      timeseriesId: r.timeseries_id ?? '',
+      unit: r.unit ?? '',
+      metadata: r.metadata ?? {},
+      links: r.links,
+      version: r.version,
+    });
+  }
+  return [...batches.values()];
 }
 
 /**
@@ -199,21 +266,19 @@ export interface OutboxStats {
 
 async function outboxStats(sql: Sql): Promise<OutboxStats> {
   // Observations only: the discovery metadata notification (a message row) is one row at most.
-  const [count] = await sql.query<{ n: number }>(
-    'SELECT count(*)::integer AS n FROM outbox WHERE ts_id IS NOT NULL',
+  const [row] = await sql.query<{ n: number; oldest: Date | null }>(
+    `SELECT coalesce(sum(cardinality(ts_ids)), 0)::integer AS n, min(created_at) AS oldest
+     FROM outbox WHERE ts_ids IS NOT NULL`,
   );
-  const [oldest] = await sql.query<{ created_at: Date }>(
-    'SELECT created_at FROM outbox WHERE ts_id IS NOT NULL ORDER BY id LIMIT 1',
-  );
-  return { depth: count?.n ?? 0, oldestMs: oldest?.created_at.getTime() ?? null };
+  return { depth: row?.n ?? 0, oldestMs: row?.oldest?.getTime() ?? null };
 }
 
 export interface OutboxRepository {
   /**
-   * Claims up to `limit` undelivered rows for `leaseSeconds` (oldest first, never a series another relay
-   * is publishing) with the observations they announce.
+   * Claims undelivered rows, up to `limit` observations, for `leaseSeconds` (oldest first, never a
+   * series another relay is publishing) with the observations they announce.
    */
-  claim(limit: number, leaseSeconds: number): Promise<OutboxEntry[]>;
+  claim(limit: number, leaseSeconds: number): Promise<OutboxBatch[]>;
   /** Removes delivered rows. */
   delete(ids: readonly number[]): Promise<void>;
   /** Returns claimed rows to the queue (not delivered; retried in order). */
@@ -234,7 +299,7 @@ export interface OutboxRepository {
 export class SqlOutboxRepository implements OutboxRepository {
   constructor(private readonly db: Database) {}
 
-  claim(limit: number, leaseSeconds: number): Promise<OutboxEntry[]> {
+  claim(limit: number, leaseSeconds: number): Promise<OutboxBatch[]> {
     return claimOutbox(this.db, limit, leaseSeconds);
   }
 

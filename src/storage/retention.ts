@@ -8,7 +8,7 @@ import type { Partitions } from './partitions.js';
 export interface RetentionResult {
   droppedPartitions: string[];
   deletedSeries: number;
-  /** Outbox rows of expired observations, never announced (the broker was unreachable that long). */
+  /** Expired observations never announced (the broker was unreachable that long). */
   deletedAnnouncements: number;
 }
 
@@ -19,7 +19,8 @@ async function dropExpired(db: Database, partitions: Partitions, cutoffMs: numbe
     [new Date(cutoffMs).toISOString()],
   );
   const [announcements] = await db.query<{ n: number }>(
-    'WITH gone AS (DELETE FROM outbox WHERE obstime < $1 RETURNING 1) SELECT count(*)::integer AS n FROM gone',
+    `WITH gone AS (DELETE FROM outbox WHERE obstime < $1 RETURNING ts_ids)
+     SELECT coalesce(sum(cardinality(ts_ids)), 0)::integer AS n FROM gone`,
     [new Date(cutoffMs).toISOString()],
   );
   return { droppedPartitions, deletedSeries: deleted.length, deletedAnnouncements: announcements?.n ?? 0 };

@@ -318,16 +318,32 @@ describe(`two relays on one database (${databaseKind})`, () => {
     await hub.stop();
   });
 
-  it('announces every observation exactly once', async () => {
+  it('announces every observation exactly once, each series in order', async () => {
     const sent = batch(10, 4);
     await ingest(hub, sent.slice(0, 60));
     await ingest(hub, sent.slice(60));
-    await sub.waitFor((m) => m.length >= sent.length);
+    // Then one batch per time step of the same series: every row shares its series with the one before.
+    const steps = batch(3, 8, 50);
+    const byTime = new Map<string, unknown[]>();
+    for (const m of steps)
+      byTime.set(m.properties.datetime, [...(byTime.get(m.properties.datetime) ?? []), m]);
+    for (const time of [...byTime.keys()].sort()) await ingest(hub, byTime.get(time)!);
+    const total = sent.length + steps.length;
+    await sub.waitFor((m) => m.length >= total);
     await new Promise((r) => setTimeout(r, 500));
     const ids = sub.messages.map((m) => m.json.properties.data_id);
-    assert.equal(ids.length, sent.length);
-    assert.equal(new Set(ids).size, sent.length, 'no observation announced twice');
-    assert.equal(hub.relay.counts().delivered + second.counts().delivered, sent.length);
+    assert.equal(ids.length, total);
+    assert.equal(new Set(ids).size, total, 'no observation announced twice');
+    assert.equal(hub.relay.counts().delivered + second.counts().delivered, total);
+    const bySeries = new Map<string, string[]>();
+    for (const m of sub.messages) {
+      const c = JSON.parse(m.json.properties.content.value).properties;
+      const key = `${c.wigos_station_identifier} ${c.parameter_name}`;
+      bySeries.set(key, [...(bySeries.get(key) ?? []), c.datetime]);
+    }
+    for (const [series, times] of bySeries) {
+      if (series.startsWith('0-20000-0-0005')) assert.deepEqual(times, [...times].sort(), series);
+    }
   });
 });
 

@@ -88,9 +88,6 @@ function metadataOf(m: SeriesMetadata): OutboxEntry['metadata'] {
 export function outboxEntryOf(o: Observation, pubtimeMs = o.obstimeMs): OutboxEntry {
   const s = o.series;
   return {
-    id: 1,
-    createdMs: pubtimeMs,
-    found: true,
     obstimeMs: o.obstimeMs,
     pubtimeMs,
     lon: o.lon,

@@ -23,9 +23,6 @@ const T = Date.UTC(2026, 10, 21, 12, 0, 0);
 
 function entry(o: Partial<OutboxEntry> = {}): OutboxEntry {
   return {
-    id: 1,
-    createdMs: T,
-    found: true,
     obstimeMs: T,
     pubtimeMs: T + 3000,
     lon: 5.1797058644882,
