@@ -325,9 +325,10 @@ export class OutboxRelay {
       timer = setTimeout(() => resolve('timeout'), this.publishTimeoutMs);
     });
     const outcomes = messages.map((m) =>
-      Promise.race([broker.publish(m.topic, m.payload, { qos: 1 }).then(() => 'ok' as const), timedOut]).catch(
-        () => 'failed' as const,
-      ),
+      Promise.race([
+        broker.publish(m.topic, m.payload, { qos: 1 }).then(() => 'ok' as const),
+        timedOut,
+      ]).catch(() => 'failed' as const),
     );
     const settled = await Promise.all(outcomes);
     clearTimeout(timer);

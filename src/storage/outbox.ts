@@ -182,7 +182,8 @@ async function claimOutbox(db: Database, limit: number, leaseSeconds: number): P
     if (!r.found) {
       batch.expired++;
       const ms = r.obstime?.getTime() ?? null;
-      if (ms !== null && (batch.expiredObstimeMs === null || ms > batch.expiredObstimeMs)) batch.expiredObstimeMs = ms;
+      if (ms !== null && (batch.expiredObstimeMs === null || ms > batch.expiredObstimeMs))
+        batch.expiredObstimeMs = ms;
       continue;
     }
     batch.observations.push({
