@@ -5,9 +5,9 @@ import { settings } from '../src/config/index.js';
 import { writeReadmeSection } from './readme-section.js';
 
 export function configTable(): string {
-  const rows = Object.values(settings).map(
-    (s) =>
-      `| \`${s.key}\` | ${s.default === undefined ? '(unset)' : `\`${s.default}\``} | ${s.description} |`,
+  const rows = Object.entries(settings).map(
+    ([key, s]) =>
+      `| \`${key}\` | ${s.default === undefined ? '(unset)' : `\`${s.default}\``} | ${s.description} |`,
   );
   const file =
     '| `CONFIG_FILE` | (unset) | YAML file with any of these settings under the same names (also `--config <file>`); the environment wins over the file. |';

@@ -60,7 +60,7 @@ import {
 } from './ops/index.js';
 import { startObservability } from './observability/index.js';
 import { recordsPlugin, startRecords, type RecordsService } from './records/index.js';
-import { Storage } from './storage/index.js';
+import { openStorage, type Storage } from './storage/index.js';
 import { webAppPlugin } from './webapp/index.js';
 
 export interface Hub {
@@ -349,7 +349,7 @@ async function buildParts(
   onStop: Parts['onStop'],
 ): Promise<HubParts> {
   const observability = startObservability(config, log, { version: obshubVersion() });
-  const storage = await Storage.open({
+  const storage = await openStorage({
     ...config,
     outbox: config.wis2Publish || config.esohTopicsPublish,
     // Only the query role reads from replicas.

@@ -15,7 +15,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../../src/config/index.js';
 import { anonymous } from '../../src/core/access.js';
 import { IngestService } from '../../src/ingest/index.js';
-import { Storage } from '../../src/storage/index.js';
+import { openStorage, type Storage } from '../../src/storage/index.js';
 import { type TestDatabase, testDatabase } from '../../test/support/database.js';
 import { type DatasetOptions, esohMessage, PARAMETERS, rows, stations } from '../dataset.js';
 
@@ -133,7 +133,7 @@ export async function copyDatabase(
   const database = await testDatabase();
   try {
     const { databaseUrl, dataDir } = database;
-    const storage = await Storage.open({
+    const storage = await openStorage({
       databaseUrl,
       dataDir,
       retentionSeconds: options.retentionSeconds,

@@ -15,7 +15,7 @@ import {
   type AdminContext,
 } from '../identity/index.js';
 import { MemoryCounters } from '../gateway/index.js';
-import { dataDirOwner, Storage } from '../storage/index.js';
+import { dataDirOwner, openStorage } from '../storage/index.js';
 import { CliError, configFrom, type CliCommand } from './command.js';
 
 const io = {
@@ -53,7 +53,7 @@ export async function openAdminContext(
   config: Readonly<Config>,
 ): Promise<{ context: AdminContext; close: () => Promise<void> }> {
   const log = pino({ level: 'warn' }, pino.destination(2));
-  const storage = await Storage.open(config);
+  const storage = await openStorage(config);
   try {
     await storage.migrate();
     // Nothing the commands do is rate-limited: counters in memory serve for this one process.

@@ -1,5 +1,5 @@
 // `obshub migrate`: applies pending migrations and exits.
-import { Storage } from '../storage/index.js';
+import { openStorage } from '../storage/index.js';
 import { configFrom, parseCommand, type CliCommand } from './command.js';
 
 const usage = `Usage: obshub migrate [--config <file>]
@@ -14,7 +14,7 @@ export const migrate: CliCommand = {
   async run(args) {
     const parsed = parseCommand(args, usage, {});
     if (!parsed) return 0;
-    const storage = await Storage.open(configFrom(parsed.values));
+    const storage = await openStorage(configFrom(parsed.values));
     try {
       const applied = await storage.migrate();
       process.stdout.write(

@@ -3,100 +3,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { IngestLimits } from '../ingest/index.js';
 import type { GroupLimit, Rate, RateLimitGroup } from '../core/limits.js';
-import type { ServiceRole } from '../core/roles.js';
-import { settings, type SettingKey, type TrustedIssuer } from './schema.js';
+import { settings, type SettingKey, type SettingValues } from './schema.js';
 
 export { settings } from './schema.js';
 export type { TrustedIssuer } from './schema.js';
-
-export interface Config {
-  port: number;
-  host: string;
-  dataDir: string;
-  databaseUrl: string | undefined;
-  /** DATABASE_READ_URL: read replicas for the query role (empty: none). */
-  databaseReadUrls: readonly string[];
-  /** SERVICES / --services: the roles this process runs. */
-  services: readonly ServiceRole[];
-  /** BUS_URL: the event bus; undefined: chosen from DATABASE_URL. */
-  busUrl: string | undefined;
-  /** Base URL clients use to reach the hub, without a trailing slash. */
-  publicUrl: string;
-  mqttUrl: string | undefined;
-  /** Origins allowed to call ingest and the admin API from browsers. */
-  corsOrigins: readonly string[];
-  mqttPort: number;
-  /** True when MQTT_PORT was given explicitly (a taken port is then an error, not a fallback). */
-  mqttPortExplicit: boolean;
-  /** Prefix of the E-SOH topics, without slashes at either end; '' when none. */
-  mqttTopicPrefix: string;
-  esohTopicsPublish: boolean;
-  wis2Publish: boolean;
-  wis2CentreId: string;
-  wis2DataPolicy: string;
-  /** WIS2 topic levels below the data policy, e.g. weather/surface-based-observations/synop. */
-  wis2Topic: string;
-  metadataContactOrganization: string;
-  metadataContactEmail: string | undefined;
-  logLevel: string;
-  logFormat: 'auto' | 'json' | 'pretty';
-  shutdownTimeoutSeconds: number;
-  /** Rolling window in seconds; null keeps everything. */
-  retentionSeconds: number | null;
-  futureToleranceSeconds: number;
-  retentionIntervalSeconds: number;
-  ingestBodyLimitBytes: number;
-  /** INGEST_MAX_MESSAGES, INGEST_MAX_TEXT_LENGTH, INGEST_MAX_LINKS. */
-  ingestLimits: Readonly<IngestLimits>;
-  /** INGEST_BUFR_MAX_FILES, INGEST_BUFR_MAX_MESSAGES. */
-  ingestBufrLimits: Readonly<{ maxFiles: number; maxMessagesPerFile: number }>;
-  /** Most observation values one EDR data query may return (else 413). */
-  edrMaxValues: number;
-  /** EDR_CACHE_MB, in bytes. */
-  edrCacheBytes: number;
-  /** Statement time limits of queries, with and without credentials. */
-  queryTimeoutSeconds: number;
-  queryTimeoutAnonymousSeconds: number;
-  /** Large queries at once. */
-  queryConcurrency: number;
-  databaseTimeoutSeconds: number;
-  databasePoolSize: number;
-  demo: boolean;
-  /** WEB_BASEMAP_TILES and WEB_BASEMAP_ATTRIBUTION: a raster tile server for the web app's map. */
-  webBasemap: { tiles: string; attribution: string | undefined } | undefined;
-  /** Master secret for encryption at rest; undefined: generated into DATA_DIR (embedded only). */
-  obshubSecret: string | undefined;
-  /** Password of the first platform admin; undefined: generated and printed once. */
-  adminPassword: string | undefined;
-  anonymousRead: boolean;
-  anonymousIngest: boolean;
-  /** External OIDC issuers whose access tokens are accepted (empty: none). */
-  oidcTrustedIssuers: readonly TrustedIssuer[];
-  /** Request limits per route group apply (RATE_LIMITS=on). */
-  rateLimits: boolean;
-  /** The limits of each route group (organisations' overrides aside). */
-  rateLimit: Readonly<Record<RateLimitGroup, GroupLimit>>;
-  /** Failed authentications one address may have per window. */
-  authFailureLimit: Rate;
-  /** Failures from one address on one account, and failing addresses on one account, that lock. */
-  signInLockout: { failures: number; addresses: number };
-  /** Redis for the counters; undefined: in memory. */
-  redisUrl: string | undefined;
-  redisKeyPrefix: string;
-  /** Bearer token that may read /metrics; undefined: none. */
-  metricsToken: string | undefined;
-  /** /metrics readable without credentials. */
-  metricsPublic: boolean;
-  /** Requests slower than this are logged at warn. */
-  slowRequestMs: number;
-  /** Statements slower than this are logged at warn. */
-  slowQueryMs: number;
-  /** OTLP/HTTP endpoint of the traces; undefined: tracing off. */
-  otlpEndpoint: string | undefined;
-  otelServiceName: string;
-}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -170,97 +81,121 @@ export function loadConfig(
     problems.push('DATABASE_READ_URL: read replicas need DATABASE_URL (the primary) as well');
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  // Every setting with a default has been parsed, and only those without one can be missing.
+  const mqttPortExplicit = Boolean(env.MQTT_PORT) || fromFile.MQTT_PORT !== undefined;
+  return configFrom(values as SettingValues, mqttPortExplicit);
+}
 
-  const databaseUrl = values.DATABASE_URL as string | undefined;
+/** The configuration the hub runs with, made from the parsed settings. */
+export type Config = ReturnType<typeof configFrom>;
+
+function configFrom(v: SettingValues, mqttPortExplicit: boolean) {
   return Object.freeze({
-    port: values.PORT as number,
-    host: values.HOST as string,
-    dataDir: path.resolve(values.DATA_DIR as string),
-    databaseUrl,
-    databaseReadUrls: Object.freeze((values.DATABASE_READ_URL as string[] | undefined) ?? []),
-    services: Object.freeze(values.SERVICES as ServiceRole[]),
-    busUrl: values.BUS_URL as string | undefined,
-    publicUrl: (
-      (values.PUBLIC_URL as string | undefined) ??
-      `http://${hostForUrl(values.HOST as string)}:${String(values.PORT)}`
-    ).replace(/\/+$/, ''),
-    mqttUrl: values.MQTT_URL as string | undefined,
-    corsOrigins: (values.CORS_ORIGINS as string[] | undefined) ?? [],
-    mqttPort: values.MQTT_PORT as number,
-    mqttPortExplicit: Boolean(env.MQTT_PORT) || fromFile.MQTT_PORT !== undefined,
-    mqttTopicPrefix: (values.MQTT_TOPIC_PREFIX as string | undefined) ?? '',
-    esohTopicsPublish: values.ESOH_TOPICS_PUBLISH === 'on',
-    wis2Publish: values.WIS2_PUBLISH === 'on',
-    wis2CentreId: values.WIS2_CENTRE_ID as string,
-    wis2DataPolicy: values.WIS2_DATA_POLICY as string,
-    wis2Topic: values.WIS2_TOPIC as string,
-    metadataContactOrganization: values.METADATA_CONTACT_ORGANIZATION as string,
-    metadataContactEmail: values.METADATA_CONTACT_EMAIL as string | undefined,
-    logLevel: values.LOG_LEVEL as string,
-    logFormat: values.LOG_FORMAT as Config['logFormat'],
-    shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT as number,
-    retentionSeconds: values.RETENTION as number | null,
-    futureToleranceSeconds: values.FUTURE_TOLERANCE as number,
-    retentionIntervalSeconds: values.RETENTION_INTERVAL as number,
-    ingestBodyLimitBytes: values.INGEST_BODY_LIMIT as number,
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: path.resolve(v.DATA_DIR),
+    databaseUrl: v.DATABASE_URL,
+    /** Read replicas for the query role (empty: none). */
+    databaseReadUrls: Object.freeze(v.DATABASE_READ_URL ?? []),
+    /** The roles this process runs. */
+    services: Object.freeze(v.SERVICES),
+    /** The event bus; undefined: chosen from DATABASE_URL. */
+    busUrl: v.BUS_URL,
+    /** Base URL clients use to reach the hub, without a trailing slash. */
+    publicUrl: (v.PUBLIC_URL ?? `http://${hostForUrl(v.HOST)}:${String(v.PORT)}`).replace(/\/+$/, ''),
+    mqttUrl: v.MQTT_URL,
+    /** Origins allowed to call ingest and the admin API from browsers. */
+    corsOrigins: Object.freeze(v.CORS_ORIGINS ?? []),
+    mqttPort: v.MQTT_PORT,
+    /** True when MQTT_PORT was given explicitly (a taken port is then an error, not a fallback). */
+    mqttPortExplicit,
+    /** Prefix of the E-SOH topics, without slashes at either end; '' when none. */
+    mqttTopicPrefix: v.MQTT_TOPIC_PREFIX ?? '',
+    esohTopicsPublish: v.ESOH_TOPICS_PUBLISH,
+    wis2Publish: v.WIS2_PUBLISH,
+    wis2CentreId: v.WIS2_CENTRE_ID,
+    wis2DataPolicy: v.WIS2_DATA_POLICY,
+    /** WIS2 topic levels below the data policy, e.g. weather/surface-based-observations/synop. */
+    wis2Topic: v.WIS2_TOPIC,
+    metadataContactOrganization: v.METADATA_CONTACT_ORGANIZATION,
+    metadataContactEmail: v.METADATA_CONTACT_EMAIL,
+    logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
+    shutdownTimeoutSeconds: v.SHUTDOWN_TIMEOUT,
+    /** Rolling window in seconds; null keeps everything. */
+    retentionSeconds: v.RETENTION,
+    futureToleranceSeconds: v.FUTURE_TOLERANCE,
+    retentionIntervalSeconds: v.RETENTION_INTERVAL,
+    ingestBodyLimitBytes: v.INGEST_BODY_LIMIT,
     ingestLimits: Object.freeze({
-      maxMessages: values.INGEST_MAX_MESSAGES as number,
-      maxTextLength: values.INGEST_MAX_TEXT_LENGTH as number,
-      maxLinks: values.INGEST_MAX_LINKS as number,
+      maxMessages: v.INGEST_MAX_MESSAGES,
+      maxTextLength: v.INGEST_MAX_TEXT_LENGTH,
+      maxLinks: v.INGEST_MAX_LINKS,
     }),
     ingestBufrLimits: Object.freeze({
-      maxFiles: values.INGEST_BUFR_MAX_FILES as number,
-      maxMessagesPerFile: values.INGEST_BUFR_MAX_MESSAGES as number,
+      maxFiles: v.INGEST_BUFR_MAX_FILES,
+      maxMessagesPerFile: v.INGEST_BUFR_MAX_MESSAGES,
     }),
-    edrMaxValues: values.EDR_MAX_VALUES as number,
-    edrCacheBytes: values.EDR_CACHE_MB as number,
-    queryTimeoutSeconds: values.QUERY_TIMEOUT as number,
-    queryTimeoutAnonymousSeconds: values.QUERY_TIMEOUT_ANONYMOUS as number,
-    queryConcurrency: values.QUERY_CONCURRENCY as number,
-    databaseTimeoutSeconds: values.DATABASE_TIMEOUT as number,
-    databasePoolSize: values.DATABASE_POOL_SIZE as number,
-    demo: values.DEMO === undefined ? databaseUrl === undefined : values.DEMO === 'on',
-    webBasemap: values.WEB_BASEMAP_TILES
-      ? {
-          tiles: values.WEB_BASEMAP_TILES as string,
-          attribution: values.WEB_BASEMAP_ATTRIBUTION as string | undefined,
-        }
+    /** Most observation values one EDR data query may return (else 413). */
+    edrMaxValues: v.EDR_MAX_VALUES,
+    /** EDR_CACHE_MB, in bytes. */
+    edrCacheBytes: v.EDR_CACHE_MB,
+    /** Statement time limits of queries, with and without credentials. */
+    queryTimeoutSeconds: v.QUERY_TIMEOUT,
+    queryTimeoutAnonymousSeconds: v.QUERY_TIMEOUT_ANONYMOUS,
+    /** Large queries at once. */
+    queryConcurrency: v.QUERY_CONCURRENCY,
+    databaseTimeoutSeconds: v.DATABASE_TIMEOUT,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
+    demo: v.DEMO ?? v.DATABASE_URL === undefined,
+    /** A raster tile server for the web app's map. */
+    webBasemap: v.WEB_BASEMAP_TILES
+      ? { tiles: v.WEB_BASEMAP_TILES, attribution: v.WEB_BASEMAP_ATTRIBUTION }
       : undefined,
-    obshubSecret: values.OBSHUB_SECRET as string | undefined,
-    adminPassword: values.OBSHUB_ADMIN_PASSWORD as string | undefined,
-    anonymousRead: values.ANONYMOUS_READ === 'on',
-    anonymousIngest: values.ANONYMOUS_INGEST === 'on',
-    oidcTrustedIssuers: (values.OIDC_TRUSTED_ISSUERS as TrustedIssuer[] | undefined) ?? [],
-    rateLimits: values.RATE_LIMITS === 'on',
+    /** Master secret for encryption at rest; undefined: generated into DATA_DIR (embedded only). */
+    obshubSecret: v.OBSHUB_SECRET,
+    /** Password of the first platform admin; undefined: generated and printed once. */
+    adminPassword: v.OBSHUB_ADMIN_PASSWORD,
+    anonymousRead: v.ANONYMOUS_READ,
+    anonymousIngest: v.ANONYMOUS_INGEST,
+    /** External OIDC issuers whose access tokens are accepted (empty: none). */
+    oidcTrustedIssuers: v.OIDC_TRUSTED_ISSUERS ?? [],
+    /** Request limits per route group apply. */
+    rateLimits: v.RATE_LIMITS,
+    /** The limits of each route group (organisations' overrides aside). */
     rateLimit: {
-      ingest: groupLimit(values.RATE_LIMIT_INGEST, values.RATE_LIMIT_INGEST_ORG),
-      query: groupLimit(values.RATE_LIMIT_QUERY, values.RATE_LIMIT_QUERY_ORG),
-      admin: groupLimit(values.RATE_LIMIT_ADMIN, values.RATE_LIMIT_ADMIN_ORG),
-      'sign-in': groupLimit(values.RATE_LIMIT_SIGN_IN),
-      token: groupLimit(values.RATE_LIMIT_TOKEN),
-    },
-    authFailureLimit: values.AUTH_FAILURE_LIMIT as Rate,
-    signInLockout: {
-      failures: values.SIGN_IN_LOCKOUT_FAILURES as number,
-      addresses: values.SIGN_IN_LOCKOUT_ADDRESSES as number,
-    },
-    redisUrl: values.REDIS_URL as string | undefined,
-    redisKeyPrefix: values.REDIS_KEY_PREFIX as string,
-    metricsToken: values.METRICS_TOKEN as string | undefined,
-    metricsPublic: values.METRICS_PUBLIC === 'on',
-    slowRequestMs: values.SLOW_REQUEST_MS as number,
-    slowQueryMs: values.SLOW_QUERY_MS as number,
-    otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT as string | undefined,
-    otelServiceName: values.OTEL_SERVICE_NAME as string,
+      ingest: groupLimit(v.RATE_LIMIT_INGEST, v.RATE_LIMIT_INGEST_ORG),
+      query: groupLimit(v.RATE_LIMIT_QUERY, v.RATE_LIMIT_QUERY_ORG),
+      admin: groupLimit(v.RATE_LIMIT_ADMIN, v.RATE_LIMIT_ADMIN_ORG),
+      'sign-in': groupLimit(v.RATE_LIMIT_SIGN_IN),
+      token: groupLimit(v.RATE_LIMIT_TOKEN),
+    } satisfies Record<RateLimitGroup, GroupLimit>,
+    /** Failed authentications one address may have per window. */
+    authFailureLimit: v.AUTH_FAILURE_LIMIT,
+    /** Failures from one address on one account, and failing addresses on one account, that lock. */
+    signInLockout: { failures: v.SIGN_IN_LOCKOUT_FAILURES, addresses: v.SIGN_IN_LOCKOUT_ADDRESSES },
+    /** Redis for the counters; undefined: in memory. */
+    redisUrl: v.REDIS_URL,
+    redisKeyPrefix: v.REDIS_KEY_PREFIX,
+    /** Bearer token that may read /metrics; undefined: none. */
+    metricsToken: v.METRICS_TOKEN,
+    /** /metrics readable without credentials. */
+    metricsPublic: v.METRICS_PUBLIC,
+    /** Requests slower than this are logged at warn. */
+    slowRequestMs: v.SLOW_REQUEST_MS,
+    /** Statements slower than this are logged at warn. */
+    slowQueryMs: v.SLOW_QUERY_MS,
+    /** OTLP/HTTP endpoint of the traces; undefined: tracing off. */
+    otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
+    otelServiceName: v.OTEL_SERVICE_NAME,
   });
 }
 
-function groupLimit(perCaller: unknown, perOrganisation?: unknown): GroupLimit {
-  const rate = perCaller as Rate;
+function groupLimit(rate: Rate, perOrganisation?: number): GroupLimit {
   return {
     windowMs: rate.windowMs,
     perCaller: rate.max,
-    ...(perOrganisation === undefined ? {} : { perOrganisation: perOrganisation as number }),
+    ...(perOrganisation === undefined ? {} : { perOrganisation }),
   };
 }
 

@@ -9,7 +9,6 @@ import { centreIdProblem, dataPolicies, isKnownSubTopic } from '../core/wis2/top
 export type Parsed<T> = { ok: true; value: T } | { ok: false; allowed: string };
 
 export interface Setting<T> {
-  key: string;
   /** The default as a user would write it; undefined means unset. */
   default: string | undefined;
   description: string;
@@ -56,7 +55,11 @@ const bytes: Setting<number>['parse'] = (raw) => {
     : fail('a size such as 50MB, 512KB or 1048576');
 };
 
-const onOff = oneOf('on', 'off');
+/** `on` or `off`, as a boolean. */
+const onOff: Setting<boolean>['parse'] = (raw) => {
+  const r = oneOf('on', 'off')(raw);
+  return r.ok ? { ok: true, value: r.value === 'on' } : r;
+};
 /** The non-empty items of a comma-separated list, trimmed. */
 const commaList = (raw: string): string[] =>
   raw
@@ -168,33 +171,28 @@ const trustedIssuers: Setting<TrustedIssuer[]>['parse'] = (raw) => {
 
 export const settings = {
   PORT: {
-    key: 'PORT',
     default: '8080',
     description: 'HTTP port of the API (EDR, ingest, health).',
     parse: port,
   },
   HOST: {
-    key: 'HOST',
     default: '127.0.0.1',
     description:
       'Address the HTTP server and the embedded MQTT broker bind to; `0.0.0.0` for all interfaces.',
     parse: text,
   },
   DATA_DIR: {
-    key: 'DATA_DIR',
     default: './data',
     description: 'Directory for the embedded database and generated files.',
     parse: text,
   },
   DATABASE_URL: {
-    key: 'DATABASE_URL',
     default: undefined,
     description:
       'PostgreSQL 15+ with PostGIS, e.g. `postgres://user:pass@host:5432/obshub`. Unset: embedded PGlite in `DATA_DIR/pg`.',
     parse: url('postgres', 'postgresql'),
   },
   DATABASE_READ_URL: {
-    key: 'DATABASE_READ_URL',
     default: undefined,
     description:
       'Read replicas of `DATABASE_URL` (streaming replicas, comma-separated `postgres://` URLs) that the `query` role reads observations, series and extents from, each request on the next replica; data versions (ETags) and everything else are read from `DATABASE_URL`. Unset: everything from `DATABASE_URL`.',
@@ -205,7 +203,6 @@ export const settings = {
     },
   },
   SERVICES: {
-    key: 'SERVICES',
     default: 'all',
     description: `Service roles this process runs (as \`obshub serve --services\`): \`all\` or a comma-separated list of ${serviceRoles.map((r) => `\`${r}\``).join(', ')} (see Service roles). Health, readiness and the API documentation are served by every role.`,
     parse: (raw: string): Parsed<ServiceRole[]> => {
@@ -216,21 +213,18 @@ export const settings = {
     },
   },
   BUS_URL: {
-    key: 'BUS_URL',
     default: undefined,
     description:
       'Event bus between the processes of one deployment: `nats://host:4222[/name]` (NATS JetStream; `name` prefixes the stream and subjects, default `obshub`), `postgres://…` (LISTEN/NOTIFY on that server) or `memory://` (in-process, one process only). Unset: LISTEN/NOTIFY on `DATABASE_URL`, or in-process on the embedded database.',
     parse: url('nats', 'postgres', 'postgresql', 'memory'),
   },
   PUBLIC_URL: {
-    key: 'PUBLIC_URL',
     default: undefined,
     description:
       'Base URL under which clients reach the hub (behind a proxy: its public address), used in links of notifications and metadata and as the OIDC issuer (`PUBLIC_URL/oidc`) and token audience. Unset: `http://HOST:PORT`.',
     parse: url('http', 'https'),
   },
   CORS_ORIGINS: {
-    key: 'CORS_ORIGINS',
     default: undefined,
     description:
       'Origins of browser apps allowed to call ingest and the admin API (`/ingest/`, `/json`, `/bufr`, `/api/`), comma-separated, e.g. `https://app.example.org`. The query API is open to every origin; the OIDC provider answers for its registered clients.',
@@ -250,68 +244,58 @@ export const settings = {
     },
   },
   MQTT_URL: {
-    key: 'MQTT_URL',
     default: undefined,
     description:
       'External MQTT broker, e.g. `mqtt://user:pass@host:1883` or `mqtts://…`. Unset: embedded broker on `MQTT_PORT`.',
     parse: url('mqtt', 'mqtts', 'ws', 'wss'),
   },
   MQTT_PORT: {
-    key: 'MQTT_PORT',
     default: '1883',
     description:
       'Port of the embedded MQTT broker. When left at the default and taken, the next free port is used and logged.',
     parse: port,
   },
   MQTT_TOPIC_PREFIX: {
-    key: 'MQTT_TOPIC_PREFIX',
     default: undefined,
     description:
       "Prefix of the E-SOH topics (E-SOH's `MQTT_TOPIC_PREPEND`): `{prefix}/{naming_authority}/{platform}/{standard_name}`. WIS2 topics never take it.",
     parse: topicPrefix,
   },
   ESOH_TOPICS_PUBLISH: {
-    key: 'ESOH_TOPICS_PUBLISH',
     default: 'on',
     description:
       'Publish every observation as E-SOH does, on `[MQTT_TOPIC_PREFIX/]{naming_authority}/{platform}/{standard_name}`: `on` or `off`.',
     parse: onOff,
   },
   WIS2_PUBLISH: {
-    key: 'WIS2_PUBLISH',
     default: 'on',
     description:
       'Publish a WIS2 Notification Message for every observation, and the metadata notifications of the WCMP2 record: `on` or `off`.',
     parse: onOff,
   },
   WIS2_CENTRE_ID: {
-    key: 'WIS2_CENTRE_ID',
     default: 'obshub-test',
     description:
       'WIS2 centre-id of this node (WIS2 Topic Hierarchy list, or an id ending in `-test`); used in WIS2 topics and the WCMP2 record id.',
     parse: centreId,
   },
   WIS2_DATA_POLICY: {
-    key: 'WIS2_DATA_POLICY',
     default: 'core',
     description: `WMO data policy of the observations: ${dataPolicies.join(' or ')} (\`recommended\` adds a licence link to the WCMP2 record).`,
     parse: oneOf(...(dataPolicies as [string, ...string[]])),
   },
   WIS2_TOPIC: {
-    key: 'WIS2_TOPIC',
     default: 'weather/surface-based-observations/synop',
     description:
       'WIS2 topic below the data policy: notifications go to `origin/a/wis2/{WIS2_CENTRE_ID}/data/{WIS2_DATA_POLICY}/{WIS2_TOPIC}`.',
     parse: subTopic,
   },
   METADATA_CONTACT_ORGANIZATION: {
-    key: 'METADATA_CONTACT_ORGANIZATION',
     default: 'obshub operator',
     description: 'Organisation that hosts this hub, the host contact of the WCMP2 discovery metadata record.',
     parse: text,
   },
   METADATA_CONTACT_EMAIL: {
-    key: 'METADATA_CONTACT_EMAIL',
     default: undefined,
     description:
       'E-mail address of the host contact in the WCMP2 record (WIS2 quality indicators expect one).',
@@ -321,28 +305,24 @@ export const settings = {
         : fail('an e-mail address'),
   },
   LOG_LEVEL: {
-    key: 'LOG_LEVEL',
     default: 'info',
     description:
       'Log level: fatal, error, warn, info, debug (adds one access line per request), trace or silent.',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   },
   LOG_FORMAT: {
-    key: 'LOG_FORMAT',
     default: 'auto',
     description:
       '`json` (one JSON object per line, for log collectors), `pretty` (coloured, for people) or `auto`: pretty when standard output is a terminal, JSON otherwise.',
     parse: oneOf('auto', 'json', 'pretty'),
   },
   SHUTDOWN_TIMEOUT: {
-    key: 'SHUTDOWN_TIMEOUT',
     default: 'PT10S',
     description:
       'How long a stop (SIGTERM, SIGINT) may take to drain requests and announcements; then the hub exits with code 1, naming what it abandoned.',
     parse: duration,
   },
   RETENTION: {
-    key: 'RETENTION',
     default: 'PT24H',
     description:
       'Rolling window of kept observations (ISO 8601 duration); older ones are rejected on ingest, hidden on read and dropped by the retention job. `unlimited` keeps everything (archives, the E-SOH test day).',
@@ -350,67 +330,57 @@ export const settings = {
       raw.toLowerCase() === 'unlimited' ? { ok: true, value: null } : duration(raw),
   },
   FUTURE_TOLERANCE: {
-    key: 'FUTURE_TOLERANCE',
     default: 'PT10M',
     description:
       'How far into the future an observation time may lie (clock skew between providers and the hub); later ones are rejected.',
     parse: duration,
   },
   RETENTION_INTERVAL: {
-    key: 'RETENTION_INTERVAL',
     default: 'PT10M',
     description: 'How often the retention job drops expired partitions.',
     parse: duration,
   },
   INGEST_BODY_LIMIT: {
-    key: 'INGEST_BODY_LIMIT',
     default: '50MB',
     description: 'Largest ingest request body, after gzip decoding; larger ones get 413.',
     parse: bytes,
   },
   INGEST_MAX_MESSAGES: {
-    key: 'INGEST_MAX_MESSAGES',
     default: '10000',
     description:
       'Most E-SOH messages in one ingest request (a KNMI station-day is 4 320); larger batches get 413 before they are parsed.',
     parse: wholeNumber('messages', 10000),
   },
   INGEST_MAX_TEXT_LENGTH: {
-    key: 'INGEST_MAX_TEXT_LENGTH',
     default: '1024',
     description:
       'Most characters of each descriptive text of an E-SOH message (title, summary, keywords, license, Conventions, creator_*, institution, project, source, platform_name, *_vocabulary, history, processing_level, link titles); they are repeated in every E-SOH message of the series. Longer ones get 422.',
     parse: wholeNumber('characters', 1024),
   },
   INGEST_MAX_LINKS: {
-    key: 'INGEST_MAX_LINKS',
     default: '10',
     description: 'Most links of one E-SOH message; more get 422.',
     parse: wholeNumber('links', 10, 1000),
   },
   INGEST_BUFR_MAX_FILES: {
-    key: 'INGEST_BUFR_MAX_FILES',
     default: '100',
     description:
       'Most BUFR files in one multipart upload to `POST /ingest/bufr` (field `files`); more get 413. All files together stay within `INGEST_BODY_LIMIT` and `INGEST_MAX_MESSAGES`.',
     parse: wholeNumber('files', 100, 10000),
   },
   INGEST_BUFR_MAX_MESSAGES: {
-    key: 'INGEST_BUFR_MAX_MESSAGES',
     default: '1000',
     description:
       'Most BUFR messages in one BUFR file (a GTS bulletin holds a few dozen); a file with more gets 413.',
     parse: wholeNumber('messages', 1000),
   },
   EDR_MAX_VALUES: {
-    key: 'EDR_MAX_VALUES',
     default: '5000000',
     description:
       'Largest number of observation values one EDR data query may return; larger requests get 413 with a hint to narrow them. Answers below it are streamed.',
     parse: wholeNumber('values', 5000000),
   },
   EDR_CACHE_MB: {
-    key: 'EDR_CACHE_MB',
     default: '64',
     description:
       'Memory, in MB, for EDR answers kept by their ETag (data version, what the caller may see, URL): a repeated query is answered without the database until the data changes. 0 keeps none.',
@@ -420,47 +390,40 @@ export const settings = {
         : fail('a whole number of megabytes from 0 to 65536, e.g. 64'),
   },
   QUERY_TIMEOUT: {
-    key: 'QUERY_TIMEOUT',
     default: 'PT30S',
     description:
       'Longest time one database statement of a query may run for a caller with credentials; a query that runs longer is cancelled and answered 503 with a hint to narrow it.',
     parse: duration,
   },
   QUERY_TIMEOUT_ANONYMOUS: {
-    key: 'QUERY_TIMEOUT_ANONYMOUS',
     default: 'PT5S',
     description: 'The same limit for callers without credentials.',
     parse: duration,
   },
   QUERY_CONCURRENCY: {
-    key: 'QUERY_CONCURRENCY',
     default: '2',
     description:
       'Large queries (answers of more than a few hundred series, counted first) run at most this many at once, so that small ones are never starved; more waiting than four times this get 503 with `Retry-After`.',
     parse: wholeNumber('large queries', 2),
   },
   DATABASE_TIMEOUT: {
-    key: 'DATABASE_TIMEOUT',
     default: 'PT60S',
     description:
       'PostgreSQL: longest time any statement may run (server-side `statement_timeout`) or wait for its answer, so that a stalled connection fails (answered 503) instead of hanging; queries have the tighter `QUERY_TIMEOUT`.',
     parse: duration,
   },
   DATABASE_POOL_SIZE: {
-    key: 'DATABASE_POOL_SIZE',
     default: '20',
     description: 'PostgreSQL: connections this process keeps to the server.',
     parse: wholeNumber('connections', 20),
   },
   DEMO: {
-    key: 'DEMO',
     default: undefined,
     description:
       'Built-in demo feed of synthetic European stations: `on` or `off`. Default: on with the embedded database, off when `DATABASE_URL` is set.',
-    parse: oneOf('on', 'off'),
+    parse: onOff,
   },
   WEB_BASEMAP_TILES: {
-    key: 'WEB_BASEMAP_TILES',
     default: undefined,
     description:
       "A raster tile URL template (`{z}`, `{x}`, `{y}`; 256-pixel tiles) for a richer basemap of the web app, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png` (mind the tile server's usage policy). The app then asks that host for tiles (the Content-Security-Policy allows it). Unset: the offline Natural Earth basemap shipped with the app, no third party.",
@@ -472,14 +435,12 @@ export const settings = {
     },
   },
   WEB_BASEMAP_ATTRIBUTION: {
-    key: 'WEB_BASEMAP_ATTRIBUTION',
     default: undefined,
     description:
       'The credit line the web app shows under the tiles of `WEB_BASEMAP_TILES`, e.g. `© OpenStreetMap contributors`.',
     parse: text,
   },
   OBSHUB_SECRET: {
-    key: 'OBSHUB_SECRET',
     default: undefined,
     description:
       'Master secret (at least 32 characters) that encrypts OIDC signing keys, TOTP secrets and client secrets at rest (AES-256-GCM). Required with `DATABASE_URL`; on the embedded default one is generated into `DATA_DIR/obshub.secret` with a warning. Keep it stable: changing it makes the stored secrets unreadable.',
@@ -487,7 +448,6 @@ export const settings = {
       raw.length >= 32 ? { ok: true, value: raw } : fail('a random string of at least 32 characters'),
   },
   OBSHUB_ADMIN_PASSWORD: {
-    key: 'OBSHUB_ADMIN_PASSWORD',
     default: undefined,
     description:
       'Password of the platform admin `admin` created on first start (at least 12 characters). Unset: one is generated and printed once in the log.',
@@ -495,118 +455,100 @@ export const settings = {
       raw.length >= 12 ? { ok: true, value: raw } : fail('a password of at least 12 characters'),
   },
   ANONYMOUS_READ: {
-    key: 'ANONYMOUS_READ',
     default: 'on',
     description:
       '`on`: anyone may read `core` data without credentials (E-SOH behaviour). `off`: every data query needs an API key or token with the `read` scope. `recommended` series are never anonymous.',
     parse: onOff,
   },
   ANONYMOUS_INGEST: {
-    key: 'ANONYMOUS_INGEST',
     default: 'off',
     description:
       '`on` lets anyone ingest without credentials, for closed networks only (a warning is logged at start). `off`: ingest needs an API key or token with the `ingest` scope of the organisation owning every naming authority in the batch.',
     parse: onOff,
   },
   OIDC_TRUSTED_ISSUERS: {
-    key: 'OIDC_TRUSTED_ISSUERS',
     default: undefined,
     description:
       'External OpenID Connect issuers (Keycloak, Entra ID, Google…) whose JWT access tokens are accepted after discovery and JWKS verification: a JSON array of `{"issuer", "audience", "org" or "orgClaim", "roleClaim", "roleMap", "defaultRole", "scopes"}` (see Sign-in and OIDC). Unset: only the built-in provider\'s tokens.',
     parse: trustedIssuers,
   },
   RATE_LIMITS: {
-    key: 'RATE_LIMITS',
     default: 'on',
     description:
       '`on`: requests are limited per route group (the `RATE_LIMIT_*` settings). `off`: no request limits (benchmarks, closed networks); failed authentications and sign-in lockout are limited all the same.',
     parse: onOff,
   },
   RATE_LIMIT_INGEST: {
-    key: 'RATE_LIMIT_INGEST',
     default: '600/PT1M',
     description: perCaller('ingest'),
     parse: rate,
   },
   RATE_LIMIT_INGEST_ORG: {
-    key: 'RATE_LIMIT_INGEST_ORG',
     default: '3000',
     description: perOrganisation('ingest'),
     parse: wholeNumber('requests', 3000),
   },
   RATE_LIMIT_QUERY: {
-    key: 'RATE_LIMIT_QUERY',
     default: '1200/PT1M',
     description: perCaller('query'),
     parse: rate,
   },
   RATE_LIMIT_QUERY_ORG: {
-    key: 'RATE_LIMIT_QUERY_ORG',
     default: '6000',
     description: perOrganisation('query'),
     parse: wholeNumber('requests', 6000),
   },
   RATE_LIMIT_ADMIN: {
-    key: 'RATE_LIMIT_ADMIN',
     default: '300/PT1M',
     description: perCaller('admin'),
     parse: rate,
   },
   RATE_LIMIT_ADMIN_ORG: {
-    key: 'RATE_LIMIT_ADMIN_ORG',
     default: '1200',
     description: perOrganisation('admin'),
     parse: wholeNumber('requests', 1200),
   },
   RATE_LIMIT_SIGN_IN: {
-    key: 'RATE_LIMIT_SIGN_IN',
     default: '60/PT5M',
     description: 'Requests to the sign-in pages (`/oidc/interaction/…`) one address may make per window.',
     parse: rate,
   },
   RATE_LIMIT_TOKEN: {
-    key: 'RATE_LIMIT_TOKEN',
     default: '300/PT1M',
     description:
       "Requests to the OIDC provider's endpoints (`/oidc/…`: token, authorization, JWKS, discovery) one address may make per window.",
     parse: rate,
   },
   AUTH_FAILURE_LIMIT: {
-    key: 'AUTH_FAILURE_LIMIT',
     default: '20/PT15M',
     description:
       'Failed authentications (unknown, revoked or expired API keys, bad tokens, wrong passwords or codes) one address may have per window; beyond it the address gets 429 for any request with credentials and on the sign-in and OIDC endpoints, without a database query, until the window ends. Each window is one audit event with a count, not one per failure.',
     parse: rate,
   },
   SIGN_IN_LOCKOUT_FAILURES: {
-    key: 'SIGN_IN_LOCKOUT_FAILURES',
     default: '5',
     description:
       'Failed sign-ins (password or code) from one address on one account, within an hour, after which that address is locked out of that account: 30 s, doubling with each further failure, up to an hour. Other addresses are not affected.',
     parse: wholeNumber('failures', 5),
   },
   SIGN_IN_LOCKOUT_ADDRESSES: {
-    key: 'SIGN_IN_LOCKOUT_ADDRESSES',
     default: '10',
     description:
       "Different addresses failing to sign in to one account within an hour, after which the account is locked for everyone: 30 s, doubling with each further address, up to an hour (an admin's password reset lifts it).",
     parse: wholeNumber('addresses', 10),
   },
   REDIS_URL: {
-    key: 'REDIS_URL',
     default: undefined,
     description:
       'Redis for the rate-limit, failed-authentication and lockout counters, e.g. `redis://:pass@host:6379/0`, so that replicas share them. Unset: counted in memory (one hub). While Redis is unreachable each replica counts in its own memory (logged).',
     parse: url('redis', 'rediss'),
   },
   REDIS_KEY_PREFIX: {
-    key: 'REDIS_KEY_PREFIX',
     default: 'obshub:',
     description: 'Prefix of every Redis key the hub writes, so several deployments can share one Redis.',
     parse: text,
   },
   METRICS_TOKEN: {
-    key: 'METRICS_TOKEN',
     default: undefined,
     description:
       'Bearer token a Prometheus server presents to read `GET /metrics` (`Authorization: Bearer <token>`), at least 16 characters. Maintainers and platform admins can always read it with their own credentials. See Monitoring.',
@@ -614,35 +556,30 @@ export const settings = {
       raw.trim().length >= 16 ? { ok: true, value: raw.trim() } : fail('a token of at least 16 characters'),
   },
   METRICS_PUBLIC: {
-    key: 'METRICS_PUBLIC',
     default: 'off',
     description:
       '`on`: anyone who reaches the hub may read `GET /metrics` (only for a hub behind a proxy that keeps `/metrics` off the internet). The metrics carry organisation ids but no secrets.',
     parse: onOff,
   },
   SLOW_REQUEST_MS: {
-    key: 'SLOW_REQUEST_MS',
     default: '2000',
     description:
       'Requests that take longer (milliseconds) are logged at warn with their duration, route and request id.',
     parse: wholeNumber('milliseconds', 2000),
   },
   SLOW_QUERY_MS: {
-    key: 'SLOW_QUERY_MS',
     default: '500',
     description:
       'Database statements that take longer (milliseconds) are logged at warn with their duration and statement name (never their parameters).',
     parse: wholeNumber('milliseconds', 500),
   },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
-    key: 'OTEL_EXPORTER_OTLP_ENDPOINT',
     default: undefined,
     description:
       'OpenTelemetry collector (OTLP over HTTP, e.g. `http://otel-collector:4318`): traces of requests, ingests, announcements and SQL are sent there. Unset: no tracing at all (no cost).',
     parse: url('http', 'https'),
   },
   OTEL_SERVICE_NAME: {
-    key: 'OTEL_SERVICE_NAME',
     default: 'obshub',
     description: 'The `service.name` of the traces.',
     parse: text,
@@ -650,3 +587,13 @@ export const settings = {
 } satisfies Record<string, Setting<unknown>>;
 
 export type SettingKey = keyof typeof settings;
+
+/**
+ * The value of each setting as its parser gives it; undefined for a setting without a default that is
+ * not set.
+ */
+export type SettingValues = {
+  readonly [K in SettingKey]:
+    ParsedValue<(typeof settings)[K]> | ((typeof settings)[K]['default'] extends string ? never : undefined);
+};
+type ParsedValue<S> = S extends Setting<infer T> ? T : never;

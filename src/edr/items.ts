@@ -5,46 +5,57 @@ import { formatDurationSeconds } from '../core/duration.js';
 import type { SeriesRecord } from '../storage/index.js';
 import { pyf } from './json.js';
 
+/**
+ * The series metadata fields of E-SOH's protobuf (TSMetadata) in the order E-SOH's GeoJSON lists them:
+ * protobuf's ListFields order, which differs from the message model's (seriesTextFields).
+ */
+const tsMetadataFields = [
+  'title',
+  'summary',
+  'keywords',
+  'keywords_vocabulary',
+  'license',
+  'naming_authority',
+  'creator_type',
+  'creator_name',
+  'creator_email',
+  'creator_url',
+  'institution',
+  'project',
+  'source',
+  'platform',
+  'standard_name',
+  'unit',
+  'level',
+  'function',
+  'period',
+  'instrument',
+  'instrument_vocabulary',
+  'parameter_name',
+  'timeseries_id',
+  'platform_vocabulary',
+  'platform_name',
+  'quality_code_vocabulary',
+];
+
 export function itemFeature(r: SeriesRecord, base: string): Record<string, unknown> {
-  const m = r.metadata;
-  const props: Record<string, unknown> = {};
-  const put = (k: string, v: unknown) => {
-    if (v !== null && v !== undefined && v !== '' && v !== 0) props[k] = v;
+  const fields: Record<string, unknown> = {
+    ...r.metadata,
+    level: r.levelCm,
+    function: r.function,
+    period: r.periodS,
+    // E-SOH's ingest always fills it, so it keeps its place; a default when the message had none.
+    platform_vocabulary:
+      r.metadata.platform_vocabulary ||
+      `https://oscar.wmo.int/surface/rest/api/search/station?wigosId=${r.platform}`,
   };
-  // TSMetadata field order (E-SOH protobuf), empty fields left out as protobuf's ListFields does;
-  // platform_vocabulary gets its place even when empty, since E-SOH's ingest always fills it.
-  for (const k of [
-    'title',
-    'summary',
-    'keywords',
-    'keywords_vocabulary',
-    'license',
-    'naming_authority',
-    'creator_type',
-    'creator_name',
-    'creator_email',
-    'creator_url',
-    'institution',
-    'project',
-    'source',
-    'platform',
-    'standard_name',
-    'unit',
-  ])
-    put(k, m[k]);
-  put('level', r.levelCm);
-  put('function', r.function);
-  put('period', r.periodS);
-  put('instrument', m.instrument);
-  put('instrument_vocabulary', m.instrument_vocabulary);
-  put('parameter_name', m.parameter_name);
-  put('timeseries_id', m.timeseries_id);
-  props.platform_vocabulary = m.platform_vocabulary || undefined;
-  put('platform_name', m.platform_name);
-  put('quality_code_vocabulary', m.quality_code_vocabulary);
+  // Empty fields are left out, as protobuf's ListFields does.
+  const props: Record<string, unknown> = {};
+  for (const k of tsMetadataFields) {
+    const v = fields[k];
+    if (v !== null && v !== undefined && v !== '' && v !== 0) props[k] = v;
+  }
   // E-SOH's rewrites; a key that was absent is appended, one that was present keeps its place.
-  props.platform_vocabulary =
-    m.platform_vocabulary || `https://oscar.wmo.int/surface/rest/api/search/station?wigosId=${r.platform}`;
   props.level = pyf(r.levelCm / 100);
   props.period = formatDurationSeconds(r.periodS);
   delete props.function;

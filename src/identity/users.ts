@@ -13,8 +13,7 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp 
 
 export const TOTP_PURPOSE = 'totp';
 
-/** A user as the API shows it: never a hash or a secret. */
-/** A person as the admin API shows them (the API's schema). */
+/** A person as the admin API shows them (the API's schema): never a hash or a secret. */
 export type PublicUser = Static<typeof UserBody>;
 
 export function publicUser(user: User, nowMs = Date.now()): PublicUser {

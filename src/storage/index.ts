@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SqlApiKeyRepository, type ApiKeyRepository } from './apiKeys.js';
 import { SqlAuditRepository, type AuditRepository } from './audit.js';
-import type { DataDirLock } from './dataDirLock.js';
 import { openDatabase, type Database, type PoolStats } from './db.js';
 import { migrate } from './migrate.js';
 import { SqlObservationRepository, type ObservationRepository } from './observations.js';
@@ -86,105 +85,70 @@ export interface StorageOptions {
   observe?: (db: Database) => Database;
 }
 
-export class Storage implements Repositories {
+/** The database, its repositories (one per aggregate) and what the hub needs to run them. */
+export type Storage = Awaited<ReturnType<typeof openStorage>>;
+
+/** Opens the database (and its read replicas) with its repositories; `migrate()` brings it up to date. */
+export async function openStorage(options: StorageOptions) {
+  const open = async (databaseUrl: string | undefined) => {
+    const opened = await openDatabase({
+      databaseUrl,
+      dataDir: options.dataDir,
+      statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
+      poolSize: options.databasePoolSize ?? 20,
+    });
+    return options.observe ? options.observe(opened) : opened;
+  };
+  const db = await open(options.databaseUrl);
+  const replicas = options.databaseUrl
+    ? await Promise.all((options.readUrls ?? []).map((url) => open(url)))
+    : [];
+  let nextReplica = 0;
+  /** Where the query API reads: the next replica (round robin), or the primary when there is none. */
+  const readDb = (): Database => {
+    if (replicas.length === 0) return db;
+    nextReplica = (nextReplica + 1) % replicas.length;
+    return replicas[nextReplica]!;
+  };
   /** This process's row in data_version. */
-  private readonly writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  readonly observations: ObservationRepository;
-  readonly series: SeriesRepository;
-  readonly outbox: OutboxRepository;
-  readonly settings: SettingsRepository;
-  readonly retention: RetentionRepository;
-  readonly organisations: OrganisationRepository;
-  readonly users: UserRepository;
-  readonly apiKeys: ApiKeyRepository;
-  readonly audit: AuditRepository;
-  readonly oidc: OidcRepository;
-  readonly rateLimits: RateLimitRepository;
-
-  private constructor(
+  const writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const partitions = new Partitions(db, options.retentionSeconds);
+  const observations = new SqlObservationRepository(db, partitions, writer, options.outbox ?? true);
+  const repositories: Repositories = {
+    observations,
+    series: new SqlSeriesRepository(db, readDb),
+    outbox: new SqlOutboxRepository(db),
+    settings: new SqlSettingsRepository(db),
+    retention: new SqlRetentionRepository(db, partitions, writer, () => observations.forgetSeries()),
+    organisations: new SqlOrganisationRepository(db),
+    users: new SqlUserRepository(db),
+    apiKeys: new SqlApiKeyRepository(db),
+    audit: new SqlAuditRepository(db),
+    oidc: new SqlOidcRepository(db),
+    rateLimits: new SqlRateLimitRepository(db),
+  };
+  const replicaNames = replicas.map((r) => r.description.replace(/^PostgreSQL at /, ''));
+  return {
+    ...repositories,
     /** The database itself: for the repositories, and for tools and test support (test/support/queries.ts). */
-    readonly db: Database,
-    retentionSeconds: number | null,
-    outbox: boolean,
-    private readonly replicas: readonly Database[] = [],
-  ) {
-    const partitions = new Partitions(db, retentionSeconds);
-    const observations = new SqlObservationRepository(db, partitions, this.writer, outbox);
-    this.observations = observations;
-    this.retention = new SqlRetentionRepository(db, partitions, this.writer, () =>
-      observations.forgetSeries(),
-    );
-    this.series = new SqlSeriesRepository(db, () => this.readDb());
-    this.outbox = new SqlOutboxRepository(db);
-    this.settings = new SqlSettingsRepository(db);
-    this.organisations = new SqlOrganisationRepository(db);
-    this.users = new SqlUserRepository(db);
-    this.apiKeys = new SqlApiKeyRepository(db);
-    this.audit = new SqlAuditRepository(db);
-    this.oidc = new SqlOidcRepository(db);
-    this.rateLimits = new SqlRateLimitRepository(db);
-  }
-
-  static async open(options: StorageOptions): Promise<Storage> {
-    const open = async (databaseUrl: string | undefined) => {
-      const opened = await openDatabase({
-        databaseUrl,
-        dataDir: options.dataDir,
-        statementTimeoutMs: (options.databaseTimeoutSeconds ?? 60) * 1000,
-        poolSize: options.databasePoolSize ?? 20,
-      });
-      return options.observe ? options.observe(opened) : opened;
-    };
-    const db = await open(options.databaseUrl);
-    const replicas = options.databaseUrl
-      ? await Promise.all((options.readUrls ?? []).map((url) => open(url)))
-      : [];
-    return new Storage(db, options.retentionSeconds, options.outbox ?? true, replicas);
-  }
-
-  get kind(): Database['kind'] {
-    return this.db.kind;
-  }
-
-  get description(): string {
-    const replicas = this.replicas.map((r) => r.description.replace(/^PostgreSQL at /, ''));
-    return replicas.length
-      ? `${this.db.description}, reads from ${replicas.join(', ')}`
-      : this.db.description;
-  }
-
-  /** The next replica to read from (round robin). */
-  private nextReplica = 0;
-
-  /** Where the query API reads: the next replica, or the primary when there is none. */
-  private readDb(): Database {
-    if (this.replicas.length === 0) return this.db;
-    this.nextReplica = (this.nextReplica + 1) % this.replicas.length;
-    return this.replicas[this.nextReplica]!;
-  }
-
-  /** The embedded database's hold on DATA_DIR; undefined on a PostgreSQL server. */
-  get dataDirLock(): DataDirLock | undefined {
-    return this.db.dataDirLock;
-  }
-
-  /** Applies pending migrations; returns the names applied now. */
-  migrate(): Promise<string[]> {
-    return migrate(this.db);
-  }
-
-  /** Connections and waiting statements of the primary (metrics). */
-  poolStats(): PoolStats {
-    return this.db.poolStats?.() ?? { total: 1, idle: 1, waiting: 0 };
-  }
-
-  /** Throws when the database (and every read replica) cannot answer. */
-  async ping(): Promise<void> {
-    await Promise.all([this.db, ...this.replicas].map((db) => db.query('SELECT 1')));
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.replicas.map((r) => r.close()));
-    await this.db.close();
-  }
+    db,
+    kind: db.kind,
+    description: replicaNames.length
+      ? `${db.description}, reads from ${replicaNames.join(', ')}`
+      : db.description,
+    /** The embedded database's hold on DATA_DIR; undefined on a PostgreSQL server. */
+    dataDirLock: db.dataDirLock,
+    /** Applies pending migrations; returns the names applied now. */
+    migrate: (): Promise<string[]> => migrate(db),
+    /** Connections and waiting statements of the primary (metrics). */
+    poolStats: (): PoolStats => db.poolStats?.() ?? { total: 1, idle: 1, waiting: 0 },
+    /** Throws when the database (and every read replica) cannot answer. */
+    async ping(): Promise<void> {
+      await Promise.all([db, ...replicas].map((d) => d.query('SELECT 1')));
+    },
+    async close(): Promise<void> {
+      await Promise.all(replicas.map((r) => r.close()));
+      await db.close();
+    },
+  };
 }

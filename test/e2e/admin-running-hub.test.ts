@@ -3,7 +3,7 @@
 // inside the hub (which alone holds the data directory); on PostgreSQL it writes beside it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Storage } from '../../src/storage/index.js';
+import { openStorage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_SECRET } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
@@ -92,7 +92,7 @@ describe(`obshub admin beside a running hub (${databaseKind})`, () => {
     hub = undefined;
     assert.equal(stoppedAgain.code, 0);
 
-    const storage = await Storage.open({ ...db, retentionSeconds: null });
+    const storage = await openStorage({ ...db, retentionSeconds: null });
     try {
       const actions = (await storage.audit.find({ limit: 1000 })).map((e) => `${e.action} ${e.actor}`);
       assert.ok(

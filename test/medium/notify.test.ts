@@ -8,7 +8,7 @@ import { system } from '../../src/core/access.js';
 import { normaliseBatch } from '../../src/ingest/normalise.js';
 import { openBus } from '../../src/bus/index.js';
 import { OutboxRelay, startEmbeddedBroker } from '../../src/notify/index.js';
-import { Storage } from '../../src/storage/index.js';
+import { openStorage, type Storage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { defaultLimits, esohMessage, minutesAgo } from '../support/messages.js';
@@ -287,7 +287,7 @@ describe(`two relays on one database (${databaseKind})`, () => {
     hub = await startTestHub({ ...topics.env, ESOH_TOPICS_PUBLISH: 'off' });
     // On PostgreSQL the second relay has its own connections, as a second process would.
     secondStorage = hub.config.databaseUrl
-      ? await Storage.open({
+      ? await openStorage({
           databaseUrl: hub.config.databaseUrl,
           dataDir: hub.config.dataDir,
           retentionSeconds: null,
@@ -390,7 +390,7 @@ describe(
     it('delivers without waiting for its poll interval (LISTEN/NOTIFY)', async () => {
       const db = await testDatabase();
       const open = () =>
-        Storage.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: null });
+        openStorage({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: null });
       const writer = await open();
       await writer.migrate();
       const reader = await open();

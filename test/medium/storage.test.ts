@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { anonymous } from '../../src/core/access.js';
 import { IngestService } from '../../src/ingest/index.js';
-import { listMigrations, Storage } from '../../src/storage/index.js';
+import { listMigrations, openStorage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { defaultLimits, esohMessage } from '../support/messages.js';
@@ -73,7 +73,7 @@ describe(`migrations (${databaseKind})`, () => {
       // A fresh database on the server: four "processes" (each its own pool) migrate concurrently.
       const storages = await Promise.all(
         [1, 2, 3, 4].map(() =>
-          Storage.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: null }),
+          openStorage({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: null }),
         ),
       );
       const applied = await Promise.all(storages.map((s) => s.migrate()));
@@ -82,7 +82,7 @@ describe(`migrations (${databaseKind})`, () => {
       await Promise.all(storages.map((s) => s.close()));
     } else {
       // PGlite is one process per data directory; concurrent callers inside it are serialised.
-      const storage = await Storage.open({
+      const storage = await openStorage({
         databaseUrl: undefined,
         dataDir: emptyDir,
         retentionSeconds: null,
@@ -106,7 +106,7 @@ describe(
 
     it('re-creates a series that another process deleted by retention', async () => {
       const open = () =>
-        Storage.open({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: 3 * 3600 });
+        openStorage({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, retentionSeconds: 3 * 3600 });
       const [writer, janitor] = [await open(), await open()];
       await writer.migrate();
       // A trusted writer: this test is about the series cache, not about who may write.

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { listMigrations, Storage } from '../../src/storage/index.js';
+import { listMigrations, openStorage } from '../../src/storage/index.js';
 
 export interface TestDatabase {
   databaseUrl: string | undefined;
@@ -39,7 +39,7 @@ async function pgliteTemplate(): Promise<string> {
   const template = path.join(tmpdir(), `obshub-test-template-${hash}`);
   if (existsSync(template)) return template;
   const building = mkdtempSync(path.join(tmpdir(), 'obshub-template-build-'));
-  const storage = await Storage.open({ databaseUrl: undefined, dataDir: building, retentionSeconds: null });
+  const storage = await openStorage({ databaseUrl: undefined, dataDir: building, retentionSeconds: null });
   try {
     await storage.migrate();
   } finally {

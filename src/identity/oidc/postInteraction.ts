@@ -1,6 +1,7 @@
 // POST /oidc/interaction/{uid}: one step of signing in (password, code, enrolment, continue, cancel).
 // The form carries a CSRF token bound to the interaction, whose cookie (SameSite=Lax) must come too.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ObshubError } from '../../core/errors.js';
 import type { Identity } from '../identity.js';
@@ -36,14 +37,6 @@ const SignInForm = Type.Object({
   code: Type.Optional(Type.String({ maxLength: 64 })),
 });
 
-interface Form {
-  csrf: string;
-  step: 'password' | 'totp' | 'enrol' | 'continue' | 'abort';
-  username?: string;
-  password?: string;
-  code?: string;
-}
-
 /** Failures are shown on the page, with the status the error carries (401, 429, 400). */
 function failure(err: unknown): { status: number; message: string } {
   if (err instanceof ObshubError && err.status < 500) return { status: err.status, message: err.message };
@@ -56,14 +49,14 @@ export function postInteraction(app: FastifyInstance, deps: InteractionDeps, ide
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
-  app.post(
+  app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/oidc/interaction/:uid',
     {
       config: { permission: 'public', rateLimitGroup: 'sign-in' },
       schema: { hide: true, params: INTERACTION_PARAMS, body: SignInForm },
     },
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const form = request.body as Form;
+    async (request, reply) => {
+      const form = request.body;
       const interaction = await findInteraction(deps, request, reply);
       if (!interaction) return expired(reply);
       const uid = interaction.uid;
