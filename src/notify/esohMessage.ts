@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatUtc } from '../core/datetime.js';
 import { formatDurationSeconds } from '../core/duration.js';
+import { memoise } from '../core/memo.js';
 import { topicLevelProblem, topicProblem } from '../core/mqttTopic.js';
 import { formatLevel } from '../core/series.js';
 import type { OutboxEntry } from '../storage/index.js';
@@ -24,17 +25,26 @@ export function esohTopicProblem(
   prefix: string,
   e: Pick<OutboxEntry, 'namingAuthority' | 'platform' | 'standardName'>,
 ): string | undefined {
-  const levels = { naming_authority: e.namingAuthority, platform: e.platform, standard_name: e.standardName };
-  for (const [name, level] of Object.entries(levels)) {
-    const problem = topicLevelProblem(level);
-    if (problem) return `${name} "${level}" ${problem}`;
-  }
-  return topicProblem(esohTopic(prefix, e));
+  return topicProblemOf(prefix, e.namingAuthority, e.platform, e.standardName);
 }
+
+/** The same for every observation of a series: checked once per topic. */
+const topicProblemOf = memoise(
+  (prefix: string, namingAuthority: string, platform: string, standardName: string) =>
+    `${prefix}\u0001${namingAuthority}\u0001${platform}\u0001${standardName}`,
+  (prefix: string, namingAuthority: string, platform: string, standardName: string) => {
+    const levels = { naming_authority: namingAuthority, platform, standard_name: standardName };
+    for (const [name, level] of Object.entries(levels)) {
+      const problem = topicLevelProblem(level);
+      if (problem) return `${name} "${level}" ${problem}`;
+    }
+    return topicProblem(esohTopic(prefix, { namingAuthority, platform, standardName }));
+  },
+);
 
 /** E-SOH's pubtime form: Python's isoformat(timespec="seconds") of a UTC time. */
 function esohTime(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}+00:00`;
+  return `${formatUtc(Math.floor(ms / 1000) * 1000).slice(0, 19)}+00:00`;
 }
 
 /** The stored value as E-SOH's content.value (a string). */

@@ -81,6 +81,8 @@ interface Outgoing {
 }
 
 const LAG_SAMPLES = 10_000;
+/** Forms of message remembered as valid, at most (then forgotten at once and checked again). */
+const MAX_SHAPES = 50_000;
 
 export class OutboxRelay {
   private readonly counters: RelayCounters = {
@@ -105,6 +107,8 @@ export class OutboxRelay {
   private readonly stuckAfterMs: number;
   /** When the loop last began a turn: the watchdog's heartbeat. */
   private lastTurnMs = Date.now();
+  /** Forms of WIS2 messages whose schema was checked (see messagesFor). */
+  private readonly validShapes = new Set<string>();
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 1000;
@@ -377,9 +381,19 @@ export class OutboxRelay {
       const settings = restricted ? recommendedOf(wis2) : wis2;
       const message = buildWnm(settings, entry, { withValue: !restricted });
       const payload = JSON.stringify(message);
-      const problems = wnmProblems(message, payload);
+      // The schema is checked once per series and form of message (with or without the inline value,
+      // with or without a height), not for every observation.
+      const shape = `${settings.topic} ${entry.namingAuthority} ${entry.timeseriesId} ${entry.instrument} ${'content' in (message.properties as object)} ${entry.camsl === null}`;
+      const knownShape = this.validShapes.has(shape);
+      const problems = wnmProblems(message, payload, knownShape);
       if (problems.length > 0) invalid('WIS2', problems, settings.topic);
-      else out.push({ topic: settings.topic, payload, channel: 'wis2' });
+      else {
+        if (!knownShape) {
+          if (this.validShapes.size >= MAX_SHAPES) this.validShapes.clear();
+          this.validShapes.add(shape);
+        }
+        out.push({ topic: settings.topic, payload, channel: 'wis2' });
+      }
     }
     return out;
   }

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { formatUtc } from '../core/datetime.js';
 import { formatDurationSeconds } from '../core/duration.js';
+import { memoise } from '../core/memo.js';
 import { formatLevel } from '../core/series.js';
 import type { OutboxEntry } from '../storage/index.js';
 import { valueString } from './esohMessage.js';
@@ -33,16 +34,31 @@ function compactTime(ms: number): string {
  * `wis2/{centre-id}/data/{policy}/{topic}/{platform}/{naming_authority}/{parameter_name}[/{instrument}]/{time}`.
  */
 export function dataId(s: WnmSettings, e: OutboxEntry): string {
-  const parts = [e.platform, e.namingAuthority, e.parameterName, ...(e.instrument ? [e.instrument] : [])];
-  const encoded = parts.map((p) => encodeURIComponent(p).replaceAll('%3A', ':'));
-  return `wis2/${s.centreId}/data/${s.dataPolicy}/${s.subTopic}/${encoded.join('/')}/${compactTime(e.obstimeMs)}`;
+  return `${dataIdOfSeries(s, e)}/${compactTime(e.obstimeMs)}`;
 }
+
+/** The data_id without the time: the same for every observation of a series. */
+const dataIdOfSeries = memoise(
+  (s: WnmSettings, e: OutboxEntry) =>
+    `${s.centreId} ${s.dataPolicy} ${s.subTopic} ${e.platform} ${e.namingAuthority} ${e.parameterName} ${e.instrument}`,
+  (s: WnmSettings, e: OutboxEntry) => {
+    const parts = [e.platform, e.namingAuthority, e.parameterName, ...(e.instrument ? [e.instrument] : [])];
+    const encoded = parts.map((p) => encodeURIComponent(p).replaceAll('%3A', ':'));
+    return `wis2/${s.centreId}/data/${s.dataPolicy}/${s.subTopic}/${encoded.join('/')}`;
+  },
+);
 
 /** The EDR query that returns exactly this observation (CoverageJSON). */
 export function edrLink(publicUrl: string, e: OutboxEntry): string {
-  const query = new URLSearchParams({ 'parameter-name': e.parameterName, datetime: formatUtc(e.obstimeMs) });
-  return `${publicUrl}/collections/observations/locations/${encodeURIComponent(e.platform)}?${query.toString()}`;
+  // A date-time's characters are encoded alike by URLSearchParams and encodeURIComponent.
+  return `${seriesLink(publicUrl, e.platform, e.parameterName)}&datetime=${encodeURIComponent(formatUtc(e.obstimeMs))}`;
 }
+
+const seriesLink = memoise(
+  (publicUrl: string, platform: string, parameterName: string) => `${publicUrl} ${platform} ${parameterName}`,
+  (publicUrl: string, platform: string, parameterName: string) =>
+    `${publicUrl}/collections/observations/locations/${encodeURIComponent(platform)}?${new URLSearchParams({ 'parameter-name': parameterName }).toString()}`,
+);
 
 /** The inline content: a GeoJSON Feature with the value (E-SOH's keys) and the series it belongs to. */
 export function inlineContent(e: OutboxEntry): string {

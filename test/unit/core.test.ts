@@ -186,6 +186,17 @@ describe('UTC date-times', () => {
   });
   it('formats RFC 3339 UTC', () => {
     assert.equal(formatUtc(Date.UTC(2022, 11, 31, 0, 10)), '2022-12-31T00:10:00Z');
+    assert.equal(formatUtc(Date.UTC(2024, 1, 29, 23, 59, 59, 7)), '2024-02-29T23:59:59.007Z');
+  });
+  it('formats exactly as Date#toISOString does, without its .000 milliseconds', () => {
+    const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const edges = [0, 951_782_400_000, 4_107_542_400_000, 253_402_300_799_999, 253_402_300_800_000, -1, 1.5];
+    for (const ms of edges) assert.equal(formatUtc(ms), iso(ms), String(ms));
+    // Every day of four centuries, at a time of day that moves with the day.
+    for (let day = 0; day < 146_097; day++) {
+      const ms = day * 86_400_000 + ((day * 7_919_993) % 86_400_000);
+      if (formatUtc(ms) !== iso(ms)) assert.equal(formatUtc(ms), iso(ms), String(ms));
+    }
   });
 });
 

@@ -154,6 +154,22 @@ describe('WIS2 notification message', () => {
       );
     assert.match(wnmProblems(good, ' '.repeat(9000)).join(), /more than 8192/);
   });
+
+  it('checks what varies per observation in a message of a known shape, not its schema again', () => {
+    const good = buildWnm(settings, entry());
+    const broken = structuredClone(good) as any;
+    broken.id = 'not-a-uuid';
+    broken.properties.datetime = '2026-11-21T12:00:00+01:00';
+    broken.properties.content.value += ' ';
+    const problems = wnmProblems(broken, undefined, true);
+    assert.ok(!problems.some((p) => p.startsWith('schema: ')), problems.join('; '));
+    for (const expected of [/^id is not a UUID/, /properties.datetime is not in UTC/, /content.size/])
+      assert.ok(
+        problems.some((p) => expected.test(p)),
+        `${expected} in ${problems.join('; ')}`,
+      );
+    assert.match(wnmProblems(good, ' '.repeat(9000), true).join(), /more than 8192/);
+  });
 });
 
 describe("E-SOH's message", () => {
