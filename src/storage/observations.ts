@@ -194,7 +194,7 @@ async function upsertObservations(
   const history = new Array<string | null>(n);
   const processing = new Array<string | null>(n);
   observations.forEach((o, i) => {
-    tsIds[i] = seriesIds.get(seriesKey(o.series));
+    tsIds[i] = seriesIds.get(o.series.key);
     times[i] = o.obstimeMs / 1000;
     points[i] = pointIds.get(pointKey(o.lon, o.lat));
     values[i] = o.value;
@@ -263,28 +263,34 @@ async function touchSeries(
   rows: readonly { id: number; row: SeriesRow }[],
   pointIds: ReadonlyMap<string, number>,
 ): Promise<Set<number>> {
-  const existing = await tx.query<{ id: number }>(
-    `WITH u AS (
-       SELECT * FROM unnest($1::integer[], $2::float8[], $3::float8[], $4::integer[]) AS u(id, first, last, point)
-     ), changed AS (
-       UPDATE time_series t SET
-         first_obstime = LEAST(t.first_obstime, to_timestamp(u.first)),
-         last_obstime = GREATEST(t.last_obstime, to_timestamp(u.last)),
-         geo_point_id = CASE WHEN to_timestamp(u.last) >= t.last_obstime THEN u.point ELSE t.geo_point_id END
-       FROM u
-       WHERE t.id = u.id AND (to_timestamp(u.first) < t.first_obstime OR to_timestamp(u.last) > t.last_obstime
-         OR (to_timestamp(u.last) = t.last_obstime AND u.point IS DISTINCT FROM t.geo_point_id))
-       RETURNING t.id
-     )
-     SELECT t.id FROM time_series t JOIN u ON t.id = u.id`,
+  const ids = rows.map((r) => r.id);
+  const moved = await tx.query<{ id: number }>(
+    `UPDATE time_series t SET
+       first_obstime = LEAST(t.first_obstime, to_timestamp(u.first)),
+       last_obstime = GREATEST(t.last_obstime, to_timestamp(u.last)),
+       geo_point_id = CASE WHEN to_timestamp(u.last) >= t.last_obstime THEN u.point ELSE t.geo_point_id END
+     FROM unnest($1::integer[], $2::float8[], $3::float8[], $4::integer[]) AS u(id, first, last, point)
+     WHERE t.id = u.id AND (to_timestamp(u.first) < t.first_obstime OR to_timestamp(u.last) > t.last_obstime
+       OR (to_timestamp(u.last) = t.last_obstime AND u.point IS DISTINCT FROM t.geo_point_id))
+     RETURNING t.id`,
     [
-      rows.map((r) => r.id),
+      ids,
       rows.map((r) => r.row.first / 1000),
       rows.map((r) => r.row.last / 1000),
       rows.map((r) => pointIds.get(r.row.lastPoint)),
     ],
   );
-  return new Set(existing.map((r) => r.id));
+  const existing = new Set(moved.map((r) => r.id));
+  // Series whose summary did not move (a re-sent or older time) may have been deleted meanwhile: look.
+  // In steady state every series of a batch moves forward, and this costs nothing.
+  const unmoved = ids.filter((id) => !existing.has(id));
+  if (unmoved.length > 0) {
+    const found = await tx.query<{ id: number }>('SELECT id FROM time_series WHERE id = ANY($1::integer[])', [
+      unmoved,
+    ]);
+    for (const r of found) existing.add(r.id);
+  }
+  return existing;
 }
 
 /**

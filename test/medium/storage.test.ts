@@ -53,6 +53,23 @@ describe(`retention (${databaseKind})`, () => {
     await hub.retention.runOnce();
     assert.equal((await storedCounts(hub.storage)).observations, 2);
   });
+
+  it('re-creates a series another process deleted, even when a re-sent observation moves nothing', async () => {
+    const message = esohMessage({ platform: '0-20000-0-00012', datetime: new Date(hour).toISOString() });
+    const send = () =>
+      hub.app.inject({
+        method: 'POST',
+        url: '/ingest/json',
+        headers: hub.provider.headers,
+        payload: [message],
+      });
+    assert.equal((await send()).statusCode, 200);
+    // As another process's retention would, behind this process's back (it remembers the series' id).
+    await hub.storage.db.query(`DELETE FROM time_series WHERE platform = '0-20000-0-00012'`);
+    assert.equal((await send()).statusCode, 200);
+    const res = await hub.app.inject({ url: '/collections/observations/locations/0-20000-0-00012' });
+    assert.equal(res.statusCode, 200, res.body);
+  });
 });
 
 describe(`migrations (${databaseKind})`, () => {
