@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ObshubError } from '../core/errors.js';
@@ -64,7 +64,8 @@ async function hygiene(app: FastifyInstance, options: HttpHygieneOptions): Promi
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  await app.register(helmet, {
+  // Built once (@fastify/helmet built the middleware again for every request: a tenth of a cache hit).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -78,11 +79,12 @@ async function hygiene(app: FastifyInstance, options: HttpHygieneOptions): Promi
       },
     },
     frameguard: { action: 'deny' },
-    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     // Public data is read from pages of any origin (through CORS, or as a plain link).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   // An OPTIONS request that is not a preflight (no Origin or Access-Control-Request-Method) gets a
   // problem+json 400 here rather than the CORS plugin's plain-text one.
   app.addHook('onRequest', async (request) => {
@@ -93,20 +95,32 @@ async function hygiene(app: FastifyInstance, options: HttpHygieneOptions): Promi
       'an OPTIONS request is a CORS preflight: it needs the Origin and Access-Control-Request-Method headers',
     );
   });
+  const corsOf = {
+    own: { origin: false },
+    // An origin outside the list gets its preflight answered, without Access-Control-Allow-Origin.
+    credentialed: {
+      origin: [...options.corsOrigins],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ALLOWED_HEADERS,
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    },
+    public: {
+      origin: '*',
+      methods: ['GET', 'HEAD'],
+      allowedHeaders: ALLOWED_HEADERS,
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    },
+  };
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
       const url = request.url ?? '';
-      if (OWN_CORS.test(url)) return callback(null, { origin: false });
-      const credentialed = CREDENTIALED.test(url);
-      callback(null, {
-        // An origin outside the list gets its preflight answered, without Access-Control-Allow-Origin.
-        origin: credentialed ? [...options.corsOrigins] : '*',
-        methods: credentialed ? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] : ['GET', 'HEAD'],
-        allowedHeaders: ALLOWED_HEADERS,
-        exposedHeaders: EXPOSED_HEADERS,
-        maxAge: 600,
-      });
+      callback(
+        null,
+        OWN_CORS.test(url) ? corsOf.own : CREDENTIALED.test(url) ? corsOf.credentialed : corsOf.public,
+      );
     },
   });
 }
