@@ -169,9 +169,15 @@ export function MapView({ stations, scale, selected, initialView, onSelect, onVi
     }
     if (!marked.current && stations.features.length > 0) {
       marked.current = true;
-      // The first frame drawn after the worker has the stations shows them.
+      // The first frame drawn after the worker has cut the stations into tiles shows them. Not earlier:
+      // the source counts as loaded from its `metadata` event, while its tiles are still those of the
+      // data before; its `content` event (with no newer data on its way) sets them reloading, and the
+      // last one to arrive makes the source loaded again.
+      let content = false;
       const loaded = (e: MapSourceDataEvent) => {
-        if (e.sourceId !== 'stations' || !map.isSourceLoaded('stations')) return;
+        if (e.sourceId !== 'stations') return;
+        if (e.sourceDataType === 'content' && map.getSource('stations')?.loaded()) content = true;
+        if (!content || !map.isSourceLoaded('stations')) return;
         map.off('sourcedata', loaded);
         void map.once('render', () => markStationsVisible());
       };
