@@ -8,7 +8,7 @@ import { Alert } from '../ui/Alert';
 import { colourScale } from './colourScale';
 import { Controls, type TimeRange } from './Controls';
 import { afterFirstStations } from './firstLoad';
-import { loadCollection, loadLatest, type Collection, type Latest } from './data';
+import { arrivedAhead, loadCollection, loadLatest, type Collection, type Latest } from './data';
 import { Legend } from './Legend';
 import type { LiveState } from './live';
 import { LiveIndicator } from './LiveIndicator';
@@ -26,8 +26,10 @@ export default function ExplorePage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const state = useMemo(() => parseState(search), [search]);
-  const [collection, setCollection] = useState<Collection>();
-  const [latest, setLatest] = useState<Latest>(emptyLatest);
+  // What arrived ahead is shown by the first render (the rest is asked for by the effects below).
+  const [ahead] = useState(() => arrivedAhead(state.parameter, state.time));
+  const [collection, setCollection] = useState<Collection | undefined>(ahead.collection);
+  const [latest, setLatest] = useState<Latest>(ahead.latest ?? emptyLatest);
   const [error, setError] = useState<string>();
   const [live, setLive] = useState<LiveState>('connecting');
   const [batch, setBatch] = useState<LiveObservation[]>([]);

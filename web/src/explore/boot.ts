@@ -60,6 +60,9 @@ function remember(parameter: string): void {
 
 let collectionAhead: Promise<CollectionDoc> | undefined;
 let latestAhead: Promise<Ahead | undefined> | undefined;
+/** What has arrived of them, for the app's first render (`arrived`). */
+let collectionArrived: CollectionDoc | undefined;
+let latestArrived: Ahead | undefined;
 
 /** Starts the map's fetches (on the map's page, for a visitor who is not signed in). */
 export function startAhead(): void {
@@ -74,6 +77,10 @@ export function startAhead(): void {
   const latest = async (p: string, signal?: AbortSignal) =>
     get<GeoJSON.FeatureCollection>(`/collections/observations/latest?${latestQuery(p, time)}`, signal);
   collectionAhead = get<CollectionDoc>('/collections/observations');
+  collectionAhead.then(
+    (c) => (collectionArrived = c),
+    () => undefined,
+  );
   const guess = guessParameter(parameter, remembered());
   const cancelGuess = new AbortController();
   const guessed = latest(guess, cancelGuess.signal);
@@ -95,7 +102,27 @@ export function startAhead(): void {
       return undefined;
     },
   );
-  latestAhead.catch(() => undefined);
+  latestAhead.then(
+    (a) => (latestArrived = a),
+    () => undefined,
+  );
+}
+
+/**
+ * What arrived ahead by the time the app renders first, without waiting (the map is then drawn in its
+ * first render, not some renders later); still handed out by `takeCollection` and `takeLatest`. The
+ * latest values only when of `parameter` (undefined: the collection's default) at `time`.
+ */
+export function arrived(
+  parameter: string | undefined,
+  time: string | undefined,
+): { collection?: CollectionDoc; latest?: GeoJSON.FeatureCollection } {
+  const a = latestAhead ? latestArrived : undefined;
+  const fits = a?.doc && (parameter === undefined || a.parameter === parameter) && a.time === time;
+  return {
+    collection: collectionAhead ? collectionArrived : undefined,
+    latest: fits ? a.doc : undefined,
+  };
 }
 
 /** The collection asked for ahead, once; undefined when there is none (the caller asks the hub). */

@@ -2,7 +2,7 @@
 // extent), the latest value of every station for a parameter, a station's series for a window.
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/errors';
-import { MAP_WINDOW, takeCollection, takeLatest, type CollectionDoc } from './boot';
+import { arrived, MAP_WINDOW, takeCollection, takeLatest, type CollectionDoc } from './boot';
 import type { CoverageDocument } from './chartData';
 import type { EdrParameter } from './parameters';
 
@@ -30,10 +30,29 @@ export type Latest = GeoJSON.FeatureCollection<GeoJSON.Point, LatestProperties>;
 /** Revalidate with the hub every time (answers carry ETags, so an unchanged one costs a 304). */
 const fresh = { cache: 'no-cache' } as const;
 
-const collectionOf = (doc: CollectionDoc): Collection => ({
-  parameterNames: doc.parameter_names ?? {},
-  interval: doc.extent?.temporal?.interval?.[0],
-});
+const collections = new WeakMap<CollectionDoc, Collection>();
+
+/** The app's view of a collection document; the same object for the same document. */
+function collectionOf(doc: CollectionDoc): Collection {
+  let c = collections.get(doc);
+  if (!c) {
+    c = { parameterNames: doc.parameter_names ?? {}, interval: doc.extent?.temporal?.interval?.[0] };
+    collections.set(doc, c);
+  }
+  return c;
+}
+
+/** What the map's first render can show at once: the collection and latest values that arrived ahead. */
+export function arrivedAhead(
+  parameter: string | undefined,
+  time: string | undefined,
+): { collection?: Collection; latest?: Latest } {
+  const a = arrived(parameter, time);
+  return {
+    collection: a.collection && collectionOf(a.collection),
+    latest: a.latest as Latest | undefined,
+  };
+}
 
 export async function fetchCollection(): Promise<Collection> {
   return collectionOf(await ok(api.GET('/collections/observations', fresh)));
