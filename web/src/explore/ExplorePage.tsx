@@ -27,7 +27,10 @@ export default function ExplorePage() {
   const [, navigate] = useLocation();
   const state = useMemo(() => parseState(search), [search]);
   // What arrived ahead is shown by the first render (the rest is asked for by the effects below).
-  const [ahead] = useState(() => arrivedAhead(state.parameter, state.time));
+  const [ahead] = useState(() => ({
+    ...arrivedAhead(state.parameter, state.time),
+    asked: `${state.parameter ?? ''} ${state.time ?? ''}`,
+  }));
   const [collection, setCollection] = useState<Collection | undefined>(ahead.collection);
   const [latest, setLatest] = useState<Latest>(ahead.latest ?? emptyLatest);
   const [error, setError] = useState<string>();
@@ -43,6 +46,23 @@ export default function ExplorePage() {
     },
     [navigate],
   );
+
+  // What arrives ahead after the first render: shown in one render (not one for the collection, then one
+  // for the latest values once an effect has asked for them).
+  useEffect(() => {
+    let current = true;
+    void ahead.later?.then((a) => {
+      if (!current || !a) return;
+      // Not once another parameter or time is asked for.
+      const now = parseState(window.location.search);
+      if (`${now.parameter ?? ''} ${now.time ?? ''}` !== ahead.asked) return;
+      if (a.collection) setCollection((c) => c ?? a.collection);
+      if (a.latest) setLatest((l) => (l === emptyLatest ? a.latest! : l));
+    });
+    return () => {
+      current = false;
+    };
+  }, [ahead]);
 
   useEffect(() => {
     loadCollection().then(setCollection, (err: unknown) => setError(messageOf(err)));

@@ -108,21 +108,30 @@ export function startAhead(): void {
   );
 }
 
+/** What arrived ahead: the collection, and the latest values when of the parameter and time asked. */
+export interface Arrived {
+  collection?: CollectionDoc;
+  latest?: GeoJSON.FeatureCollection;
+}
+
 /**
  * What arrived ahead by the time the app renders first, without waiting (the map is then drawn in its
- * first render, not some renders later); still handed out by `takeCollection` and `takeLatest`. The
- * latest values only when of `parameter` (undefined: the collection's default) at `time`.
+ * first render, not some renders later), and `later` what arrives after, at once when it does; both are
+ * still handed out by `takeCollection` and `takeLatest`. The latest values only when of `parameter`
+ * (undefined: the collection's default) at `time`.
  */
 export function arrived(
   parameter: string | undefined,
   time: string | undefined,
-): { collection?: CollectionDoc; latest?: GeoJSON.FeatureCollection } {
-  const a = latestAhead ? latestArrived : undefined;
-  const fits = a?.doc && (parameter === undefined || a.parameter === parameter) && a.time === time;
-  return {
-    collection: collectionAhead ? collectionArrived : undefined,
-    latest: fits ? a.doc : undefined,
-  };
+): Arrived & { later?: Promise<Arrived | undefined> } {
+  const ahead = latestAhead;
+  const pick = (a: Ahead | undefined): Arrived => ({
+    collection: collectionArrived,
+    latest:
+      a?.doc && (parameter === undefined || a.parameter === parameter) && a.time === time ? a.doc : undefined,
+  });
+  const now = pick(ahead ? latestArrived : undefined);
+  return { ...now, later: ahead && !now.latest ? ahead.then(pick, () => undefined) : undefined };
 }
 
 /** The collection asked for ahead, once; undefined when there is none (the caller asks the hub). */

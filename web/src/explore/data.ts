@@ -2,7 +2,7 @@
 // extent), the latest value of every station for a parameter, a station's series for a window.
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/errors';
-import { arrived, MAP_WINDOW, takeCollection, takeLatest, type CollectionDoc } from './boot';
+import { arrived, MAP_WINDOW, takeCollection, takeLatest, type Arrived, type CollectionDoc } from './boot';
 import type { CoverageDocument } from './chartData';
 import type { EdrParameter } from './parameters';
 
@@ -42,16 +42,25 @@ function collectionOf(doc: CollectionDoc): Collection {
   return c;
 }
 
-/** What the map's first render can show at once: the collection and latest values that arrived ahead. */
+export interface ArrivedAhead {
+  collection?: Collection;
+  latest?: Latest;
+}
+
+/**
+ * What the map's first render can show at once: the collection and latest values that arrived ahead;
+ * `later` what arrives after (both at once, for one render).
+ */
 export function arrivedAhead(
   parameter: string | undefined,
   time: string | undefined,
-): { collection?: Collection; latest?: Latest } {
+): ArrivedAhead & { later?: Promise<ArrivedAhead | undefined> } {
+  const view = (a: Arrived | undefined): ArrivedAhead => ({
+    collection: a?.collection && collectionOf(a.collection),
+    latest: a?.latest as Latest | undefined,
+  });
   const a = arrived(parameter, time);
-  return {
-    collection: a.collection && collectionOf(a.collection),
-    latest: a.latest as Latest | undefined,
-  };
+  return { ...view(a), later: a.later?.then(view) };
 }
 
 export async function fetchCollection(): Promise<Collection> {
