@@ -5,8 +5,11 @@
 // worker). The baseline, measured in the same run and browser: the load of a blank page served by the
 // same hub (navigation to its load event), so ratios compare across machines. The app's own marks
 // (obshub:*) are printed too, to see where the time goes. `--runs=N` (default 5), `--trace=file.json`
-// writes a Chromium trace of one desktop load, `--sizes=300` only the demo's 300 stations.
+// writes a Chromium trace of one desktop load, `--sizes=300` only the demo's 300 stations. Each line ends
+// with the machine's 1-minute load average before and after its loads: on a busy machine (load above the
+// number of cores) the figures are slower and wider apart.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { demoStations } from '../src/demo/index.js';
 import {
@@ -97,6 +100,7 @@ try {
       const times: number[] = [];
       const blanks: number[] = [];
       let lastMarks: Record<string, number> = {};
+      const loadBefore = loadavg()[0]!;
       for (let i = 0; i < RUNS; i++) {
         blanks.push(await blank(browser, base, viewport));
         const r = await load(browser, base, viewport);
@@ -105,10 +109,18 @@ try {
       }
       const ms = median(times);
       const baseline = median(blanks);
-      results[`${stations}.${name}`] = { ms, runs: times.map(Math.round), baseline, ratio: ms / baseline };
+      const loadAverage = [loadBefore, loadavg()[0]!].map((l) => Number(l.toFixed(1)));
+      results[`${stations}.${name}`] = {
+        ms,
+        runs: times.map(Math.round),
+        baseline,
+        ratio: ms / baseline,
+        loadAverage,
+      };
       console.log(
         `${stations} stations, ${name}: median ${Math.round(ms)} ms [${times.map(Math.round).join(', ')}]` +
-          `, blank page ${Math.round(baseline)} ms, ratio ${(ms / baseline).toFixed(1)}`,
+          `, blank page ${Math.round(baseline)} ms, ratio ${(ms / baseline).toFixed(1)}` +
+          `, load average ${loadAverage.join(' → ')}`,
       );
       console.log('  last run:', JSON.stringify(lastMarks));
     }

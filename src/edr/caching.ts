@@ -62,6 +62,8 @@ export function dataVersionSource(
 interface CachedAnswer {
   contentType: string;
   body: Buffer;
+  /** When it was kept (epoch ms): it is served for the route's max-age at most. */
+  keptMs: number;
 }
 
 /** Answers by key, bounded in bytes, least recently used evicted first. */
@@ -87,7 +89,12 @@ export class AnswerCache {
 
   set(key: string, entry: CachedAnswer): void {
     const size = entry.body.length + key.length;
-    if (size > this.maxEntryBytes || this.entries.has(key)) return;
+    if (size > this.maxEntryBytes) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.body.length + key.length;
+    }
     this.entries.set(key, entry);
     this.bytes += size;
     for (const [oldest, old] of this.entries) {
@@ -150,7 +157,10 @@ export function installCaching(
     if (!request.routeOptions.config?.cacheAnswers) return;
     // The representation also depends on Accept (e.g. the landing page for browsers).
     const key = `${etag}\n${request.headers.accept ?? ''}`;
-    const hit = answers.get(key);
+    // Never older than the route's max-age: an answer may also depend on the time of the request (the
+    // latest values before now), which moves on even when the data does not.
+    const kept = answers.get(key);
+    const hit = kept && Date.now() - kept.keptMs < seconds * 1000 ? kept : undefined;
     emit('query.cache', { outcome: hit ? 'hit' : 'miss' });
     if (hit) return reply.type(hit.contentType).send(hit.body);
     if (Date.now() - v.lastModifiedMs >= replicaSettleMs) keys.set(request, key);
@@ -160,7 +170,7 @@ export function installCaching(
     const key = keys.get(request);
     const contentType = reply.getHeader('content-type');
     if (key && reply.statusCode === 200 && Buffer.isBuffer(payload) && typeof contentType === 'string') {
-      answers.set(key, { contentType, body: payload });
+      answers.set(key, { contentType, body: payload, keptMs: Date.now() });
     }
     if (reply.statusCode >= 400) {
       reply.removeHeader('etag');

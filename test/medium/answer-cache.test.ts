@@ -88,7 +88,11 @@ describe(`answer cache of the query API (${databaseKind})`, () => {
 });
 
 describe('AnswerCache', () => {
-  const answer = (bytes: number) => ({ contentType: 'application/json', body: Buffer.alloc(bytes) });
+  const answer = (bytes: number) => ({
+    contentType: 'application/json',
+    body: Buffer.alloc(bytes),
+    keptMs: 0,
+  });
 
   it('keeps answers within its bytes, dropping the least recently used first', () => {
     const cache = new AnswerCache(1000, 400);

@@ -145,6 +145,24 @@ describe(`web app API: latest values and ingest activity (${databaseKind})`, () 
     assert.equal(typeof activity.relay.delivered, 'number');
   });
 
+  it('answers the next caller from the answer it kept, until the data changes', async () => {
+    const ask = () => hub.app.inject({ url: `${C}/latest?parameter-name=${TEMPERATURE}` });
+    // Two answers of the same minute (the ETag, and so what is kept, changes with the minute).
+    let [first, again] = [await ask(), await ask()];
+    if (again.headers.etag !== first.headers.etag) [first, again] = [again, await ask()];
+    assert.equal(again.headers.etag, first.headers.etag);
+    // A new answer would have a new timeStamp (to the millisecond).
+    assert.equal(again.body, first.body, 'the kept answer, timeStamp included');
+    await hub.ingest.ingest(hub.provider.principal, [
+      esohMessage({ datetime: minutesAgo(1), value: '4.5', platform: '0-20000-0-06260' }),
+    ]);
+    const changed = await latest(`parameter-name=${TEMPERATURE}`);
+    assert.deepEqual(values(changed), [
+      ['0-20000-0-06235', 9.5],
+      ['0-20000-0-06260', 4.5],
+    ]);
+  });
+
   it("gives the web app's API types: web/src/api/schema.d.ts is what the hub's OpenAPI document generates", async () => {
     const document = (await hub.app.inject('/openapi.json')).json();
     assert.equal(await apiTypes(document), readFileSync(SCHEMA_FILE, 'utf8'), 'run npm run api:types -w web');

@@ -8,7 +8,7 @@ import { Alert } from '../ui/Alert';
 import { colourScale } from './colourScale';
 import { Controls, type TimeRange } from './Controls';
 import { afterFirstStations } from './firstLoad';
-import { loadCollection, loadLatest, type Collection, type Latest } from './data';
+import { arrivedAhead, loadCollection, loadLatest, type Collection, type Latest } from './data';
 import { Legend } from './Legend';
 import type { LiveState } from './live';
 import { LiveIndicator } from './LiveIndicator';
@@ -26,8 +26,13 @@ export default function ExplorePage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const state = useMemo(() => parseState(search), [search]);
-  const [collection, setCollection] = useState<Collection>();
-  const [latest, setLatest] = useState<Latest>(emptyLatest);
+  // What arrived ahead is shown by the first render (the rest is asked for by the effects below).
+  const [ahead] = useState(() => ({
+    ...arrivedAhead(state.parameter, state.time),
+    asked: `${state.parameter ?? ''} ${state.time ?? ''}`,
+  }));
+  const [collection, setCollection] = useState<Collection | undefined>(ahead.collection);
+  const [latest, setLatest] = useState<Latest>(ahead.latest ?? emptyLatest);
   const [error, setError] = useState<string>();
   const [live, setLive] = useState<LiveState>('connecting');
   const [batch, setBatch] = useState<LiveObservation[]>([]);
@@ -41,6 +46,23 @@ export default function ExplorePage() {
     },
     [navigate],
   );
+
+  // What arrives ahead after the first render: shown in one render (not one for the collection, then one
+  // for the latest values once an effect has asked for them).
+  useEffect(() => {
+    let current = true;
+    void ahead.later?.then((a) => {
+      if (!current || !a) return;
+      // Not once another parameter or time is asked for.
+      const now = parseState(window.location.search);
+      if (`${now.parameter ?? ''} ${now.time ?? ''}` !== ahead.asked) return;
+      if (a.collection) setCollection((c) => c ?? a.collection);
+      if (a.latest) setLatest((l) => (l === emptyLatest ? a.latest! : l));
+    });
+    return () => {
+      current = false;
+    };
+  }, [ahead]);
 
   useEffect(() => {
     loadCollection().then(setCollection, (err: unknown) => setError(messageOf(err)));

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  colourExpression,
-  colourOf,
-  colourScale,
-  NO_VALUE_COLOUR,
-  niceStep,
-  paletteFor,
-} from './colourScale';
+import { colourOf, colourScale, NO_VALUE_COLOUR, niceStep, paletteFor } from './colourScale';
 
 describe('colour scales', () => {
   it('chooses a palette by standard name', () => {
@@ -60,13 +53,5 @@ describe('colour scales', () => {
     expect(mid).not.toBe(c0);
     expect(mid).not.toBe(c1);
     expect(mid).toMatch(/^#[0-9a-f]{6}$/);
-  });
-
-  it('gives MapLibre an interpolation of numeric values, grey for the rest', () => {
-    const scale = colourScale('air_temperature', [0, 10]);
-    const expression = colourExpression(scale);
-    expect(expression[0]).toBe('case');
-    expect(expression[2]).toEqual(['interpolate', ['linear'], ['get', 'value'], ...scale.stops.flat()]);
-    expect(expression[3]).toBe(NO_VALUE_COLOUR);
   });
 });

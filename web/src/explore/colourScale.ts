@@ -110,13 +110,3 @@ function mix(a: string, b: string, f: number): string {
     )
     .join('')}`;
 }
-
-/** A MapLibre expression that colours a feature by its numeric `value` property. */
-export function colourExpression(scale: ColourScale): unknown[] {
-  return [
-    'case',
-    ['==', ['typeof', ['get', 'value']], 'number'],
-    ['interpolate', ['linear'], ['get', 'value'], ...scale.stops.flat()],
-    NO_VALUE_COLOUR,
-  ];
-}

@@ -2,7 +2,7 @@
 // extent), the latest value of every station for a parameter, a station's series for a window.
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/errors';
-import { MAP_WINDOW, takeCollection, takeLatest, type CollectionDoc } from './boot';
+import { arrived, MAP_WINDOW, takeCollection, takeLatest, type Arrived, type CollectionDoc } from './boot';
 import type { CoverageDocument } from './chartData';
 import type { EdrParameter } from './parameters';
 
@@ -30,10 +30,38 @@ export type Latest = GeoJSON.FeatureCollection<GeoJSON.Point, LatestProperties>;
 /** Revalidate with the hub every time (answers carry ETags, so an unchanged one costs a 304). */
 const fresh = { cache: 'no-cache' } as const;
 
-const collectionOf = (doc: CollectionDoc): Collection => ({
-  parameterNames: doc.parameter_names ?? {},
-  interval: doc.extent?.temporal?.interval?.[0],
-});
+const collections = new WeakMap<CollectionDoc, Collection>();
+
+/** The app's view of a collection document; the same object for the same document. */
+function collectionOf(doc: CollectionDoc): Collection {
+  let c = collections.get(doc);
+  if (!c) {
+    c = { parameterNames: doc.parameter_names ?? {}, interval: doc.extent?.temporal?.interval?.[0] };
+    collections.set(doc, c);
+  }
+  return c;
+}
+
+export interface ArrivedAhead {
+  collection?: Collection;
+  latest?: Latest;
+}
+
+/**
+ * What the map's first render can show at once: the collection and latest values that arrived ahead;
+ * `later` what arrives after (both at once, for one render).
+ */
+export function arrivedAhead(
+  parameter: string | undefined,
+  time: string | undefined,
+): ArrivedAhead & { later?: Promise<ArrivedAhead | undefined> } {
+  const view = (a: Arrived | undefined): ArrivedAhead => ({
+    collection: a?.collection && collectionOf(a.collection),
+    latest: a?.latest as Latest | undefined,
+  });
+  const a = arrived(parameter, time);
+  return { ...view(a), later: a.later?.then(view) };
+}
 
 export async function fetchCollection(): Promise<Collection> {
   return collectionOf(await ok(api.GET('/collections/observations', fresh)));

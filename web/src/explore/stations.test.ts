@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Latest } from './data';
 import { parseNotification } from './notification';
-import { applyLive, filterStations, matches, numericValues } from './stations';
+import { colourOf, colourScale, NO_VALUE_COLOUR } from './colourScale';
+import { applyLive, filterStations, mapStations, matches, numericValues } from './stations';
 
 const station = (
   id: string,
@@ -54,6 +55,17 @@ describe('stations on the map', () => {
 
   it('colours only numeric values', () => {
     expect(numericValues(latest)).toEqual([4.5, -1]);
+  });
+
+  it('gives the map each station coloured, with its id and nothing else', () => {
+    const scale = colourScale('air_temperature', numericValues(latest));
+    const map = mapStations(latest, scale);
+    expect(map.features.map((f) => f.properties)).toEqual([
+      { wigos_id: '0-20000-0-06260', colour: colourOf(scale, 4.5) },
+      { wigos_id: '0-20000-0-06235', colour: NO_VALUE_COLOUR },
+      { wigos_id: '0-246-0-10381', colour: colourOf(scale, -1) },
+    ]);
+    expect(map.features[2]!.geometry.coordinates).toEqual([13.3, 52.45]);
   });
 
   it('applies the newest live value of the shown parameter, adds new stations, ignores the rest', () => {

@@ -1,5 +1,6 @@
 // The stations on the map: the latest values of the chosen parameter, filtered by naming authority, by the
 // visible area and by the search text, and kept current by live observations.
+import { colourOf, type ColourScale } from './colourScale';
 import type { Latest, LatestProperties } from './data';
 import type { LiveObservation } from './notification';
 
@@ -35,6 +36,34 @@ export function filterStations(latest: Latest, f: StationFilter): Latest {
     return true;
   });
   return { ...latest, features };
+}
+
+/** What the map draws of a station: its id (for clicks and the selection ring) and its colour. */
+export interface MapStation {
+  wigos_id: string;
+  colour: string;
+}
+
+/**
+ * The stations as the map's source gets them: each coloured here (a value that is not a number is grey),
+ * and nothing else of its properties, so that MapLibre's worker has little to copy, cut into tiles and
+ * index, and a new colour scale is new data rather than a paint change (which lays every tile out again).
+ */
+export function mapStations(
+  latest: Latest,
+  scale: ColourScale,
+): GeoJSON.FeatureCollection<GeoJSON.Point, MapStation> {
+  return {
+    type: 'FeatureCollection',
+    features: latest.features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: {
+        wigos_id: f.properties.wigos_id,
+        colour: colourOf(scale, typeof f.properties.value === 'number' ? f.properties.value : null),
+      },
+    })),
+  };
 }
 
 /** Numeric values of the stations (for the colour scale). */
