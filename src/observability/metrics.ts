@@ -81,7 +81,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     // Announcements
     outboxRows: new Gauge({
       name: 'obshub_outbox_rows',
-      help: 'Observations committed but not yet announced (rows in the outbox).',
+      help: 'Observations committed but not yet announced (in the outbox).',
       registers,
       async collect() {
         const o = await scrape.outbox();
