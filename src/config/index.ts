@@ -139,7 +139,7 @@ function configFrom(v: SettingValues, mqttPortExplicit: boolean) {
     /** Most observation values one EDR data query may return (else 413). */
     edrMaxValues: v.EDR_MAX_VALUES,
     /** EDR_CACHE_MB, in bytes. */
-    edrCacheBytes: v.EDR_CACHE_MB,
+    edrCacheBytes: v.EDR_CACHE_MB * 1024 * 1024,
     /** Statement time limits of queries, with and without credentials. */
     queryTimeoutSeconds: v.QUERY_TIMEOUT,
     queryTimeoutAnonymousSeconds: v.QUERY_TIMEOUT_ANONYMOUS,

@@ -67,12 +67,12 @@ const commaList = (raw: string): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 const wholeNumber =
-  (what: string, example: number, max = Number.MAX_SAFE_INTEGER): Setting<number>['parse'] =>
+  (what: string, example: number, max = Number.MAX_SAFE_INTEGER, min = 1): Setting<number>['parse'] =>
   (raw) =>
-    /^\d+$/.test(raw.trim()) && Number(raw) > 0 && Number(raw) <= max
+    /^\d+$/.test(raw.trim()) && Number(raw) >= min && Number(raw) <= max
       ? { ok: true, value: Number(raw) }
       : fail(
-          `a whole number of ${what} from 1${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, e.g. ${example}`,
+          `a whole number of ${what} from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, e.g. ${example}`,
         );
 const rate: Setting<Rate>['parse'] = (raw) => {
   const m = /^\s*(\d+)\s*\/\s*(\S+)\s*$/.exec(raw);
@@ -384,10 +384,7 @@ export const settings = {
     default: '64',
     description:
       'Memory, in MB, for EDR answers kept by their ETag (data version, what the caller may see, URL): a repeated query is answered without the database until the data changes. 0 keeps none.',
-    parse: (raw) =>
-      /^\d+$/.test(raw.trim()) && Number(raw) <= 65536
-        ? { ok: true, value: Number(raw) * 1024 * 1024 }
-        : fail('a whole number of megabytes from 0 to 65536, e.g. 64'),
+    parse: wholeNumber('megabytes', 64, 65536, 0),
   },
   QUERY_TIMEOUT: {
     default: 'PT30S',

@@ -66,6 +66,9 @@ interface CachedAnswer {
   keptMs: number;
 }
 
+/** What an entry counts against the cache's bytes. */
+const sizeOf = (key: string, entry: CachedAnswer) => entry.body.length + key.length;
+
 /** Answers by key, bounded in bytes, least recently used evicted first. */
 export class AnswerCache {
   private readonly entries = new Map<string, CachedAnswer>();
@@ -88,19 +91,19 @@ export class AnswerCache {
   }
 
   set(key: string, entry: CachedAnswer): void {
-    const size = entry.body.length + key.length;
+    const size = sizeOf(key, entry);
     if (size > this.maxEntryBytes) return;
-    const old = this.entries.get(key);
-    if (old) {
+    const replaced = this.entries.get(key);
+    if (replaced) {
       this.entries.delete(key);
-      this.bytes -= old.body.length + key.length;
+      this.bytes -= sizeOf(key, replaced);
     }
     this.entries.set(key, entry);
     this.bytes += size;
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= old.body.length + oldest.length;
+      this.bytes -= sizeOf(oldest, old);
     }
   }
 

@@ -263,7 +263,7 @@ export class OutboxRelay {
     }
     if (expired > 0) {
       this.counters.expired += expired;
-      emit('relay.expired', { rows: expired });
+      emit('relay.expired', { observations: expired });
     }
     await this.options.storage.outbox.delete(empty);
     return outgoing;
@@ -297,9 +297,9 @@ export class OutboxRelay {
       }
       done.push(r.batch.id);
       this.counters.messages += r.messages.length;
+      this.counters.delivered += r.batch.observations.length;
       const lag = Math.max(0, now - r.batch.createdMs);
       for (let i = 0; i < r.batch.observations.length; i++) {
-        this.counters.delivered++;
         this.lags[this.lagCount++ % LAG_SAMPLES] = lag;
         delaysSeconds.push(lag / 1000);
       }

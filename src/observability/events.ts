@@ -21,7 +21,7 @@ export interface ObservabilityEvents {
   /** A relay turn failed (database or broker); it retries. */
   'relay.failed': { reason: 'publish' | 'claim' };
   /** Outbox rows whose observation was gone before it could be announced. */
-  'relay.expired': { rows: number };
+  'relay.expired': { observations: number };
   /** An EDR data query finished, was cancelled or refused. */
   'query.finished': {
     queryType: string;

@@ -174,7 +174,7 @@ export function startObservability(
       for (const d of e.delaysSeconds) metrics.announcementDelay.observe(d);
     },
     'relay.failed': (e) => metrics.relayFailures.inc({ reason: e.reason }),
-    'relay.expired': (e) => metrics.relayExpired.inc(e.rows),
+    'relay.expired': (e) => metrics.relayExpired.inc(e.observations),
     'query.finished': (e) => {
       metrics.queryDuration.observe({ query_type: e.queryType, outcome: e.outcome }, e.seconds);
       if (e.bytes) metrics.queryBytes.inc({ query_type: e.queryType }, e.bytes);

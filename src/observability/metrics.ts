@@ -127,7 +127,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     relayExpired: new Counter({
       name: 'obshub_relay_expired_total',
-      help: 'Outbox rows whose observation left the retention window before it was announced.',
+      help: 'Observations that left the retention window before they were announced.',
       registers,
     }),
     brokerConnected: new Gauge({

@@ -355,7 +355,7 @@ export interface ObservationRepository {
   write(
     observations: readonly Observation[],
     pubtimeMs: number,
-    /** W3C trace context stored with the outbox rows: the relay continues the ingest's trace. */
+    /** W3C trace context stored with the batch's outbox row: the relay continues the ingest's trace. */
     traceparent?: string | null,
   ): Promise<void>;
   /** Observations received since `sinceMs` per naming authority and bucket of `bucketSeconds`. */
