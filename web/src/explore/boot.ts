@@ -108,6 +108,17 @@ export function startAhead(): void {
   );
 }
 
+/** The latest values of `a` when they are of `parameter` (undefined: the collection's default) at `time`. */
+function latestOf(
+  a: Ahead | undefined,
+  parameter: string | undefined,
+  time: string | undefined,
+): GeoJSON.FeatureCollection | undefined {
+  return a?.doc && (parameter === undefined || a.parameter === parameter) && a.time === time
+    ? a.doc
+    : undefined;
+}
+
 /** What arrived ahead: the collection, and the latest values when of the parameter and time asked. */
 export interface Arrived {
   collection?: CollectionDoc;
@@ -127,8 +138,7 @@ export function arrived(
   const ahead = latestAhead;
   const pick = (a: Ahead | undefined): Arrived => ({
     collection: collectionArrived,
-    latest:
-      a?.doc && (parameter === undefined || a.parameter === parameter) && a.time === time ? a.doc : undefined,
+    latest: latestOf(a, parameter, time),
   });
   const now = pick(ahead ? latestArrived : undefined);
   return { ...now, later: ahead && !now.latest ? ahead.then(pick, () => undefined) : undefined };
@@ -148,6 +158,5 @@ export async function takeLatest(
 ): Promise<GeoJSON.FeatureCollection | undefined> {
   const ahead = latestAhead;
   latestAhead = undefined;
-  const hit = await ahead?.catch(() => undefined);
-  return hit?.doc && hit.parameter === parameter && hit.time === time ? hit.doc : undefined;
+  return latestOf(await ahead?.catch(() => undefined), parameter, time);
 }
