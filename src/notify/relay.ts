@@ -2,7 +2,9 @@
 // acknowledged. Woken at once by the event bus (`observations.committed`, `metadata.changed`, from any
 // process), with polling as a fallback (lost events). While the broker is unreachable nothing is claimed: the backlog waits
 // in the database and drains, in order per series, when the broker is back. Any number of relays may run
-// against one database (claims skip rows and series another relay holds).
+// against one database (claims skip rows and series another relay holds). A relay holds what it claimed by
+// a short lease that it renews while it works on it, so the rows of a relay that died are free again
+// within one lease.
 import type { Logger } from 'pino';
 import type { EventBus } from '../bus/index.js';
 import { dataTopic } from '../core/wis2/topics.js';
@@ -31,6 +33,7 @@ export interface RelayOptions {
    */
   restrictedAuthorities?: () => Promise<ReadonlySet<string>>;
   batchSize?: number;
+  /** How long a claim holds its rows without renewal (renewed every third of it while in flight). */
   leaseSeconds?: number;
   pollMs?: number;
   publishTimeoutMs?: number;
@@ -107,12 +110,15 @@ export class OutboxRelay {
   private readonly stuckAfterMs: number;
   /** When the loop last began a turn: the watchdog's heartbeat. */
   private lastTurnMs = Date.now();
+  /** Outbox rows this relay has claimed and not yet deleted or given back: its leases to renew. */
+  private readonly held = new Set<number>();
+  private renewTimer: NodeJS.Timeout | undefined;
   /** Forms of WIS2 messages whose schema was checked (see messagesFor). */
   private readonly validShapes = new Set<string>();
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 1000;
-    this.leaseSeconds = options.leaseSeconds ?? 60;
+    this.leaseSeconds = options.leaseSeconds ?? 15;
     this.pollMs = options.pollMs ?? 1000;
     this.publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
     this.retryMs = options.retryMs ?? 1000;
@@ -130,11 +136,14 @@ export class OutboxRelay {
       ];
     }
     this.loop = this.run();
+    this.renewTimer = setInterval(() => void this.renewLeases(), (this.leaseSeconds * 1000) / 3);
+    this.renewTimer.unref();
     return this;
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    clearInterval(this.renewTimer);
     for (const unsubscribe of this.unsubscribe) unsubscribe();
     this.unsubscribe = [];
     this.wake();
@@ -224,6 +233,9 @@ export class OutboxRelay {
       } catch (err) {
         await inFlight?.catch(() => undefined);
         inFlight = undefined;
+        // Nothing is in flight now: rows not deleted or given back (the database failed) are not renewed,
+        // so their leases lapse and any relay takes them again.
+        this.held.clear();
         if (!(err instanceof Error && err.message === 'publishing failed'))
           emit('relay.failed', { reason: 'claim' });
         log.debug({ component: 'notify', err }, 'outbox relay waiting');
@@ -233,10 +245,27 @@ export class OutboxRelay {
     await inFlight?.catch(() => undefined);
   }
 
+  /** Extends the leases of the rows in flight (a failure is retried at the next tick, well within a lease). */
+  private async renewLeases(): Promise<void> {
+    if (this.held.size === 0) return;
+    try {
+      await this.options.storage.outbox.renew([...this.held], this.leaseSeconds);
+    } catch (err) {
+      this.options.log.debug({ component: 'notify', err }, 'renewing outbox leases failed');
+    }
+  }
+
+  /** Deletes delivered rows, or gives back failed ones, and stops renewing their leases. */
+  private async settle(ids: readonly number[], how: 'delete' | 'release'): Promise<void> {
+    await this.options.storage.outbox[how](ids);
+    for (const id of ids) this.held.delete(id);
+  }
+
   /** Claims rows and builds their messages; undefined when there is nothing to claim. */
   private async claim(): Promise<Outgoing[] | undefined> {
     const batches = await this.options.storage.outbox.claim(this.batchSize, this.leaseSeconds);
     if (batches.length === 0) return undefined;
+    for (const batch of batches) this.held.add(batch.id);
     emit('relay.claimed', { rows: batches.length });
     const restricted = (await this.options.restrictedAuthorities?.()) ?? NONE;
     const outgoing: Outgoing[] = [];
@@ -265,7 +294,7 @@ export class OutboxRelay {
       this.counters.expired += expired;
       emit('relay.expired', { observations: expired });
     }
-    await this.options.storage.outbox.delete(empty);
+    await this.settle(empty, 'delete');
     return outgoing;
   }
 
@@ -305,11 +334,11 @@ export class OutboxRelay {
       }
     }
     emit('relay.delivered', { delaysSeconds });
-    await this.options.storage.outbox.delete(done);
+    await this.settle(done, 'delete');
     if (failed.length > 0) {
       this.counters.publishFailures += failed.length;
       emit('relay.failed', { reason: 'publish' });
-      await this.options.storage.outbox.release(failed);
+      await this.settle(failed, 'release');
       this.options.log.warn(
         { component: 'notify', failed: failed.length },
         'publishing to the MQTT broker failed; will retry',

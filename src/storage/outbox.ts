@@ -252,6 +252,15 @@ async function deleteOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
   await sql.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [ids]);
 }
 
+/** Extends the lease of rows still held (a relay at work renews what it claimed). */
+async function renewOutbox(sql: Sql, ids: readonly number[], leaseSeconds: number): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.query(
+    'UPDATE outbox SET lease_until = now() + make_interval(secs => $2) WHERE id = ANY($1::bigint[])',
+    [ids, leaseSeconds],
+  );
+}
+
 /** Gives claimed rows back (e.g. the broker went away) so they are retried, in order, at once. */
 async function releaseOutbox(sql: Sql, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -284,6 +293,8 @@ export interface OutboxRepository {
   delete(ids: readonly number[]): Promise<void>;
   /** Returns claimed rows to the queue (not delivered; retried in order). */
   release(ids: readonly number[]): Promise<void>;
+  /** Extends the lease of claimed rows by `leaseSeconds` from now. */
+  renew(ids: readonly number[], leaseSeconds: number): Promise<void>;
   /**
    * Queues the message `build` returns unless the setting `key` already holds `value`, and sets it, in one
    * transaction serialised across processes (see queueMessageOnce). True when queued.
@@ -310,6 +321,10 @@ export class SqlOutboxRepository implements OutboxRepository {
 
   release(ids: readonly number[]): Promise<void> {
     return releaseOutbox(this.db, ids);
+  }
+
+  renew(ids: readonly number[], leaseSeconds: number): Promise<void> {
+    return renewOutbox(this.db, ids, leaseSeconds);
   }
 
   queueMessageOnce(

@@ -1,5 +1,7 @@
-// The query API on the KNMI day that E-SOH's own integration tests use, loaded once through the ingest
-// API: E-SOH's expected answers (golden files), concrete values, schemas, errors, formats and caching.
+// The KNMI day that E-SOH's own integration tests use, loaded once through POST /ingest/json as E-SOH's
+// loader sends it (one gzip-able JSON array per station), on PGlite or on the PostgreSQL of DATABASE_URL:
+// what was stored, then the query API on it (E-SOH's expected answers as golden files, concrete values,
+// schemas, errors, formats and caching).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -7,7 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
 import { runEdrConformance } from '../support/edrConformance.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
-import { knmiFiles } from '../support/messages.js';
+import { knmiFiles, knmiMessages } from '../support/messages.js';
+import { storedCounts, storedValues } from '../support/queries.js';
 import { assertCoverageJson, assertValid, edrValidators } from '../support/schemas.js';
 
 const C = '/collections/observations';
@@ -62,19 +65,90 @@ describe(`EDR API on the KNMI day (${databaseKind})`, () => {
     return res;
   };
 
+  // The answers of the load, checked by the first test (the load itself runs before every test here).
+  const loaded: { station: string; status: number; body: string }[] = [];
+  let loadSeconds = 0;
   before(async () => {
     hub = await startTestHub({ RETENTION: 'unlimited' });
+    const started = performance.now();
     for (const { station, gz } of knmiFiles()) {
       const res = await hub.app.inject({
         method: 'POST',
         url: '/ingest/json',
-        headers: { ...hub.provider.headers, 'content-encoding': 'gzip' },
+        headers: { ...hub.provider.headers, 'content-type': 'application/json', 'content-encoding': 'gzip' },
         payload: gz,
       });
-      assert.equal(res.statusCode, 200, `${station}: ${res.body}`);
+      loaded.push({ station, status: res.statusCode, body: res.body });
     }
+    loadSeconds = (performance.now() - started) / 1000;
   });
   after(() => hub.stop());
+
+  describe('loading through the ingest API', () => {
+    it('stores all 181 733 observations of 55 stations in 1 264 series', async () => {
+      assert.equal(loaded.length, 55);
+      for (const { station, status, body } of loaded) {
+        assert.equal(status, 200, `${station}: ${body}`);
+        assert.deepEqual(JSON.parse(body), { status_message: 'Successfully ingested', status_code: 200 });
+      }
+      console.log(
+        `# KNMI day loaded on ${databaseKind} in ${loadSeconds.toFixed(1)} s (${Math.round(181733 / loadSeconds)} obs/s)`,
+      );
+      assert.deepEqual(await storedCounts(hub.storage), {
+        observations: 181_733,
+        series: 1_264,
+        stations: 55,
+      });
+    });
+
+    it('normalises as E-SOH: De Bilt has 144 pressure values at 1.0 m, first 95.0 % humidity, last 59.0 %', async () => {
+      const pressure = await storedValues(
+        hub.storage,
+        DE_BILT,
+        'air_pressure_at_mean_sea_level:1.0:mean:PT1M',
+      );
+      assert.equal(pressure.length, 144);
+      assert.equal(pressure[0]?.unit, 'hPa');
+      assert.equal(pressure[0]?.obstimeMs, Date.UTC(2022, 11, 31, 0, 0));
+      assert.equal(pressure[143]?.obstimeMs, Date.UTC(2022, 11, 31, 23, 50));
+      assert.equal(pressure[0]?.lon, 5.1797058644882);
+      assert.equal(pressure[0]?.lat, 52.098821802977);
+      const humidity = await storedValues(hub.storage, DE_BILT, 'relative_humidity:2.0:mean:PT1M');
+      assert.equal(humidity[0]?.value, 95);
+      assert.equal(humidity.at(-1)?.value, 59);
+    });
+
+    it('re-sending a station is idempotent (upsert)', async () => {
+      const [first] = knmiFiles();
+      const res = await hub.app.inject({
+        method: 'POST',
+        url: '/ingest/json',
+        headers: { ...hub.provider.headers, 'content-encoding': 'gzip' },
+        payload: first!.gz,
+      });
+      assert.equal(res.statusCode, 200);
+      assert.equal((await storedCounts(hub.storage)).observations, 181_733);
+    });
+
+    it('computes the extent from the series summaries', async () => {
+      const bbox = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const { station } of knmiFiles()) {
+        for (const m of knmiMessages(station)) {
+          const lon = Number(m.geometry.coordinates.lon);
+          const lat = Number(m.geometry.coordinates.lat);
+          bbox[0] = Math.min(bbox[0]!, lon);
+          bbox[1] = Math.min(bbox[1]!, lat);
+          bbox[2] = Math.max(bbox[2]!, lon);
+          bbox[3] = Math.max(bbox[3]!, lat);
+        }
+      }
+      assert.deepEqual(await hub.storage.series.extent(), {
+        bbox,
+        interval: [Date.UTC(2022, 11, 31, 0, 0), Date.UTC(2022, 11, 31, 23, 50)],
+      });
+      assert.deepEqual(await hub.storage.series.extent(Date.UTC(2023, 0, 1)), { bbox: null, interval: null });
+    });
+  });
 
   describe("E-SOH's integration tests (golden files)", () => {
     it('position with one parameter and a closed interval', async () => {

@@ -24,6 +24,7 @@ import {
   type Subscriber,
 } from '../support/mqtt.js';
 import { wnmProblems } from '../../src/notify/index.js';
+import { waitUntil } from '../support/reliability.js';
 
 const PARAMS = [
   { standardName: 'air_temperature', unit: 'Cel', value: '4.5' },
@@ -343,6 +344,91 @@ describe(`two relays on one database (${databaseKind})`, () => {
     }
     for (const [series, times] of bySeries) {
       if (series.startsWith('0-20000-0-0005')) assert.deepEqual(times, [...times].sort(), series);
+    }
+  });
+});
+
+describe(`a relay renews the leases of what it works on (${databaseKind})`, () => {
+  const topics = testTopics();
+  const { centre } = topics;
+  let hub: TestHub;
+  let sub: Subscriber;
+  before(async () => {
+    // No relay of the hub's own: the two below are the only ones.
+    hub = await startTestHub({ ...topics.env, ESOH_TOPICS_PUBLISH: 'off', SERVICES: 'ingest,query,broker' });
+    sub = await subscribe(hub.broker.url, [`origin/a/wis2/${centre}/data/#`]);
+  });
+  after(async () => {
+    await sub.close();
+    await hub.stop();
+  });
+
+  it('keeps rows whose publication outlasts the lease from another relay (no duplicates)', async () => {
+    const wis2 = {
+      centreId: centre,
+      dataPolicy: 'core' as const,
+      subTopic: 'weather/surface-based-observations/synop',
+      metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
+      publicUrl: hub.config.publicUrl,
+      topic: `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`,
+    };
+    // The first relay's broker holds every acknowledgement until the test lets it go; the second
+    // relay counts its claims.
+    let letGo!: () => void;
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    const slowBroker = Object.create(hub.broker, {
+      publish: {
+        value: (...args: Parameters<TestHub['broker']['publish']>) =>
+          gate.then(() => hub.broker.publish(...args)),
+      },
+    }) as TestHub['broker'];
+    let secondClaims = 0;
+    const countingOutbox = Object.create(hub.storage.outbox, {
+      claim: {
+        value: (limit: number, lease: number) => {
+          secondClaims++;
+          return hub.storage.outbox.claim(limit, lease);
+        },
+      },
+    }) as Storage['outbox'];
+    const common = { log: hub.log, esoh: null, wis2, leaseSeconds: 3, pollMs: 20, publishTimeoutMs: 60_000 };
+    const first = new OutboxRelay({ ...common, storage: hub.storage, broker: slowBroker });
+    const second = new OutboxRelay({ ...common, storage: { outbox: countingOutbox }, broker: hub.broker });
+    try {
+      const sent = batch(3, 2);
+      await ingest(hub, sent);
+      first.start();
+      // The first relay has claimed the batch (its lease of 3 s runs from then)...
+      let claimedAt: Date | undefined;
+      await waitUntil(async () => {
+        const [row] = await hub.storage.db.query<{ leased: boolean; now: Date }>(
+          'SELECT bool_and(lease_until IS NOT NULL) AS leased, now() FROM outbox',
+        );
+        if (row?.leased) claimedAt = row.now;
+        return claimedAt !== undefined;
+      }, 'the first relay to claim');
+      second.start();
+      // ...and the second has looked for work many times after that lease would have lapsed.
+      await waitUntil(async () => {
+        const [row] = await hub.storage.db.query<{ lapsed: boolean }>(
+          "SELECT now() > $1::timestamptz + interval '5 seconds' AS lapsed",
+          [claimedAt],
+        );
+        return row?.lapsed === true;
+      }, 'the first lease to lapse');
+      const seen = secondClaims;
+      await waitUntil(() => secondClaims >= seen + 5, 'the second relay to look for work');
+      letGo();
+      await sub.waitFor((m) => m.length >= sent.length);
+      await waitUntil(async () => (await first.backlog()).depth === 0, 'the outbox to drain');
+      assert.equal(first.counts().delivered, sent.length);
+      assert.equal(second.counts().delivered, 0, 'the second relay took rows the first still held');
+      const ids = sub.messages.map((m) => m.json.properties.data_id);
+      assert.equal(new Set(ids).size, ids.length, 'no observation announced twice');
+    } finally {
+      letGo();
+      await second.stop();
+      await first.stop();
     }
   });
 });
