@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SqlApiKeyRepository, type ApiKeyRepository } from './apiKeys.js';
+import { openLeaderLock, type LeaderLockName } from './leaderLock.js';
 import { SqlAuditRepository, type AuditRepository } from './audit.js';
 import { openDatabase, type Database, type PoolStats } from './db.js';
 import { migrate } from './migrate.js';
@@ -39,6 +40,7 @@ export type {
 } from './series.js';
 export type { SeriesReader } from './series.js';
 export type { Database, PoolStats, QueryLimits, Sql } from './db.js';
+export type { LeaderLock, LeaderLockName } from './leaderLock.js';
 export type { OutboxBatch, OutboxEntry, OutboxRepository, OutboxStats } from './outbox.js';
 export type { SettingsRepository } from './settings.js';
 export type { RateLimitOverride, RateLimitOverrides, RateLimitRepository } from './rateLimits.js';
@@ -138,6 +140,8 @@ export async function openStorage(options: StorageOptions) {
       : db.description,
     /** The embedded database's hold on DATA_DIR; undefined on a PostgreSQL server. */
     dataDirLock: db.dataDirLock,
+    /** The lock that makes this process the one of a deployment running task `name` (see leaderLock.ts). */
+    leaderLock: (name: LeaderLockName) => openLeaderLock(options.databaseUrl, name),
     /** Applies pending migrations; returns the names applied now. */
     migrate: (): Promise<string[]> => migrate(db),
     /** Connections and waiting statements of the primary (metrics). */
