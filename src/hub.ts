@@ -210,6 +210,7 @@ export const roles: Record<ServiceRole, RoleDefinition> = {
         edrPlugin({
           ...config,
           storage,
+          readStalenessMs: storage.readStalenessMs,
           shutdown: stopping.signal,
           budget: {
             timeoutSeconds: config.queryTimeoutSeconds,
@@ -345,7 +346,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   try {
     const parts = await buildParts(config, log, running, onStop);
     for (const role of startOrder) if (running.has(role)) await roles[role].start(parts);
-    await parts.app.register(healthRoutes(parts.readiness, [...running]));
+    await parts.app.register(healthRoutes(parts.readiness, [...running], () => parts.storage.replicas()));
     return hubOf(parts, close, () => closing);
   } catch (err) {
     await close().catch(() => undefined);
