@@ -9,6 +9,7 @@ export function metricsTable(): string {
   const { registry } = createRegistry({
     outbox: async () => undefined,
     pool: none,
+    replicaLags: () => [],
     brokerConnected: none,
     stored: async () => undefined,
     ready: async () => undefined,

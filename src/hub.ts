@@ -52,8 +52,10 @@ import {
   healthRoutes,
   installErrorHandler,
   openApi,
+  runWhileLeader,
   startRetentionJob,
   SystemStatusService,
+  type LeaderTask,
   type ReadinessCheck,
   type RetentionJob,
   obshubVersion,
@@ -89,7 +91,7 @@ export interface Hub {
   readonly records: RecordsService;
   /** The built-in OpenID Connect provider under /oidc. */
   readonly oidc: Oidc;
-  /** The demo feed, once `listen` started it (jobs role, DEMO=on). */
+  /** The demo feed while this process plays it (jobs role, DEMO=on, one process of a deployment). */
   readonly demo: DemoFeed | undefined;
   /** Binds the HTTP port and starts what runs once the hub answers (demo feed, admin socket); returns the base URL. */
   listen(): Promise<string>;
@@ -161,6 +163,9 @@ interface RoleDefinition {
   start(parts: Parts): Promise<void>;
 }
 
+/** How often a jobs process that does not play the demo feed tries to take it over. */
+const DEMO_LEADER_RETRY_MS = 5_000;
+
 /** The roles: what each starts. The order is the start order (the broker before its clients). */
 export const roles: Record<ServiceRole, RoleDefinition> = {
   broker: {
@@ -205,6 +210,7 @@ export const roles: Record<ServiceRole, RoleDefinition> = {
         edrPlugin({
           ...config,
           storage,
+          readStalenessMs: storage.readStalenessMs,
           shutdown: stopping.signal,
           budget: {
             timeoutSeconds: config.queryTimeoutSeconds,
@@ -281,7 +287,7 @@ export const roles: Record<ServiceRole, RoleDefinition> = {
   },
   jobs: {
     summary:
-      'retention (safe in several processes: lock-protected) and the demo feed (run one jobs process when DEMO=on)',
+      'retention (lock-protected: any number of jobs processes) and the demo feed (DEMO=on: one jobs process of a deployment plays it, another takes over when it stops)',
     async start(parts) {
       const { config, storage, log, bus } = parts;
       const retention = startRetentionJob({
@@ -292,11 +298,18 @@ export const roles: Record<ServiceRole, RoleDefinition> = {
         events: bus,
       });
       parts.started.retention = retention;
-      let demo: DemoFeed | undefined;
-      parts.started.demo = () => demo;
+      let demo: LeaderTask<DemoFeed> | undefined;
+      parts.started.demo = () => demo?.running;
       parts.onListen(() => {
-        if (config.demo)
-          demo = startDemoFeed({ ingest: parts.ingestService(), log, publicUrl: config.publicUrl });
+        if (config.demo) {
+          demo = runWhileLeader({
+            lock: storage.leaderLock('demo feed'),
+            name: 'demo feed',
+            retryMs: DEMO_LEADER_RETRY_MS,
+            log,
+            start: () => startDemoFeed({ ingest: parts.ingestService(), log, publicUrl: config.publicUrl }),
+          });
+        }
         void retention.runOnce();
       });
       parts.onStop('demo feed and jobs', async () => {
@@ -333,7 +346,7 @@ export async function createHub(config: Readonly<Config>, options: { logger?: Lo
   try {
     const parts = await buildParts(config, log, running, onStop);
     for (const role of startOrder) if (running.has(role)) await roles[role].start(parts);
-    await parts.app.register(healthRoutes(parts.readiness, [...running]));
+    await parts.app.register(healthRoutes(parts.readiness, [...running], () => parts.storage.replicas()));
     return hubOf(parts, close, () => closing);
   } catch (err) {
     await close().catch(() => undefined);

@@ -97,6 +97,8 @@ function configFrom(v: SettingValues, mqttPortExplicit: boolean) {
     databaseUrl: v.DATABASE_URL,
     /** Read replicas for the query role (empty: none). */
     databaseReadUrls: Object.freeze(v.DATABASE_READ_URL ?? []),
+    /** Reads go to the primary while a replica lags more than this. */
+    databaseReadMaxLagSeconds: v.DATABASE_READ_MAX_LAG_S,
     /** The roles this process runs. */
     services: Object.freeze(v.SERVICES),
     /** The event bus; undefined: chosen from DATABASE_URL. */

@@ -195,12 +195,18 @@ export const settings = {
   DATABASE_READ_URL: {
     default: undefined,
     description:
-      'Read replicas of `DATABASE_URL` (streaming replicas, comma-separated `postgres://` URLs) that the `query` role reads observations, series and extents from, each request on the next replica; data versions (ETags) and everything else are read from `DATABASE_URL`. Unset: everything from `DATABASE_URL`.',
+      'Read replicas of `DATABASE_URL` (streaming replicas, comma-separated `postgres://` URLs) that the `query` role reads observations, series and extents from, each request on the next replica that lags at most `DATABASE_READ_MAX_LAG_S`; data versions (ETags) and everything else are read from `DATABASE_URL`. Unset: everything from `DATABASE_URL`.',
     parse: (raw: string): Parsed<string[]> => {
       const urls = commaList(raw);
       const ok = urls.length > 0 && urls.every((u) => url('postgres', 'postgresql')(u).ok);
       return ok ? { ok: true, value: urls } : fail('postgres:// URLs, comma-separated');
     },
+  },
+  DATABASE_READ_MAX_LAG_S: {
+    default: '10',
+    description:
+      "Seconds a read replica (`DATABASE_READ_URL`) may lag the primary: each `query` process measures every replica's lag every second (a replica that has replayed all of the primary's WAL does not lag, however idle the primary) and reads from the primary while a replica lags more, or cannot be measured (see Service roles).",
+    parse: wholeNumber('seconds', 10),
   },
   SERVICES: {
     default: 'all',

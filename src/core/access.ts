@@ -81,11 +81,16 @@ const scopePermissions: Record<Scope, readonly Permission[]> = {
   admin: permissions.filter((p) => !p.startsWith('observations:')),
 };
 
-/** The scopes an API key may be given (keys never carry `admin`). */
-export const apiKeyScopes: readonly Scope[] = ['ingest', 'read'];
+/** The scopes a credential (an API key, an OIDC client) may be given: never `admin`. */
+export const credentialScopes = ['ingest', 'read'] as const satisfies readonly Scope[];
+export type CredentialScope = (typeof credentialScopes)[number];
 
 export function isScope(value: string): value is Scope {
   return (scopes as readonly string[]).includes(value);
+}
+
+export function isCredentialScope(value: string): value is CredentialScope {
+  return (credentialScopes as readonly string[]).includes(value);
 }
 
 export function isRole(value: string): value is Role {

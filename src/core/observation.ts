@@ -1,5 +1,5 @@
 // Observations as the domain knows them once validated and normalised (E-SOH names, SI-ish units).
-import type { SeriesIdentity } from './series.js';
+import { seriesIdentityColumns, type SeriesIdentity } from './series.js';
 
 export interface Link {
   href: string;
@@ -11,32 +11,58 @@ export interface Link {
 }
 
 /**
- * The descriptive metadata of a time series, declared once: each text field's column in time_series and
- * its key in E-SOH's messages, in the order of E-SOH's message model. The domain type (SeriesMetadata),
- * the ingest's normalisation, the repositories' column lists and the outbox's message fields derive
- * from it.
+ * The properties of E-SOH's MQTT message, declared once in the order of E-SOH's message model (its
+ * pydantic model dumps them so). A property with a `column` is a descriptive text field of the time
+ * series, stored in that column of time_series; the others are built from the series identity and the
+ * observation, in their places. The descriptive metadata (seriesTextFields, SeriesMetadata), the ingest's
+ * normalisation, the repositories' column lists and the E-SOH message builder (notify/esohMessage.ts)
+ * derive from it.
  */
-export const seriesTextFields = [
-  { column: 'title', key: 'title' },
-  { column: 'summary', key: 'summary' },
-  { column: 'keywords', key: 'keywords' },
-  { column: 'keywords_vocabulary', key: 'keywords_vocabulary' },
-  { column: 'license', key: 'license' },
-  { column: 'conventions', key: 'Conventions' },
-  { column: 'creator_type', key: 'creator_type' },
-  { column: 'creator_name', key: 'creator_name' },
-  { column: 'creator_email', key: 'creator_email' },
-  { column: 'creator_url', key: 'creator_url' },
-  { column: 'institution', key: 'institution' },
-  { column: 'project', key: 'project' },
-  { column: 'source', key: 'source' },
-  { column: 'platform_name', key: 'platform_name' },
-  { column: 'platform_vocabulary', key: 'platform_vocabulary' },
-  { column: 'instrument_vocabulary', key: 'instrument_vocabulary' },
-  { column: 'quality_code_vocabulary', key: 'quality_code_vocabulary' },
+export const esohMessageProperties = [
+  { key: 'title', column: 'title' },
+  { key: 'summary', column: 'summary' },
+  { key: 'keywords', column: 'keywords' },
+  { key: 'keywords_vocabulary', column: 'keywords_vocabulary' },
+  { key: 'license', column: 'license' },
+  { key: 'Conventions', column: 'conventions' },
+  { key: 'naming_authority' },
+  { key: 'creator_type', column: 'creator_type' },
+  { key: 'creator_name', column: 'creator_name' },
+  { key: 'creator_email', column: 'creator_email' },
+  { key: 'creator_url', column: 'creator_url' },
+  { key: 'institution', column: 'institution' },
+  { key: 'project', column: 'project' },
+  { key: 'source', column: 'source' },
+  { key: 'platform' },
+  { key: 'platform_name', column: 'platform_name' },
+  { key: 'platform_vocabulary', column: 'platform_vocabulary' },
+  { key: 'instrument' },
+  { key: 'instrument_vocabulary', column: 'instrument_vocabulary' },
+  { key: 'level' },
+  { key: 'period' },
+  { key: 'period_int' },
+  { key: 'function' },
+  { key: 'history' },
+  { key: 'datetime' },
+  { key: 'processing_level' },
+  { key: 'quality_code' },
+  { key: 'quality_code_vocabulary', column: 'quality_code_vocabulary' },
+  { key: 'hamsl' },
+  { key: 'content' },
+  { key: 'data_id' },
+  { key: 'timeseries_id' },
+  { key: 'pubtime' },
 ] as const;
 
-export type SeriesTextColumn = (typeof seriesTextFields)[number]['column'];
+type EsohMessageProperty = (typeof esohMessageProperties)[number];
+type SeriesTextField = Extract<EsohMessageProperty, { column: string }>;
+/** The E-SOH message properties built from the series identity and the observation (not stored text). */
+export type EsohBuiltProperty = Exclude<EsohMessageProperty, SeriesTextField>['key'];
+
+/** The descriptive text fields of a time series (column and E-SOH key), in E-SOH's message order. */
+export const seriesTextFields = esohMessageProperties.filter((p): p is SeriesTextField => 'column' in p);
+
+export type SeriesTextColumn = SeriesTextField['column'];
 
 /** Descriptive metadata of a time series, keyed by column (E-SOH's property names, ACDD attributes). */
 export type SeriesMetadata = { [C in SeriesTextColumn]: string | null } & {
@@ -51,6 +77,17 @@ export const seriesMetadataColumns: readonly { column: keyof SeriesMetadata; sql
   ...seriesTextFields.map((f) => ({ column: f.column, sqlType: 'text' })),
   { column: 'version', sqlType: 'text' },
   { column: 'links', sqlType: 'jsonb' },
+];
+
+/**
+ * Every column of time_series that describes a series, with its SQL type: the identity's, the names
+ * derived from it (Series.parameterName, Series.timeseriesId), then the metadata.
+ */
+export const seriesColumns: readonly { column: string; sqlType: string }[] = [
+  ...Object.values(seriesIdentityColumns),
+  { column: 'parameter_name', sqlType: 'text' },
+  { column: 'timeseries_id', sqlType: 'text' },
+  ...seriesMetadataColumns,
 ];
 
 export interface Series extends SeriesIdentity {

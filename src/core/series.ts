@@ -15,6 +15,19 @@ export interface SeriesIdentity {
   instrument: string | null;
 }
 
+/** Each identity field's column in time_series and its SQL type, in the order of the table's unique key. */
+export const seriesIdentityColumns: {
+  readonly [F in keyof SeriesIdentity]: { readonly column: string; readonly sqlType: 'text' | 'integer' };
+} = {
+  namingAuthority: { column: 'naming_authority', sqlType: 'text' },
+  platform: { column: 'platform', sqlType: 'text' },
+  standardName: { column: 'standard_name', sqlType: 'text' },
+  levelCm: { column: 'level', sqlType: 'integer' },
+  function: { column: 'function', sqlType: 'text' },
+  periodS: { column: 'period', sqlType: 'integer' },
+  instrument: { column: 'instrument', sqlType: 'text' },
+};
+
 /**
  * E-SOH's level conversion: int(float(level) * 100), truncating toward zero like Python's int(). Python's
  * integers have no negative zero, so neither does this (-0.001 m is 0 cm, named `0.0`, not `-0.0`).

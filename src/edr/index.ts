@@ -54,12 +54,9 @@ export interface EdrPluginOptions {
   dataChanges?: (listener: () => void) => () => void;
   /** EDR_CACHE_MB: memory for answers kept by ETag (0: none kept). */
   edrCacheBytes: number;
-  /** DATABASE_READ_URL: reads go to replicas, which may lag the primary. */
-  databaseReadUrls: readonly string[];
+  /** How far behind the primary reads may be, at most (read replicas; 0: reads from the primary). */
+  readStalenessMs: number;
 }
-
-/** How far behind the primary a read replica is taken to be, at most, when answers are kept. */
-const REPLICA_LAG_ALLOWANCE_MS = 2000;
 
 /**
  * Invalid query strings and paths are QUERY_INVALID, rendered by the hub's one error handler: E-SOH's
@@ -101,7 +98,7 @@ export function edrPlugin(options: EdrPluginOptions) {
       dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges),
       (request) => options.hiddenFrom(request.principal),
       new AnswerCache(options.edrCacheBytes),
-      options.databaseReadUrls.length > 0 ? REPLICA_LAG_ALLOWANCE_MS : 0,
+      options.readStalenessMs,
     );
     await app.register(compress, {
       encodings: ['br', 'gzip'],

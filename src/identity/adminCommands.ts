@@ -6,7 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isScope, userRoles, type Principal, type Scope, type UserRole } from '../core/access.js';
+import {
+  credentialScopes,
+  isCredentialScope,
+  userRoles,
+  type CredentialScope,
+  type Principal,
+  type UserRole,
+} from '../core/access.js';
 import { parseDurationSeconds } from '../core/duration.js';
 import { ObshubError } from '../core/errors.js';
 import type { Repositories } from '../storage/index.js';
@@ -103,15 +110,18 @@ export function parseExpiry(value: string, nowMs = Date.now()): Date {
   return new Date(ms);
 }
 
-function scopesOf(values: Values): Scope[] {
+function scopesOf(values: Values): CredentialScope[] {
   const scopes = required(values, 'scopes')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (scopes.length === 0 || scopes.some((s) => !isScope(s) || s === 'admin')) {
-    throw new ObshubError('BAD_REQUEST', '--scopes takes a comma-separated list of ingest, read');
+  if (scopes.length === 0 || !scopes.every(isCredentialScope)) {
+    throw new ObshubError(
+      'BAD_REQUEST',
+      `--scopes takes a comma-separated list of ${credentialScopes.join(', ')}`,
+    );
   }
-  return scopes as Scope[];
+  return scopes;
 }
 
 const commands: Record<string, Command> = {

@@ -1,6 +1,6 @@
 // API keys: created by org admins (for the organisation's services or its people) or by people for
 // themselves; shown once, stored as a hash, scoped, with expiry and revocation.
-import { apiKeyScopes, isPlatformWide, type Principal, type Scope } from '../core/access.js';
+import { credentialScopes, isPlatformWide, type CredentialScope, type Principal } from '../core/access.js';
 import { apiKeyId, apiKeyMatches, generateApiKey } from '../core/apiKey.js';
 import { ObshubError } from '../core/errors.js';
 import type { Static } from 'typebox';
@@ -13,7 +13,7 @@ import { emit } from '../observability/index.js';
 
 export interface NewApiKeyInput {
   name: string;
-  scopes: Scope[];
+  scopes: CredentialScope[];
   /** The organisation of a service key; defaults to the caller's. */
   orgId?: string;
   /** The person the key acts for; null or absent with an org admin: a service key of the organisation. */
@@ -70,8 +70,11 @@ export class ApiKeyService {
     if (!this.mayManageAll(principal) && userId !== principal.userId) {
       throw new ObshubError('FORBIDDEN', 'you can create API keys only for yourself');
     }
-    if (input.scopes.length === 0 || input.scopes.some((s) => !apiKeyScopes.includes(s))) {
-      throw new ObshubError('BAD_REQUEST', `scopes must be a non-empty list of ${apiKeyScopes.join(', ')}`);
+    if (input.scopes.length === 0 || input.scopes.some((s) => !credentialScopes.includes(s))) {
+      throw new ObshubError(
+        'BAD_REQUEST',
+        `scopes must be a non-empty list of ${credentialScopes.join(', ')}`,
+      );
     }
     if (!input.name.trim() || input.name.length > 200) {
       throw new ObshubError('BAD_REQUEST', 'name must be 1–200 characters');

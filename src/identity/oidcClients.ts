@@ -2,22 +2,18 @@
 // grant and act with the role `service` of their organisation. The secret is shown once and stored sealed
 // (the provider compares it with what the client presents). Org admins manage their own organisation's.
 import { randomBytes } from 'node:crypto';
-import { apiKeyScopes, isPlatformWide, type Principal, type Scope } from '../core/access.js';
+import type { Static } from 'typebox';
+import { credentialScopes, isPlatformWide, type CredentialScope, type Principal } from '../core/access.js';
 import { ObshubError } from '../core/errors.js';
 import type { SecretBox } from '../core/secretBox.js';
 import type { OidcClient, Repositories } from '../storage/index.js';
+import type { OidcClientBody } from './api/oidcClientSchemas.js';
 import type { AuditLog } from './audit.js';
 import { CLIENT_SECRET_PURPOSE } from './oidc/adapter.js';
 import { permit, permitInOrg } from './permit.js';
 
-export interface PublicOidcClient {
-  clientId: string;
-  orgId: string;
-  name: string;
-  scopes: Scope[];
-  createdBy: string;
-  createdAt: string;
-}
+/** An OIDC client as the admin API shows it (the API's schema; never its secret). */
+export type PublicOidcClient = Static<typeof OidcClientBody>;
 
 export function publicOidcClient(client: OidcClient): PublicOidcClient {
   return {
@@ -35,7 +31,7 @@ export interface NewOidcClient {
   /** Default: the caller's organisation. */
   orgId?: string;
   /** Default: ingest and read. */
-  scopes?: Scope[];
+  scopes?: CredentialScope[];
 }
 
 export class OidcClientService {
@@ -54,9 +50,12 @@ export class OidcClientService {
     const orgId = input.orgId ?? principal.orgId;
     if (!orgId) throw new ObshubError('BAD_REQUEST', 'an OIDC client belongs to an organisation: give orgId');
     permitInOrg(principal, 'oidc-clients:manage', orgId);
-    const scopes = [...new Set(input.scopes ?? apiKeyScopes)];
-    if (scopes.length === 0 || scopes.some((s) => !apiKeyScopes.includes(s))) {
-      throw new ObshubError('BAD_REQUEST', `scopes must be a non-empty list of ${apiKeyScopes.join(', ')}`);
+    const scopes = [...new Set(input.scopes ?? credentialScopes)];
+    if (scopes.length === 0 || scopes.some((s) => !credentialScopes.includes(s))) {
+      throw new ObshubError(
+        'BAD_REQUEST',
+        `scopes must be a non-empty list of ${credentialScopes.join(', ')}`,
+      );
     }
     if (!input.name.trim() || input.name.length > 200) {
       throw new ObshubError('BAD_REQUEST', 'name must be 1–200 characters');

@@ -6,6 +6,7 @@ import { formatUtc } from '../core/datetime.js';
 import { formatDurationSeconds } from '../core/duration.js';
 import { memoise } from '../core/memo.js';
 import { topicLevelProblem, topicProblem } from '../core/mqttTopic.js';
+import { esohMessageProperties, type EsohBuiltProperty } from '../core/observation.js';
 import { formatLevel } from '../core/series.js';
 import type { OutboxEntry } from '../storage/index.js';
 
@@ -52,55 +53,43 @@ export function valueString(e: Pick<OutboxEntry, 'value' | 'valueText'>): string
   return e.value !== null ? String(e.value) : (e.valueText ?? '');
 }
 
-/** E-SOH's optional properties, in the order its pydantic model dumps them. */
-const BEFORE_PLATFORM = [
-  'title',
-  'summary',
-  'keywords',
-  'keywords_vocabulary',
-  'license',
-  'Conventions',
-] as const;
-const CREATOR = [
-  'creator_type',
-  'creator_name',
-  'creator_email',
-  'creator_url',
-  'institution',
-  'project',
-  'source',
-];
+/**
+ * How each E-SOH message property that is not a series text field is built; null or undefined: left out,
+ * as E-SOH's model leaves out None. The order is the one field table's (core/observation.ts).
+ */
+const builtProperties: { readonly [K in EsohBuiltProperty]: (e: OutboxEntry, id: string) => unknown } = {
+  naming_authority: (e) => e.namingAuthority,
+  platform: (e) => e.platform,
+  instrument: (e) => e.instrument || null,
+  level: (e) => formatLevel(e.levelCm),
+  period: (e) => formatDurationSeconds(e.periodS),
+  period_int: (e) => e.periodS,
+  function: (e) => e.function,
+  history: (e) => e.history,
+  datetime: (e) => formatUtc(e.obstimeMs),
+  processing_level: (e) => e.processingLevel,
+  quality_code: (e) => e.qualityCode,
+  hamsl: (e) => e.camsl, // E-SOH publishes hamsl converted to centimetres
+  content: (e) => ({ encoding: 'utf-8', value: valueString(e), standard_name: e.standardName, unit: e.unit }),
+  data_id: (_, id) => id,
+  timeseries_id: (e) => e.timeseriesId,
+  pubtime: (e) => esohTime(e.pubtimeMs),
+};
+
+/** Every property with how its value is read, in E-SOH's order. */
+const properties: readonly (readonly [string, (e: OutboxEntry, id: string) => unknown])[] =
+  esohMessageProperties.map((p) =>
+    'column' in p ? [p.key, (e: OutboxEntry) => e.metadata[p.column]] : [p.key, builtProperties[p.key]],
+  );
 
 /** The E-SOH message body (key order as E-SOH's pydantic model dumps it, None fields left out). */
 export function esohBody(e: OutboxEntry, uuid: string = randomUUID()): Record<string, unknown> {
-  const m = e.metadata;
   const id = `urn:uuid:${uuid}`;
   const p: Record<string, unknown> = {};
-  const put = (key: string, value: unknown) => {
+  for (const [key, valueOf] of properties) {
+    const value = valueOf(e, id);
     if (value !== null && value !== undefined) p[key] = value;
-  };
-  for (const key of BEFORE_PLATFORM) put(key, m[key]);
-  p.naming_authority = e.namingAuthority;
-  for (const key of CREATOR) put(key, m[key]);
-  p.platform = e.platform;
-  put('platform_name', m.platform_name);
-  put('platform_vocabulary', m.platform_vocabulary);
-  put('instrument', e.instrument || null);
-  put('instrument_vocabulary', m.instrument_vocabulary);
-  p.level = formatLevel(e.levelCm);
-  p.period = formatDurationSeconds(e.periodS);
-  p.period_int = e.periodS;
-  p.function = e.function;
-  put('history', e.history);
-  p.datetime = formatUtc(e.obstimeMs);
-  put('processing_level', e.processingLevel);
-  put('quality_code', e.qualityCode);
-  put('quality_code_vocabulary', m.quality_code_vocabulary);
-  put('hamsl', e.camsl); // E-SOH publishes hamsl converted to centimetres
-  p.content = { encoding: 'utf-8', value: valueString(e), standard_name: e.standardName, unit: e.unit };
-  p.data_id = id;
-  p.timeseries_id = e.timeseriesId;
-  p.pubtime = esohTime(e.pubtimeMs);
+  }
   const body: Record<string, unknown> = {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: { lat: e.lat, lon: e.lon } },

@@ -113,6 +113,7 @@ export function startObservability(
       return outbox.value;
     },
     pool: () => parts?.storage.poolStats(),
+    replicaLags: () => parts?.storage.replicas() ?? [],
     brokerConnected() {
       if (!parts) return undefined;
       try {

@@ -14,6 +14,8 @@ const BATCH = [1, 10, 50, 100, 500, 1000, 5000, 10000, 50000];
 export interface Scrape {
   outbox(): Promise<{ depth: number; oldestAgeSeconds: number } | undefined>;
   pool(): { total: number; idle: number; waiting: number } | undefined;
+  /** Each read replica's lag in seconds (null: unknown). */
+  replicaLags(): { replica: string; lagSeconds: number | null }[];
   brokerConnected(): boolean | undefined;
   stored(): Promise<{ partitions: number; observations: number } | undefined>;
   ready(): Promise<boolean | undefined>;
@@ -185,6 +187,15 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
       collect() {
         const p = scrape.pool();
         if (p) this.set(p.waiting);
+      },
+    }),
+    dbReplicaLag: new Gauge({
+      name: 'obshub_db_replica_lag_seconds',
+      help: 'How far each read replica (DATABASE_READ_URL) lags the primary, as this process last measured it (+Inf: unknown, e.g. unreachable); reads go to the primary while it exceeds DATABASE_READ_MAX_LAG_S.',
+      labelNames: ['replica'] as const,
+      registers,
+      collect() {
+        for (const r of scrape.replicaLags()) this.set({ replica: r.replica }, r.lagSeconds ?? Infinity);
       },
     }),
     dbQuery: new Histogram({

@@ -1,7 +1,8 @@
-// GET /health (the process is alive) and GET /ready (it can serve: database and broker reachable).
+// GET /health (the process is alive) and GET /ready (it can serve: database and broker reachable; and
+// where its reads go, with read replicas).
 import type { FastifyInstance } from 'fastify';
 import { publicRoutes, rateLimitGroup } from '../gateway/index.js';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 export interface ReadinessCheck {
   name: string;
@@ -35,9 +36,36 @@ export async function runChecks(checks: readonly ReadinessCheck[]) {
 
 const Checks = Type.Record(Type.String(), Type.String());
 const Services = Type.Array(Type.String(), { description: 'The service roles this process runs' });
+const Replicas = Type.Array(
+  Type.Object({
+    replica: Type.String({ description: 'Host, port and database of the read replica' }),
+    lagSeconds: Type.Union([Type.Number(), Type.Null()], {
+      description: 'How far it lags the primary (null: unknown, e.g. unreachable)',
+    }),
+    serving: Type.Boolean({
+      description: 'Reads go to it (it lags at most DATABASE_READ_MAX_LAG_S); else to the primary',
+    }),
+  }),
+  { description: 'The read replicas of a query process (DATABASE_READ_URL); absent when it has none' },
+);
 
-/** `services`: the roles the process runs, listed by /ready for operators and probes. */
-export function healthRoutes(checks: readonly ReadinessCheck[], services: readonly string[] = []) {
+const readiness = (status: 'ready' | 'not ready') =>
+  Type.Object({
+    status: Type.Literal(status),
+    services: Services,
+    checks: Checks,
+    replicas: Type.Optional(Replicas),
+  });
+
+/**
+ * `services`: the roles the process runs, listed by /ready for operators and probes; `replicas`: its read
+ * replicas, how far each lags and whether reads go to it (listed when there are any).
+ */
+export function healthRoutes(
+  checks: readonly ReadinessCheck[],
+  services: readonly string[],
+  replicas: () => Static<typeof Replicas>,
+) {
   return async function health(app: FastifyInstance): Promise<void> {
     publicRoutes(app);
     // Orchestrators probe these all the time: never limited.
@@ -63,16 +91,20 @@ export function healthRoutes(checks: readonly ReadinessCheck[], services: readon
             'Readiness: the database and the MQTT broker answer, and the announcement relay is not stuck',
           tags: ['operations'],
           response: {
-            200: Type.Object({ status: Type.Literal('ready'), services: Services, checks: Checks }),
-            503: Type.Object({ status: Type.Literal('not ready'), services: Services, checks: Checks }),
+            200: readiness('ready'),
+            503: readiness('not ready'),
           },
         },
       },
       async (_request, reply) => {
         const { ready, results } = await runChecks(checks);
-        return reply
-          .code(ready ? 200 : 503)
-          .send({ status: ready ? 'ready' : 'not ready', services, checks: results });
+        const reads = replicas();
+        return reply.code(ready ? 200 : 503).send({
+          status: ready ? 'ready' : 'not ready',
+          services,
+          checks: results,
+          ...(reads.length > 0 ? { replicas: reads } : {}),
+        });
       },
     );
   };

@@ -1,5 +1,5 @@
 // Repository of API keys (stored as hashes) and the role each acts with.
-import type { Role, Scope } from '../core/access.js';
+import type { CredentialScope, Role } from '../core/access.js';
 import type { Sql } from './db.js';
 
 export interface ApiKey {
@@ -8,7 +8,7 @@ export interface ApiKey {
   name: string;
   orgId: string;
   userId: string | null;
-  scopes: Scope[];
+  scopes: CredentialScope[];
   createdBy: string;
   createdAt: Date;
   expiresAt: Date | null;
@@ -41,7 +41,7 @@ interface ApiKeyRow {
   name: string;
   org_id: string;
   user_id: string | null;
-  scopes: Scope[];
+  scopes: CredentialScope[];
   created_by: string;
   created_at: Date;
   expires_at: Date | null;

@@ -59,7 +59,7 @@ export interface PoolStats {
 type BackendClient = pg.PoolClient & { processID: number };
 
 /** How long to wait for a connection (a server that does not answer fails fast, answered 503). */
-const CONNECT_TIMEOUT_MS = 10_000;
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 function openPostgres(options: DatabaseOptions & { databaseUrl: string }): Database {
   const url = options.databaseUrl;

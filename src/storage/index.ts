@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { SqlApiKeyRepository, type ApiKeyRepository } from './apiKeys.js';
 import { SqlAuditRepository, type AuditRepository } from './audit.js';
 import { openDatabase, type Database, type PoolStats } from './db.js';
+import { openLeaderLock, type LeaderLockName } from './leaderLock.js';
 import { migrate } from './migrate.js';
 import { SqlObservationRepository, type ObservationRepository } from './observations.js';
 import { SqlOidcRepository, type OidcRepository } from './oidc.js';
@@ -13,6 +14,7 @@ import { SqlOrganisationRepository, type OrganisationRepository } from './organi
 import { SqlOutboxRepository, type OutboxRepository } from './outbox.js';
 import { Partitions } from './partitions.js';
 import { SqlRateLimitRepository, type RateLimitRepository } from './rateLimits.js';
+import { ReadReplicas, type ReplicaState } from './replicas.js';
 import { SqlRetentionRepository, type RetentionRepository } from './retention.js';
 import { SqlSeriesRepository, type SeriesRepository } from './series.js';
 import { SqlSettingsRepository, type SettingsRepository } from './settings.js';
@@ -39,6 +41,8 @@ export type {
 } from './series.js';
 export type { SeriesReader } from './series.js';
 export type { Database, PoolStats, QueryLimits, Sql } from './db.js';
+export type { LeaderLock, LeaderLockName } from './leaderLock.js';
+export type { ReplicaState } from './replicas.js';
 export type { OutboxBatch, OutboxEntry, OutboxRepository, OutboxStats } from './outbox.js';
 export type { SettingsRepository } from './settings.js';
 export type { RateLimitOverride, RateLimitOverrides, RateLimitRepository } from './rateLimits.js';
@@ -69,10 +73,12 @@ export interface StorageOptions {
   databaseUrl: string | undefined;
   /**
    * DATABASE_READ_URL: streaming replicas of `databaseUrl` that serve the query API's reads (the series
-   * repository's reader, parameters, extent and known parameter names), in turn. Data versions always come
-   * from the primary.
+   * repository's reader, parameters, extent and known parameter names), in turn, while they lag the
+   * primary by at most `databaseReadMaxLagSeconds`. Data versions always come from the primary.
    */
   readUrls?: readonly string[];
+  /** DATABASE_READ_MAX_LAG_S: reads go to the primary while a replica lags more (default 10 s). */
+  databaseReadMaxLagSeconds?: number;
   dataDir: string;
   retentionSeconds: number | null;
   /** DATABASE_TIMEOUT: longest a statement may run or wait for its answer (default 60 s). */
@@ -100,23 +106,18 @@ export async function openStorage(options: StorageOptions) {
     return options.observe ? options.observe(opened) : opened;
   };
   const db = await open(options.databaseUrl);
-  const replicas = options.databaseUrl
-    ? await Promise.all((options.readUrls ?? []).map((url) => open(url)))
-    : [];
-  let nextReplica = 0;
-  /** Where the query API reads: the next replica (round robin), or the primary when there is none. */
-  const readDb = (): Database => {
-    if (replicas.length === 0) return db;
-    nextReplica = (nextReplica + 1) % replicas.length;
-    return replicas[nextReplica]!;
-  };
+  const replicas = new ReadReplicas(
+    db,
+    options.databaseUrl ? await Promise.all((options.readUrls ?? []).map((url) => open(url))) : [],
+    options.databaseReadMaxLagSeconds ?? 10,
+  );
   /** This process's row in data_version. */
   const writer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const partitions = new Partitions(db, options.retentionSeconds);
   const observations = new SqlObservationRepository(db, partitions, writer, options.outbox ?? true);
   const repositories: Repositories = {
     observations,
-    series: new SqlSeriesRepository(db, readDb),
+    series: new SqlSeriesRepository(db, () => replicas.readDb()),
     outbox: new SqlOutboxRepository(db),
     settings: new SqlSettingsRepository(db),
     retention: new SqlRetentionRepository(db, partitions, writer, () => observations.forgetSeries()),
@@ -127,7 +128,7 @@ export async function openStorage(options: StorageOptions) {
     oidc: new SqlOidcRepository(db),
     rateLimits: new SqlRateLimitRepository(db),
   };
-  const replicaNames = replicas.map((r) => r.description.replace(/^PostgreSQL at /, ''));
+  const replicaNames = replicas.states().map((r) => r.replica);
   return {
     ...repositories,
     /** The database itself: for the repositories, and for tools and test support (test/support/queries.ts). */
@@ -138,16 +139,22 @@ export async function openStorage(options: StorageOptions) {
       : db.description,
     /** The embedded database's hold on DATA_DIR; undefined on a PostgreSQL server. */
     dataDirLock: db.dataDirLock,
+    /** The lock that makes this process the one of a deployment running task `name` (see leaderLock.ts). */
+    leaderLock: (name: LeaderLockName) => openLeaderLock(options.databaseUrl, name),
     /** Applies pending migrations; returns the names applied now. */
     migrate: (): Promise<string[]> => migrate(db),
     /** Connections and waiting statements of the primary (metrics). */
     poolStats: (): PoolStats => db.poolStats?.() ?? { total: 1, idle: 1, waiting: 0 },
+    /** The read replicas, how far each lags and whether reads go to it (none without DATABASE_READ_URL). */
+    replicas: (): ReplicaState[] => replicas.states(),
+    /** How far behind the primary the query API's reads may be, at most (0: they come from the primary). */
+    readStalenessMs: replicas.stalenessMs,
     /** Throws when the database (and every read replica) cannot answer. */
     async ping(): Promise<void> {
-      await Promise.all([db, ...replicas].map((d) => d.query('SELECT 1')));
+      await Promise.all([db.query('SELECT 1'), replicas.ping()]);
     },
     async close(): Promise<void> {
-      await Promise.all(replicas.map((r) => r.close()));
+      await replicas.close();
       await db.close();
     },
   };

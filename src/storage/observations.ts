@@ -1,7 +1,7 @@
 // Repository of observations and their time series: bulk upserts with set-based statements (arrays
 // through unnest / jsonb_to_recordset), one statement per table, rows in a fixed order to avoid deadlocks.
 import { createHash } from 'node:crypto';
-import { seriesMetadataColumns, type Observation, type Series } from '../core/observation.js';
+import { seriesColumns, seriesMetadataColumns, type Observation, type Series } from '../core/observation.js';
 import { seriesKey } from '../core/series.js';
 import { findIngestActivity, type IngestBucket } from './activity.js';
 import { stampDataVersion } from './dataVersion.js';
@@ -96,18 +96,9 @@ function summariseSeries(observations: readonly Observation[]): SeriesRow[] {
   return [...bySeries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** The columns of a time_series row the ingest writes (the metadata ones from the one field table). */
+/** The columns of a time_series row the ingest writes: the series' own (the one field table), its summary. */
 const SERIES_COLUMNS: readonly { column: string; sqlType: string }[] = [
-  { column: 'naming_authority', sqlType: 'text' },
-  { column: 'platform', sqlType: 'text' },
-  { column: 'standard_name', sqlType: 'text' },
-  { column: 'level', sqlType: 'integer' },
-  { column: 'function', sqlType: 'text' },
-  { column: 'period', sqlType: 'integer' },
-  { column: 'instrument', sqlType: 'text' },
-  { column: 'parameter_name', sqlType: 'text' },
-  { column: 'timeseries_id', sqlType: 'text' },
-  ...seriesMetadataColumns,
+  ...seriesColumns,
   { column: 'geo_point_id', sqlType: 'integer' },
   { column: 'first_obstime', sqlType: 'timestamptz' },
   { column: 'last_obstime', sqlType: 'timestamptz' },

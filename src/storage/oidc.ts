@@ -1,6 +1,6 @@
 // The OIDC repository: the built-in provider's artefacts (oidc-provider adapter rows), its sealed keys,
 // and the client-credentials clients of organisations.
-import type { Scope } from '../core/access.js';
+import type { CredentialScope } from '../core/access.js';
 import type { Database } from './db.js';
 
 /** What oidc-provider stores for one artefact (a JSON object; `consumed` is set once it was used). */
@@ -21,7 +21,7 @@ export interface OidcClient {
   orgId: string;
   name: string;
   sealedSecret: string;
-  scopes: Scope[];
+  scopes: CredentialScope[];
   createdBy: string;
   createdAt: Date;
 }
@@ -36,7 +36,7 @@ interface ClientRow {
   org_id: string;
   name: string;
   sealed_secret: string;
-  scopes: Scope[];
+  scopes: CredentialScope[];
   created_by: string;
   created_at: Date;
 }

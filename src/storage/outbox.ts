@@ -2,41 +2,34 @@
 // 054_outbox_batches.sql). The ingest writes one row per committed batch in its own transaction
 // (storage/observations.ts), the records service whole messages (`queueMessageOnce`); relays claim rows
 // with a lease, publish, then delete what was delivered.
-import { seriesTextFields, type Link } from '../core/observation.js';
+import {
+  seriesTextFields,
+  type Link,
+  type Observation,
+  type Series,
+  type SeriesMetadata,
+  type SeriesTextColumn,
+} from '../core/observation.js';
 import type { Database, Sql } from './db.js';
 
-/** The series' text metadata keyed as E-SOH's messages name it (e.g. `Conventions`). */
-const MESSAGE_METADATA = seriesTextFields.map((f) => `'${f.key}', t.${f.column}`).join(', ');
+/** The series' descriptive text fields, by column. */
+const MESSAGE_METADATA = seriesTextFields.map((f) => `'${f.column}', t.${f.column}`).join(', ');
 
 const CLAIM_LOCK_KEY = 7_301_020; // serialises claims (not publishing) so per-series order holds
 const MESSAGE_LOCK_KEY = 7_301_052; // serialises the decisions to queue a message once
 
-/** An observation to announce, with everything the messages need (null fields: not given). */
-export interface OutboxEntry {
-  obstimeMs: number;
-  pubtimeMs: number;
-  lon: number;
-  lat: number;
-  value: number | null;
-  valueText: string | null;
-  qualityCode: number | null;
-  camsl: number | null;
-  history: string | null;
-  processingLevel: string | null;
-  namingAuthority: string;
-  platform: string;
-  standardName: string;
-  levelCm: number;
-  function: string;
-  periodS: number;
-  instrument: string;
-  parameterName: string;
-  timeseriesId: string;
-  unit: string;
-  metadata: Record<string, string | null>;
-  links: Link[] | null;
-  version: string | null;
-}
+/**
+ * An observation to announce, flat (one object per observation, as the claim reads it): the observation,
+ * its series' identity and names, and the series metadata the messages need (null fields: not given).
+ */
+export type OutboxEntry = Omit<Observation, 'series'> &
+  Omit<Series, 'key' | 'metadata'> &
+  Pick<SeriesMetadata, 'unit' | 'links' | 'version'> & {
+    /** When the hub accepted it (epoch ms). */
+    pubtimeMs: number;
+    /** The series' descriptive text fields, by column. */
+    metadata: Pick<SeriesMetadata, SeriesTextColumn>;
+  };
 
 /** A claimed outbox row: a committed batch of observations, or one whole message. */
 export interface OutboxBatch {
@@ -88,7 +81,7 @@ interface Row {
   unit: string | null;
   links: Link[] | null;
   version: string | null;
-  metadata: Record<string, string | null> | null;
+  metadata: OutboxEntry['metadata'] | null;
 }
 
 /** Message rows have no series: among themselves they keep their order as one series of their own. */
@@ -207,7 +200,7 @@ async function claimOutbox(db: Database, limit: number, leaseSeconds: number): P
       parameterName: r.parameter_name ?? '',
       timeseriesId: r.timeseries_id ?? '',
       unit: r.unit ?? '',
-      metadata: r.metadata ?? {},
+      metadata: r.metadata!,
       links: r.links,
       version: r.version,
     });

@@ -2,7 +2,7 @@
 // `*` wildcards, numeric matches, an area, a time window), their observations as arrays per series, the
 // station list and the collection summaries. Everything reads the series summaries (first/last obstime,
 // latest position) except the observation arrays themselves.
-import { seriesTextFields } from '../core/observation.js';
+import { seriesColumns } from '../core/observation.js';
 import type { NumberMatch } from '../core/querySyntax.js';
 import { findDataVersion } from './dataVersion.js';
 import type { Database, QueryLimits, Sql } from './db.js';
@@ -242,17 +242,8 @@ export async function findSeries(sql: Sql, f: SeriesFilter, dataUpTo: number): P
   return { series, data: small ? found : undefined };
 }
 
-/** The columns /items returns as a record's metadata: the identity's texts and every text field. */
-const METADATA_COLUMNS: readonly string[] = [
-  'naming_authority',
-  'platform',
-  'standard_name',
-  'unit',
-  'instrument',
-  'parameter_name',
-  'timeseries_id',
-  ...seriesTextFields.map((f) => f.column),
-];
+/** The columns /items returns as a record's metadata: every text column of the series (identity included). */
+const METADATA_COLUMNS = seriesColumns.filter((c) => c.sqlType === 'text').map((c) => c.column);
 
 /** Full series records ordered by timeseries_id, for /items; `limit` + `offset` page through them. */
 export async function findSeriesRecords(

@@ -1,11 +1,17 @@
 // The demo feed plays valid observations through the real ingest service, in small batches, and its links
-// lead to pages of the hub that exist. (Its climate, stations and weather: test/unit/demo.test.ts.)
+// lead to pages of the hub that exist; in a deployment, one jobs process plays it. (Its climate, stations
+// and weather: test/unit/demo.test.ts.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
+import pg from 'pg';
 import pino from 'pino';
+import { loadConfig } from '../../src/config/index.js';
 import { DEMO_NAMING_AUTHORITY, demoMessages, demoStations, startDemoFeed } from '../../src/demo/index.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { createHub, type Hub } from '../../src/hub.js';
+import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
+import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
 import { storedCounts } from '../support/queries.js';
+import { waitUntil } from '../support/reliability.js';
 
 describe('demo feed', () => {
   let hub: TestHub;
@@ -73,3 +79,98 @@ describe('demo feed', () => {
     assert.equal(res.json().type, 'Coverage');
   });
 });
+
+describe(
+  `the demo feed in a deployment of several jobs processes (${databaseKind})`,
+  { skip: databaseKind !== 'postgres' && 'needs two processes on one database (PostgreSQL)' },
+  () => {
+    let db: TestDatabase;
+    const hubs: Hub[] = [];
+    before(async () => {
+      db = await testDatabase();
+    });
+    after(async () => {
+      await Promise.all(hubs.map((h) => h.close()));
+      await db.drop();
+    });
+
+    /** A jobs process with DEMO=on on the shared database, listening (the feed starts once it listens). */
+    const startJobs = async () => {
+      const config = loadConfig({
+        DATA_DIR: db.dataDir,
+        DATABASE_URL: db.databaseUrl!,
+        SERVICES: 'jobs',
+        DEMO: 'on',
+        PORT: '0',
+        OBSHUB_SECRET: TEST_SECRET,
+      });
+      const hub = await createHub(config, { logger: pino({ level: 'silent' }) });
+      hubs.push(hub);
+      await hub.listen();
+      return hub;
+    };
+    /** The sessions of the demo feed's lock: whether each holds it, and whether it is between checks. */
+    const lockSessions = async () => {
+      const client = new pg.Client({ connectionString: db.databaseUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ pid: number; idle: boolean; holds: boolean }>(
+          `SELECT a.pid, a.state = 'idle' AS idle, EXISTS (
+             SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted
+           ) AS holds
+           FROM pg_stat_activity a
+           WHERE a.datname = current_database() AND a.application_name = 'obshub demo feed lock'`,
+        );
+        return rows;
+      } finally {
+        await client.end();
+      }
+    };
+    /** Which of the hubs plays the feed; never two at once. */
+    const players = () => {
+      const playing = hubs.filter((h) => h.demo);
+      assert.ok(playing.length <= 1, 'two processes play the demo feed');
+      return playing;
+    };
+    /** Waits until exactly one hub plays, every running hub has checked the lock, and one session holds it. */
+    const oneLeader = async (running: readonly Hub[]) => {
+      await waitUntil(async () => {
+        const sessions = await lockSessions();
+        return (
+          players().length === 1 &&
+          sessions.length === running.length &&
+          sessions.every((s) => s.idle) &&
+          sessions.filter((s) => s.holds).length === 1
+        );
+      }, 'one jobs process playing the demo feed, the other waiting');
+      return players()[0]!;
+    };
+
+    it('is played by one jobs process; another takes over when it loses its lock or stops', async () => {
+      const a = await startJobs();
+      const b = await startJobs();
+      const first = await oneLeader([a, b]);
+      const other = first === a ? b : a;
+      assert.equal(other.demo, undefined);
+
+      // The holder's session dies (as when its process is killed): it stops playing, and one plays again.
+      const client = new pg.Client({ connectionString: db.databaseUrl });
+      await client.connect();
+      try {
+        const [holder] = (await lockSessions()).filter((s) => s.holds);
+        await client.query('SELECT pg_terminate_backend($1)', [holder!.pid]);
+      } finally {
+        await client.end();
+      }
+      await waitUntil(() => first.demo === undefined, 'the process that lost its lock to stop playing');
+      const second = await oneLeader([a, b]);
+
+      // The player stops: the other takes over.
+      hubs.splice(hubs.indexOf(second), 1);
+      await second.close();
+      const survivor = hubs[0]!;
+      await waitUntil(() => survivor.demo !== undefined, 'the other jobs process to take the demo feed over');
+      await oneLeader([survivor]);
+    });
+  },
+);

@@ -2,7 +2,7 @@
 // grow most when announced (lengths count code points, so a 4-byte character is the widest: 12 bytes
 // once URL-encoded; a quote is escaped in JSON), every number at the edge of its column. What is accepted must be announceable, so tests build
 // its WIS2 and E-SOH messages and check them against the notification rules.
-import type { Observation, SeriesMetadata } from '../../src/core/observation.js';
+import type { Observation } from '../../src/core/observation.js';
 import { fixedLimits, type IngestLimits } from '../../src/ingest/index.js';
 import type { OutboxEntry } from '../../src/storage/index.js';
 
@@ -77,13 +77,6 @@ export function largestMessage(limits: IngestLimits, datetime: string, value = w
   };
 }
 
-/** The series metadata as the outbox query returns it (storage/outbox.ts): E-SOH's keys. */
-function metadataOf(m: SeriesMetadata): OutboxEntry['metadata'] {
-  const elsewhere = new Set(['unit', 'conventions', 'version', 'links']); // columns of their own
-  const rest = Object.entries(m).filter(([key]) => !elsewhere.has(key)) as [string, string | null][];
-  return { ...Object.fromEntries(rest), Conventions: m.conventions };
-}
-
 /** What the outbox relay reads back for a stored observation. */
 export function outboxEntryOf(o: Observation, pubtimeMs = o.obstimeMs): OutboxEntry {
   const s = o.series;
@@ -108,7 +101,7 @@ export function outboxEntryOf(o: Observation, pubtimeMs = o.obstimeMs): OutboxEn
     parameterName: s.parameterName,
     timeseriesId: s.timeseriesId,
     unit: s.metadata.unit,
-    metadata: metadataOf(s.metadata),
+    metadata: s.metadata,
     links: s.metadata.links,
     version: s.metadata.version,
   };

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anonymous, can, rolePermissions, roles, type Principal } from '../../src/core/access.js';
+import {
+  anonymous,
+  can,
+  credentialScopes,
+  isCredentialScope,
+  rolePermissions,
+  roles,
+  type Principal,
+} from '../../src/core/access.js';
 import { apiKeyId, apiKeyMatches, generateApiKey } from '../../src/core/apiKey.js';
 import { SecretBox } from '../../src/core/secretBox.js';
-import { lockDurationMs } from '../../src/identity/index.js';
+import type { NewApiKeyInput } from '../../src/identity/apiKeys.js';
+import { lockDurationMs, type PublicOidcClient } from '../../src/identity/index.js';
 
 const principal = (role: Principal['role'], scopes: string[] | null = null): Principal => ({
   actor: 'test',
@@ -37,6 +46,19 @@ describe('the permission matrix', () => {
     assert.equal(can(principal('org-admin', ['ingest', 'read']), 'users:manage'), false);
     assert.equal(can(principal('org-admin', ['admin']), 'users:manage'), true);
     assert.equal(can(principal('org-user', ['admin']), 'users:manage'), false, 'scopes never widen a role');
+  });
+});
+
+describe('credential scopes', () => {
+  it('are ingest and read, as the admin API admits them; `admin` is no credential scope', () => {
+    assert.deepEqual([...credentialScopes], ['ingest', 'read']);
+    assert.equal(isCredentialScope('admin'), false);
+    // The types say so too: API keys and OIDC clients cannot be given `admin`.
+    // @ts-expect-error `admin` is not a scope of an OIDC client
+    const client: PublicOidcClient['scopes'] = ['admin'];
+    // @ts-expect-error `admin` is not a scope of an API key
+    const key: NewApiKeyInput['scopes'] = ['admin'];
+    assert.ok(client && key);
   });
 });
 

@@ -422,6 +422,40 @@ describe('deploy/helm/obshub', () => {
     for (const name of Object.values(routes)) assert.ok(services.has(name), name);
   });
 
+  it("the ServiceMonitor presents METRICS_TOKEN from the settings' Secret when the hub requires it", async (t) => {
+    if (!binary) return t.skip('Go is not installed');
+    const dir = mkdtempSync(path.join(tmpdir(), 'obshub-values-'));
+    const { ServiceMonitor } =
+      await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor');
+    const endpointOf = (...values: string[]) => {
+      const files = values.flatMap((v, i) => {
+        writeFileSync(path.join(dir, `${i}.yaml`), v);
+        return ['-f', path.join(dir, `${i}.yaml`)];
+      });
+      const result = render('-f', path.join(CHART, 'ci/test-values.yaml'), ...files);
+      assert.equal(result.status, 0, result.stderr);
+      const monitor = objects(result.stdout).find((o) => o.kind === 'ServiceMonitor')!;
+      new ServiceMonitor(monitor as never).validate();
+      return (monitor.spec as { endpoints: Record<string, unknown>[] }).endpoints[0]!;
+    };
+    const bearer = (secret: string) => ({
+      type: 'Bearer',
+      credentials: { name: secret, key: 'METRICS_TOKEN' },
+    });
+    assert.equal(endpointOf().authorization, undefined, 'no token, none sent');
+    assert.deepEqual(
+      endpointOf('secrets:\n  METRICS_TOKEN: 0123456789abcdef0123\n').authorization,
+      bearer('hub-obshub'),
+    );
+    const existing = 'existingSecret: obshub-settings\n';
+    assert.equal(endpointOf(existing).authorization, undefined);
+    assert.deepEqual(
+      endpointOf(existing, 'metrics:\n  serviceMonitor:\n    metricsTokenInExistingSecret: true\n')
+        .authorization,
+      bearer('obshub-settings'),
+    );
+  });
+
   it('refuses to render without DATABASE_URL; with an existing Secret renders none', (t) => {
     if (!binary) return t.skip('Go is not installed');
     const bare = render();

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { seriesTextFields } from '../../src/core/observation.js';
 import { centreIdProblem, dataTopic, isKnownSubTopic, metadataTopic } from '../../src/core/wis2/topics.js';
 import {
   buildWnm,
@@ -20,6 +21,10 @@ import { validateWcmp2Schema, validateWnmSchema } from '../support/mqtt.js';
 import { wcmp2Ets } from '../support/wcmp2.js';
 
 const T = Date.UTC(2026, 10, 21, 12, 0, 0);
+
+const noMetadata = Object.fromEntries(
+  seriesTextFields.map((f) => [f.column, null]),
+) as OutboxEntry['metadata'];
 
 function entry(o: Partial<OutboxEntry> = {}): OutboxEntry {
   return {
@@ -43,7 +48,13 @@ function entry(o: Partial<OutboxEntry> = {}): OutboxEntry {
     parameterName: 'air_temperature:2.0:mean:PT1M',
     timeseriesId: '0123456789abcdef0123456789abcdef',
     unit: 'Cel',
-    metadata: { title: 'Air temperature', summary: 'Test', license: 'CC-BY-4.0', Conventions: 'CF-1.8' },
+    metadata: {
+      ...noMetadata,
+      title: 'Air temperature',
+      summary: 'Test',
+      license: 'CC-BY-4.0',
+      conventions: 'CF-1.8',
+    },
     links: [{ href: 'https://www.knmi.nl', rel: 'canonical' }],
     version: '4.0',
     ...o,
@@ -230,6 +241,59 @@ describe("E-SOH's message", () => {
       unit: 'Cel',
     });
     assert.equal(body.properties.data_id, body.id);
+  });
+  it("lists every property, when each is given, in the order of E-SOH's message model", () => {
+    const metadata = Object.fromEntries(
+      seriesTextFields.map((f) => [f.column, f.key]),
+    ) as OutboxEntry['metadata'];
+    const full = entry({
+      metadata,
+      instrument: 'thermometer',
+      history: 'h',
+      processingLevel: 'p',
+      qualityCode: 0,
+      camsl: 190,
+    });
+    const properties = esohBody(full).properties as Record<string, unknown>;
+    // E-SOH's api/esoh message model (ingest's pydantic Properties), field by field.
+    assert.deepEqual(Object.keys(properties), [
+      'title',
+      'summary',
+      'keywords',
+      'keywords_vocabulary',
+      'license',
+      'Conventions',
+      'naming_authority',
+      'creator_type',
+      'creator_name',
+      'creator_email',
+      'creator_url',
+      'institution',
+      'project',
+      'source',
+      'platform',
+      'platform_name',
+      'platform_vocabulary',
+      'instrument',
+      'instrument_vocabulary',
+      'level',
+      'period',
+      'period_int',
+      'function',
+      'history',
+      'datetime',
+      'processing_level',
+      'quality_code',
+      'quality_code_vocabulary',
+      'hamsl',
+      'content',
+      'data_id',
+      'timeseries_id',
+      'pubtime',
+    ]);
+    // Each text field under its E-SOH key, read from its column.
+    for (const f of seriesTextFields) assert.equal(properties[f.key], f.key);
+    assert.equal(properties.instrument, 'thermometer');
   });
 });
 

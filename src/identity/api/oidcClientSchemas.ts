@@ -1,14 +1,13 @@
 // The wire format of /api/v1/oidc-clients, declared once.
 import { Type } from 'typebox';
-
-export const ClientScope = Type.Union([Type.Literal('ingest'), Type.Literal('read')]);
+import { CredentialScope } from './schemas.js';
 
 export const OidcClientBody = Type.Object(
   {
     clientId: Type.String({ description: 'client_id at the token endpoint' }),
     orgId: Type.String(),
     name: Type.String(),
-    scopes: Type.Array(ClientScope),
+    scopes: Type.Array(CredentialScope),
     createdBy: Type.String({ description: 'actor that created it' }),
     createdAt: Type.String({ format: 'date-time' }),
   },

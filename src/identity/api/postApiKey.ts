@@ -5,11 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { publicApiKey } from '../apiKeys.js';
 import type { Identity } from '../identity.js';
-import { ApiKeyScope, NewApiKey, personSecurity, responses } from './schemas.js';
+import { CredentialScope, NewApiKey, personSecurity, responses } from './schemas.js';
 
 const Body = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['AWS De Bilt loader'] }),
-  scopes: Type.Array(ApiKeyScope, { minItems: 1, examples: [['ingest', 'read']] }),
+  scopes: Type.Array(CredentialScope, { minItems: 1, examples: [['ingest', 'read']] }),
   orgId: Type.Optional(Type.String({ description: 'The organisation of the key; defaults to yours' })),
   userId: Type.Optional(
     Type.Union([Type.String(), Type.Null()], {

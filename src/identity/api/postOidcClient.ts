@@ -1,15 +1,18 @@
 // POST /api/v1/oidc-clients: registers a client-credentials client of an organisation; the secret is in
 // this answer only.
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { publicOidcClient, type OidcClientService } from '../oidcClients.js';
-import { ClientScope, OidcClientBody, problemResponses } from './oidcClientSchemas.js';
+import { OidcClientBody, problemResponses } from './oidcClientSchemas.js';
+import { CredentialScope } from './schemas.js';
 
 const NewClient = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     orgId: Type.Optional(Type.String({ description: "default: the caller's organisation" })),
-    scopes: Type.Optional(Type.Array(ClientScope, { minItems: 1, description: 'default: ingest and read' })),
+    scopes: Type.Optional(
+      Type.Array(CredentialScope, { minItems: 1, description: 'default: ingest and read' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -39,7 +42,7 @@ export function postOidcClient(app: FastifyInstance, service: OidcClientService)
       },
     },
     async (request, reply) => {
-      const body = request.body as { name: string; orgId?: string; scopes?: ('ingest' | 'read')[] };
+      const body = request.body as Static<typeof NewClient>;
       const { client, clientSecret } = await service.create(request.principal, body, request.ip);
       return reply.code(201).send({ ...publicOidcClient(client), clientSecret });
     },

@@ -1,7 +1,12 @@
 // The wire formats of the admin API (/api/v1), each declared once as a TypeBox schema: validation, the
 // TypeScript type of the handler's input and the OpenAPI document come from these.
 import { Type, type TSchema } from 'typebox';
-import { apiKeyScopes, userRoles, type Scope, type UserRole as UserRoleValue } from '../../core/access.js';
+import {
+  credentialScopes,
+  userRoles,
+  type CredentialScope as CredentialScopeValue,
+  type UserRole as UserRoleValue,
+} from '../../core/access.js';
 import { auditActions } from '../audit.js';
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -23,7 +28,10 @@ export const UserRole = Type.Unsafe<UserRoleValue>(
     { description: 'The role of a person' },
   ),
 );
-export const ApiKeyScope = Type.Unsafe<Scope>(Type.Union(apiKeyScopes.map((s) => Type.Literal(s))));
+/** A scope of an API key or an OIDC client. */
+export const CredentialScope = Type.Unsafe<CredentialScopeValue>(
+  Type.Union(credentialScopes.map((s) => Type.Literal(s))),
+);
 
 export const Organisation = Type.Object({
   id: OrganisationId,
@@ -93,7 +101,7 @@ export const ApiKey = Type.Object({
   name: Type.String(),
   orgId: Type.String(),
   userId: nullable(Type.String({ description: 'The person the key acts for; null: a service key' })),
-  scopes: Type.Array(ApiKeyScope),
+  scopes: Type.Array(CredentialScope),
   createdBy: Type.String({ description: 'Actor that created it' }),
   createdAt: time('Creation time'),
   expiresAt: nullable(time('Expiry time')),

@@ -69,7 +69,7 @@ export function createTokenVerifier(deps: {
       role: 'service',
       orgId: client.orgId,
       userId: null,
-      scopes: new Set(scopes.length ? scopes.filter((s) => client.scopes.includes(s)) : client.scopes),
+      scopes: new Set(scopes.length ? client.scopes.filter((s) => scopes.includes(s)) : client.scopes),
       via: 'token',
     };
   }

@@ -5702,6 +5702,15 @@ export interface operations {
                         checks: {
                             [key: string]: string;
                         };
+                        /** @description The read replicas of a query process (DATABASE_READ_URL); absent when it has none */
+                        replicas?: {
+                            /** @description How far it lags the primary (null: unknown, e.g. unreachable) */
+                            lagSeconds: number | null;
+                            /** @description Host, port and database of the read replica */
+                            replica: string;
+                            /** @description Reads go to it (it lags at most DATABASE_READ_MAX_LAG_S); else to the primary */
+                            serving: boolean;
+                        }[];
                         /** @description The service roles this process runs */
                         services: string[];
                         /** @enum {string} */
@@ -5719,6 +5728,15 @@ export interface operations {
                         checks: {
                             [key: string]: string;
                         };
+                        /** @description The read replicas of a query process (DATABASE_READ_URL); absent when it has none */
+                        replicas?: {
+                            /** @description How far it lags the primary (null: unknown, e.g. unreachable) */
+                            lagSeconds: number | null;
+                            /** @description Host, port and database of the read replica */
+                            replica: string;
+                            /** @description Reads go to it (it lags at most DATABASE_READ_MAX_LAG_S); else to the primary */
+                            serving: boolean;
+                        }[];
                         /** @description The service roles this process runs */
                         services: string[];
                         /** @enum {string} */
