@@ -4,7 +4,7 @@
 // statements as messages (see pglite.ts for the protocol and the other side).
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { embeddedPostgis } from './embeddedPostgis.js';
 import type { PgliteReply, PgliteRequest } from './pglite.js';
 
 const port = parentPort;
@@ -18,7 +18,7 @@ function plainError(err: unknown): PgliteReply['error'] {
   return { message: e?.message ?? String(err), code: e?.code, file: e?.file, detail: e?.detail };
 }
 
-const db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+const db = await PGlite.create({ dataDir: dir, extensions: { postgis: embeddedPostgis } });
 
 interface OpenTransaction {
   tx: Transaction;

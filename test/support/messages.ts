@@ -67,7 +67,13 @@ export function esohMessage(o: MessageOptions = {}): any {
   };
 }
 
-/** Minutes ago, as an ISO string on a whole minute. */
+/**
+ * The whole minute this test process started in: times made from it do not move when a test runs across
+ * a minute's end (two calls a moment apart once gave the same minute for `minutesAgo(1)` and `minutesAgo(2)`).
+ */
+const START_MINUTE = Math.floor(Date.now() / 60_000);
+
+/** `minutes` before the minute this test process started in, as an ISO string on a whole minute. */
 export function minutesAgo(minutes: number): string {
-  return new Date((Math.floor(Date.now() / 60_000) - minutes) * 60_000).toISOString();
+  return new Date((START_MINUTE - minutes) * 60_000).toISOString();
 }
