@@ -20,9 +20,9 @@ import {
   openPage,
   PHONE,
   seedDemo,
-  startHub,
   stationsVisibleMs,
 } from '../test/browser/support.js';
+import { startListeningHub } from '../test/support/hub.js';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const RUNS = Number(arg('runs') ?? 5);
@@ -77,7 +77,7 @@ async function load(
   return { ms, marks: m };
 }
 
-const { hub, base } = await startHub();
+const { hub, base } = await startListeningHub();
 const browser = await launch();
 const results: Record<string, unknown> = {};
 try {

@@ -15,7 +15,6 @@ import { demoStations, type DemoStation } from '../../src/demo/index.js';
 import { currentTotp, userPrincipal } from '../../src/identity/index.js';
 import { WEB_APP_ROOT } from '../../src/webapp/index.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
-import type { TestHub } from '../support/hub.js';
 import {
   accessibilityViolations,
   demoReading,
@@ -29,9 +28,9 @@ import {
   record,
   screenshot,
   seedDemo,
-  startHub,
   stationsVisibleMs,
 } from './support.js';
+import { startListeningHub, type TestHub } from '../support/hub.js';
 
 const PASSWORD = 'correct horse battery staple';
 /**
@@ -47,7 +46,7 @@ describe('web app in Chromium', () => {
   let aliceTotp: string;
 
   before(async () => {
-    ({ hub, base } = await startHub());
+    ({ hub, base } = await startListeningHub());
     await seedDemo(hub, 300, 20);
     const orgs = hub.identity.organisations;
     await orgs.create(system, { id: 'other-org', name: 'Other organisation' });
@@ -424,7 +423,7 @@ describe('web app in Chromium', () => {
     });
     await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
     const tileBase = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
-    const other = await startHub({
+    const other = await startListeningHub({
       WEB_BASEMAP_TILES: `${tileBase}/tiles/{z}/{x}/{y}.png`,
       WEB_BASEMAP_ATTRIBUTION: 'Test tiles',
     });

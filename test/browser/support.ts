@@ -3,7 +3,6 @@
 // stations, one Chromium (Debian's, driven by playwright-core), pages at desktop and phone sizes,
 // axe-core checks, screenshots, and the first-load measurement.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -14,7 +13,7 @@ import {
   demoMessages,
   demoStations,
 } from '../../src/demo/index.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import type { TestHub } from '../support/hub.js';
 import { esohMessage } from '../support/messages.js';
 
 export const RESULTS = path.resolve('test-results');
@@ -33,23 +32,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export async function startHub(env: Record<string, string> = {}): Promise<{ hub: TestHub; base: string }> {
-  const port = await freePort();
-  const hub = await startTestHub({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
-  return { hub, base: await hub.listen() };
-}
 
 const demoService: Principal = {
   actor: 'system:test-demo',

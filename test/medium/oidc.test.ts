@@ -26,8 +26,7 @@ import {
   userPrincipal,
 } from '../../src/identity/index.js';
 import { databaseKind } from '../support/database.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
-import { freePort } from '../support/net.js';
+import { startListeningHub, type TestHub } from '../support/hub.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -128,10 +127,7 @@ describe(`OIDC provider (${databaseKind})`, () => {
     await new Promise<void>((resolve) => issuer.listen(0, '127.0.0.1', resolve));
     issuerUrl = `http://127.0.0.1:${(issuer.address() as { port: number }).port}/realms/test`;
 
-    const port = await freePort();
-    hub = await startTestHub({
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ({ hub, base } = await startListeningHub({
       OIDC_TRUSTED_ISSUERS: JSON.stringify([
         {
           issuer: issuerUrl,
@@ -142,8 +138,7 @@ describe(`OIDC provider (${databaseKind})`, () => {
           scopes: ['read', 'admin'],
         },
       ]),
-    });
-    base = await hub.listen();
+    }));
 
     const orgs = hub.identity.organisations;
     await orgs.create(system, { id: 'oidc-org', name: 'OIDC organisation' });

@@ -7,9 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { databaseKind } from '../support/database.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { startListeningHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
-import { freePort } from '../support/net.js';
 
 const run = promisify(execFile);
 /** Debian's interpreter: python3-owslib installs for it, not for another python3 on the PATH. */
@@ -31,9 +30,7 @@ describe(`OWSLib against the hub (${databaseKind})`, () => {
   let hub: TestHub;
   let url: string;
   before(async () => {
-    const port = await freePort();
-    hub = await startTestHub({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-    url = await hub.listen();
+    ({ hub, base: url } = await startListeningHub());
     const messages = ['air_temperature', 'relative_humidity'].flatMap((standardName) =>
       [3, 2, 1].map((m) =>
         esohMessage({

@@ -5,7 +5,9 @@ import { loadConfig } from '../../src/config/index.js';
 import { system, type Principal } from '../../src/core/access.js';
 import { ADMIN_USERNAME, userPrincipal } from '../../src/identity/index.js';
 import { createHub, type Hub } from '../../src/hub.js';
+import { PortInUseError } from '../../src/notify/index.js';
 import { testDatabase, type TestDatabase } from './database.js';
+import { freePort } from './net.js';
 
 /** The data provider every test hub has: organisation `test-provider`, owner of `nl.knmi`. */
 export interface TestProvider {
@@ -75,6 +77,26 @@ export async function startTestHub(
       await db.drop();
     },
   });
+}
+
+/**
+ * A test hub listening on a port chosen before it starts, for settings that name it (PUBLIC_URL: links,
+ * token issuer, redirects). The port is free when picked, but another process may bind it first: then
+ * the hub starts again on another one.
+ */
+export async function startListeningHub(
+  env: Record<string, string> = {},
+): Promise<{ hub: TestHub; base: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const hub = await startTestHub({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+    try {
+      return { hub, base: await hub.listen() };
+    } catch (err) {
+      await hub.stop();
+      if (!(err instanceof PortInUseError) || attempt >= 5) throw err;
+    }
+  }
 }
 
 /** POST /ingest/json (or `url`) as the test provider; a payload that is not text or bytes is sent as JSON. */
