@@ -63,6 +63,16 @@ async function ingest(hub: TestHub, body: unknown) {
   assert.equal(res.statusCode, 200, res.body);
 }
 
+/** The WIS2 settings of a relay the test starts itself: core data of `centre` on the synop topic. */
+const relayWis2 = (centre: string, publicUrl: string) => ({
+  centreId: centre,
+  dataPolicy: 'core' as const,
+  subTopic: 'weather/surface-based-observations/synop',
+  metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
+  publicUrl,
+  topic: `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`,
+});
+
 const esohOf = (prefix: string) => (messages: Received[]) =>
   messages.filter((m) => m.topic.startsWith(`${prefix}/`));
 const wis2Of = (centre: string) => (messages: Received[]) =>
@@ -299,14 +309,7 @@ describe(`two relays on one database (${databaseKind})`, () => {
       broker: hub.broker,
       log: hub.log,
       esoh: null,
-      wis2: {
-        centreId: centre,
-        dataPolicy: 'core',
-        subTopic: 'weather/surface-based-observations/synop',
-        metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
-        publicUrl: hub.config.publicUrl,
-        topic: `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`,
-      },
+      wis2: relayWis2(centre, hub.config.publicUrl),
       batchSize: 7,
       pollMs: 20,
     }).start();
@@ -364,14 +367,7 @@ describe(`a relay renews the leases of what it works on (${databaseKind})`, () =
   });
 
   it('keeps rows whose publication outlasts the lease from another relay (no duplicates)', async () => {
-    const wis2 = {
-      centreId: centre,
-      dataPolicy: 'core' as const,
-      subTopic: 'weather/surface-based-observations/synop',
-      metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
-      publicUrl: hub.config.publicUrl,
-      topic: `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`,
-    };
+    const wis2 = relayWis2(centre, hub.config.publicUrl);
     // The first relay's broker holds every acknowledgement until the test lets it go; the second
     // relay counts its claims.
     let letGo!: () => void;
@@ -486,24 +482,17 @@ describe(
       await readerBus.ready();
       const broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, portExplicit: true });
       const { centre } = testTopics();
-      const topic = `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`;
+      const wis2 = relayWis2(centre, 'http://127.0.0.1:8080');
       const relay = new OutboxRelay({
         storage: reader,
         broker,
         bus: readerBus,
         log: pino({ level: 'silent' }),
         esoh: null,
-        wis2: {
-          centreId: centre,
-          dataPolicy: 'core',
-          subTopic: 'weather/surface-based-observations/synop',
-          metadataId: `urn:wmo:md:${centre}:surface-weather-observations`,
-          publicUrl: 'http://127.0.0.1:8080',
-          topic,
-        },
+        wis2,
         pollMs: 60_000,
       }).start();
-      const sub = await subscribe(broker.url, [topic]);
+      const sub = await subscribe(broker.url, [wis2.topic]);
       try {
         await new Promise((r) => setTimeout(r, 300)); // the relay has made its first (empty) claim
         const batchOf = normaliseBatch(

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connect } from 'nats';
 import { natsNames } from '../../src/bus/index.js';
+import type { ReplicaState } from '../../src/storage/index.js';
 import { esohMessage } from '../support/messages.js';
 import { freePort } from '../support/net.js';
 import {
@@ -41,7 +42,7 @@ const PARAMETER = 'air_temperature:2.0:mean:PT1M';
 interface ReadyAnswer {
   services: string[];
   checks: Record<string, string>;
-  replicas?: { replica: string; lagSeconds: number | null; serving: boolean }[];
+  replicas?: ReplicaState[];
 }
 
 async function waitUntil<T>(

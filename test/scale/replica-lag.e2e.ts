@@ -9,8 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { createHub, type Hub } from '../../src/hub.js';
+import type { ReplicaState } from '../../src/storage/index.js';
 import { TEST_SECRET } from '../support/hub.js';
-import { esohMessage } from '../support/messages.js';
+import { esohMessage, minutesAgo } from '../support/messages.js';
 import {
   query,
   startReplicatedPostgres,
@@ -23,17 +24,9 @@ const MAX_LAG_S = 2;
 const PLATFORM = '0-20000-0-06260';
 const PARAMETER = 'air_temperature:2.0:mean:PT1M';
 
-interface ReplicaState {
-  replica: string;
-  lagSeconds: number | null;
-  serving: boolean;
-}
-
 describe('a read replica that lags: reads go to the primary, and back to the replica once it catches up', () => {
   let postgres: ReplicatedPostgres;
   let hub: Hub;
-  const minuteMs = Math.floor(Date.now() / 60_000) * 60_000;
-  const at = (minutesAgo: number) => new Date(minuteMs - minutesAgo * 60_000).toISOString();
 
   before(async () => {
     postgres = await startReplicatedPostgres();
@@ -87,10 +80,10 @@ describe('a read replica that lags: reads go to the primary, and back to the rep
   let asked = 0;
   /** The station's values through the query API (each time another URL: no answer kept for it serves). */
   const values = async (): Promise<number[]> => {
-    const until = new Date(minuteMs + 3_600_000 + ++asked).toISOString();
+    const until = new Date(Date.parse(minutesAgo(-60)) + ++asked).toISOString();
     const res = await hub.app.inject({
       method: 'GET',
-      url: `/collections/observations/locations/${PLATFORM}?parameter-name=${PARAMETER}&datetime=${at(60)}/${until}`,
+      url: `/collections/observations/locations/${PLATFORM}?parameter-name=${PARAMETER}&datetime=${minutesAgo(60)}/${until}`,
     });
     return res.statusCode === 200 ? (res.json().ranges[PARAMETER].values as number[]) : [];
   };
@@ -108,7 +101,7 @@ describe('a read replica that lags: reads go to the primary, and back to the rep
   };
 
   it('reads from the replica while it is current, an idle primary being no lag', async () => {
-    await ingest(at(10), '1.5');
+    await ingest(minutesAgo(10), '1.5');
     await waitUntil(async () => (await values()).length === 1, 'the first observation in the API');
     await readFromReplica([1.5]);
     // Nothing written for longer than the allowed lag: the replica's last transaction ages, it is no lag.
@@ -135,7 +128,7 @@ describe('a read replica that lags: reads go to the primary, and back to the rep
           .s === 'paused',
       'the replica to pause its replay',
     );
-    await ingest(at(5), '2.5');
+    await ingest(minutesAgo(5), '2.5');
     // The new observation is answered: the replica does not have it, the primary does.
     await waitUntil(async () => (await values()).length === 2, 'the new observation in the API');
     assert.deepEqual(await values(), [1.5, 2.5]);
