@@ -83,6 +83,13 @@ interface Outgoing {
   messages: Message[];
 }
 
+/** A claim was not delivered whole: the relay pauses, then claims again what it gave back. */
+class PublishingFailed extends Error {
+  constructor() {
+    super('publishing failed');
+  }
+}
+
 const LAG_SAMPLES = 10_000;
 /** Forms of message remembered as valid, at most (then forgotten at once and checked again). */
 const MAX_SHAPES = 50_000;
@@ -206,9 +213,11 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const { log } = this.options;
-    // Two batches may be in flight: the next one is claimed and built while the broker acknowledges the
-    // previous one. A claim never takes a series that has rows in flight, so per-series order holds.
-    let inFlight: Promise<void> | undefined;
+    // Two claims may be in flight: the next one is claimed, built and published while the broker
+    // acknowledges the previous one, even when they share series (this relay's own rows do not block its
+    // claims; another relay's do). The broker keeps the order of one publisher's messages, and claims are
+    // settled in the order they were made (see settleInOrder), so per-series order holds.
+    let previous: Promise<boolean> | undefined;
     while (this.running) {
       this.woken = false;
       this.lastTurnMs = Date.now();
@@ -216,33 +225,31 @@ export class OutboxRelay {
         this.options.broker.checkReady();
         const batch = await this.claim();
         if (batch === undefined) {
-          if (inFlight) {
-            const previous = inFlight;
-            inFlight = undefined;
-            await previous; // its series may be what is left: look again once it is done
-            continue;
+          if (previous) {
+            const last = previous;
+            previous = undefined;
+            if (!(await last)) throw new PublishingFailed();
+            continue; // what it delivered may have been all; what it gave back is claimable again
           }
           await this.sleep(this.pollMs);
           continue;
         }
-        const publishing = this.publishBatch(batch);
-        publishing.catch(() => undefined); // handled when awaited
-        const previous = inFlight;
-        inFlight = publishing;
-        if (previous) await previous;
+        const before = previous;
+        previous = this.settleInOrder(this.publishBatch(batch), before);
+        previous.catch(() => undefined); // handled when awaited
+        if (before && !(await before)) throw new PublishingFailed();
       } catch (err) {
-        await inFlight?.catch(() => undefined);
-        inFlight = undefined;
+        await previous?.catch(() => undefined);
+        previous = undefined;
         // Nothing is in flight now: rows not deleted or given back (the database failed) are not renewed,
         // so their leases lapse and any relay takes them again.
         this.held.clear();
-        if (!(err instanceof Error && err.message === 'publishing failed'))
-          emit('relay.failed', { reason: 'claim' });
+        if (!(err instanceof PublishingFailed)) emit('relay.failed', { reason: 'claim' });
         log.debug({ component: 'notify', err }, 'outbox relay waiting');
         await this.sleep(this.retryMs);
       }
     }
-    await inFlight?.catch(() => undefined);
+    await previous?.catch(() => undefined);
   }
 
   /** Extends the leases of the rows in flight (a failure is retried at the next tick, well within a lease). */
@@ -263,7 +270,9 @@ export class OutboxRelay {
 
   /** Claims rows and builds their messages; undefined when there is nothing to claim. */
   private async claim(): Promise<Outgoing[] | undefined> {
-    const batches = await this.options.storage.outbox.claim(this.batchSize, this.leaseSeconds);
+    const batches = await this.options.storage.outbox.claim(this.batchSize, this.leaseSeconds, [
+      ...this.held,
+    ]);
     if (batches.length === 0) return undefined;
     for (const batch of batches) this.held.add(batch.id);
     emit('relay.claimed', { rows: batches.length });
@@ -298,10 +307,10 @@ export class OutboxRelay {
     return outgoing;
   }
 
-  /** Publishes claimed rows (QoS 1), deletes those acknowledged and gives back the others. */
-  private async publishBatch(outgoing: Outgoing[]): Promise<void> {
+  /** Publishes claimed rows (QoS 1): each row with whether the broker acknowledged all its messages. */
+  private publishBatch(outgoing: Outgoing[]): Promise<(Outgoing & { ok: boolean })[]> {
     // One span per row continues the trace of the ingest that wrote it (the traceparent stored with it).
-    const results = await Promise.all(
+    return Promise.all(
       outgoing.map(async (o) => {
         const publish = () => this.publishAll(o.messages);
         const ok = o.batch.traceparent
@@ -315,13 +324,30 @@ export class OutboxRelay {
         return { ...o, ok };
       }),
     );
+  }
+
+  /**
+   * Once the claim before has been settled (`before`: whether all of it and everything earlier was
+   * delivered), deletes the rows of this one the broker acknowledged, up to its first failure, and gives
+   * back the rest: after a failure nothing later is deleted, so a later row of a series is never kept
+   * while an earlier one is announced again. Resolves to whether all was delivered.
+   */
+  private async settleInOrder(
+    publishing: Promise<(Outgoing & { ok: boolean })[]>,
+    before: Promise<boolean> | undefined,
+  ): Promise<boolean> {
+    const results = await publishing;
+    let ok = before ? await before : true;
     const now = Date.now();
     const done: number[] = [];
-    const failed: number[] = [];
+    const back: number[] = [];
     const delaysSeconds: number[] = [];
+    let failures = 0;
     for (const r of results) {
-      if (!r.ok) {
-        failed.push(r.batch.id);
+      if (!r.ok) failures++;
+      ok &&= r.ok;
+      if (!ok) {
+        back.push(r.batch.id);
         continue;
       }
       done.push(r.batch.id);
@@ -335,16 +361,18 @@ export class OutboxRelay {
     }
     emit('relay.delivered', { delaysSeconds });
     await this.settle(done, 'delete');
-    if (failed.length > 0) {
-      this.counters.publishFailures += failed.length;
-      emit('relay.failed', { reason: 'publish' });
-      await this.settle(failed, 'release');
-      this.options.log.warn(
-        { component: 'notify', failed: failed.length },
-        'publishing to the MQTT broker failed; will retry',
-      );
-      throw new Error('publishing failed');
+    if (back.length > 0) {
+      await this.settle(back, 'release');
+      if (failures > 0) {
+        this.counters.publishFailures += failures;
+        emit('relay.failed', { reason: 'publish' });
+        this.options.log.warn(
+          { component: 'notify', failed: failures },
+          'publishing to the MQTT broker failed; will retry',
+        );
+      }
     }
+    return ok;
   }
 
   /**

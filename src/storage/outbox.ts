@@ -113,15 +113,22 @@ function pick(candidates: readonly Candidate[], busy: ReadonlySet<number>, limit
 /**
  * Claims rows for `leaseSeconds` (see `pick`) and returns them with the stored observations they announce.
  * Claims are serialised by an advisory lock (so two relays never pick rows of one series at once: the
- * second sees the first's leases); publishing is not.
+ * second sees the first's leases); publishing is not. `own`: rows the claiming relay holds, which do not
+ * keep it from their series (it publishes in claim order).
  */
-async function claimOutbox(db: Database, limit: number, leaseSeconds: number): Promise<OutboxBatch[]> {
+async function claimOutbox(
+  db: Database,
+  limit: number,
+  leaseSeconds: number,
+  own: readonly number[],
+): Promise<OutboxBatch[]> {
   const rows = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK_KEY]);
     const [busy] = await tx.query<{ series: number[] | null }>(
       `SELECT array_agg(DISTINCT coalesce(s, ${MESSAGES})) AS series
        FROM outbox LEFT JOIN LATERAL unnest(ts_ids) AS s ON true
-       WHERE lease_until IS NOT NULL AND lease_until > now()`,
+       WHERE lease_until IS NOT NULL AND lease_until > now() AND id <> ALL($1::bigint[])`,
+      [own],
     );
     // The oldest free rows that start within the limit (one more row than fits at most).
     const candidates = await tx.query<Candidate>(
@@ -279,9 +286,10 @@ async function outboxStats(sql: Sql): Promise<OutboxStats> {
 export interface OutboxRepository {
   /**
    * Claims undelivered rows, up to `limit` observations, for `leaseSeconds` (oldest first, never a
-   * series another relay is publishing) with the observations they announce.
+   * series another relay is publishing; `own`: the rows the claiming relay holds) with the observations
+   * they announce.
    */
-  claim(limit: number, leaseSeconds: number): Promise<OutboxBatch[]>;
+  claim(limit: number, leaseSeconds: number, own?: readonly number[]): Promise<OutboxBatch[]>;
   /** Removes delivered rows. */
   delete(ids: readonly number[]): Promise<void>;
   /** Returns claimed rows to the queue (not delivered; retried in order). */
@@ -304,8 +312,8 @@ export interface OutboxRepository {
 export class SqlOutboxRepository implements OutboxRepository {
   constructor(private readonly db: Database) {}
 
-  claim(limit: number, leaseSeconds: number): Promise<OutboxBatch[]> {
-    return claimOutbox(this.db, limit, leaseSeconds);
+  claim(limit: number, leaseSeconds: number, own: readonly number[] = []): Promise<OutboxBatch[]> {
+    return claimOutbox(this.db, limit, leaseSeconds, own);
   }
 
   delete(ids: readonly number[]): Promise<void> {

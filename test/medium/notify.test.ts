@@ -1,7 +1,7 @@
 // Notifications end to end: ingest through the API, receive with a real MQTT client on the embedded broker
 // and on the machine's Mosquitto; broker outages; two relays; clients may not publish.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import mqtt from 'mqtt';
 import pino from 'pino';
 import { system } from '../../src/core/access.js';
@@ -72,6 +72,27 @@ const relayWis2 = (centre: string, publicUrl: string) => ({
   publicUrl,
   topic: `origin/a/wis2/${centre}/data/core/weather/surface-based-observations/synop`,
 });
+
+/**
+ * A hub with no relay of its own (the relays a test starts are the only ones) and a subscriber to its
+ * WIS2 notifications, for the tests of one describe block.
+ */
+function hubWithoutRelay(topics: ReturnType<typeof testTopics>): { hub: TestHub; sub: Subscriber } {
+  const started = {} as { hub: TestHub; sub: Subscriber };
+  before(async () => {
+    started.hub = await startTestHub({
+      ...topics.env,
+      ESOH_TOPICS_PUBLISH: 'off',
+      SERVICES: 'ingest,query,broker',
+    });
+    started.sub = await subscribe(started.hub.broker.url, [`origin/a/wis2/${topics.centre}/data/#`]);
+  });
+  after(async () => {
+    await started.sub.close();
+    await started.hub.stop();
+  });
+  return started;
+}
 
 const esohOf = (prefix: string) => (messages: Received[]) =>
   messages.filter((m) => m.topic.startsWith(`${prefix}/`));
@@ -354,19 +375,10 @@ describe(`two relays on one database (${databaseKind})`, () => {
 describe(`a relay renews the leases of what it works on (${databaseKind})`, () => {
   const topics = testTopics();
   const { centre } = topics;
-  let hub: TestHub;
-  let sub: Subscriber;
-  before(async () => {
-    // No relay of the hub's own: the two below are the only ones.
-    hub = await startTestHub({ ...topics.env, ESOH_TOPICS_PUBLISH: 'off', SERVICES: 'ingest,query,broker' });
-    sub = await subscribe(hub.broker.url, [`origin/a/wis2/${centre}/data/#`]);
-  });
-  after(async () => {
-    await sub.close();
-    await hub.stop();
-  });
+  const started = hubWithoutRelay(topics);
 
   it('keeps rows whose publication outlasts the lease from another relay (no duplicates)', async () => {
+    const { hub, sub } = started;
     const wis2 = relayWis2(centre, hub.config.publicUrl);
     // The first relay's broker holds every acknowledgement until the test lets it go; the second
     // relay counts its claims.
@@ -381,9 +393,9 @@ describe(`a relay renews the leases of what it works on (${databaseKind})`, () =
     let secondClaims = 0;
     const countingOutbox = Object.create(hub.storage.outbox, {
       claim: {
-        value: (limit: number, lease: number) => {
+        value: (...args: Parameters<Storage['outbox']['claim']>) => {
           secondClaims++;
-          return hub.storage.outbox.claim(limit, lease);
+          return hub.storage.outbox.claim(...args);
         },
       },
     }) as Storage['outbox'];
@@ -425,6 +437,112 @@ describe(`a relay renews the leases of what it works on (${databaseKind})`, () =
       letGo();
       await second.stop();
       await first.stop();
+    }
+  });
+});
+
+describe(`a relay publishes the next batch of a series while the broker acknowledges the one before (${databaseKind})`, () => {
+  const topics = testTopics();
+  const { centre } = topics;
+  const started = hubWithoutRelay(topics);
+  beforeEach(() => {
+    started.sub.messages.length = 0;
+  });
+
+  /** One batch per time step of the same 2 × 3 series, ingested in time order: [older, newer]. */
+  async function twoSteps(): Promise<[any[], any[]]> {
+    const { hub } = started;
+    const steps = batch(2, 2, 70);
+    const [older, newer] = [0, 1].map((i) => steps.filter((_, j) => j % 2 === i)) as [any[], any[]];
+    await ingest(hub, older);
+    await ingest(hub, newer);
+    return [older, newer];
+  }
+
+  /** The times announced for each series, in the order they arrived. */
+  function timesBySeries(messages: Received[]): string[][] {
+    const bySeries = new Map<string, string[]>();
+    for (const m of messages) {
+      const c = JSON.parse(m.json.properties.content.value).properties;
+      const key = `${c.wigos_station_identifier} ${c.parameter_name}`;
+      bySeries.set(key, [...(bySeries.get(key) ?? []), c.datetime]);
+    }
+    return [...bySeries.values()];
+  }
+
+  /**
+   * A relay claiming one row of `rowSize` observations at a time, through a broker that holds the outcome
+   * of the first row's messages until `letGo` (published at once, or failing with `fail`).
+   */
+  function heldRelay(fail: boolean, rowSize: number) {
+    const { hub } = started;
+    let letGo!: () => void;
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    let held: string | undefined;
+    let attempts = 0;
+    const broker = Object.create(hub.broker, {
+      publish: {
+        value: async (...args: Parameters<TestHub['broker']['publish']>) => {
+          const datetime = JSON.parse(String(args[1])).properties.datetime as string;
+          held ??= datetime;
+          if (datetime !== held) return hub.broker.publish(...args);
+          if (attempts++ >= 6) return hub.broker.publish(...args); // its second try goes through
+          if (!fail) await hub.broker.publish(...args);
+          await gate;
+          if (fail) throw new Error('refused by the test');
+        },
+      },
+    }) as TestHub['broker'];
+    const relay = new OutboxRelay({
+      storage: hub.storage,
+      broker,
+      log: hub.log,
+      esoh: null,
+      wis2: relayWis2(centre, hub.config.publicUrl),
+      batchSize: rowSize, // one row per claim
+      pollMs: 20,
+      retryMs: 20,
+    }).start();
+    return { relay, letGo };
+  }
+
+  it('announces both in order without waiting for the first acknowledgements', async () => {
+    const { sub } = started;
+    const [older, newer] = await twoSteps();
+    const { relay, letGo } = heldRelay(false, older.length);
+    try {
+      // The newer batch arrives while the older one's acknowledgements are still held.
+      await sub.waitFor((m) => m.length >= older.length + newer.length);
+      assert.equal((await relay.backlog()).depth, older.length + newer.length, 'nothing deleted yet');
+      letGo();
+      await waitUntil(async () => (await relay.backlog()).depth === 0, 'the outbox to drain');
+      for (const times of timesBySeries(sub.messages)) assert.deepEqual(times, [...times].sort());
+      assert.equal(relay.counts().delivered, older.length + newer.length);
+    } finally {
+      letGo();
+      await relay.stop();
+    }
+  });
+
+  it('announces the newer batch again after the older one when the older one fails', async () => {
+    const { sub } = started;
+    const [older, newer] = await twoSteps();
+    const { relay, letGo } = heldRelay(true, older.length);
+    try {
+      await sub.waitFor((m) => m.length >= newer.length); // the newer one went out; the older one hangs
+      letGo(); // and fails
+      await waitUntil(async () => (await relay.backlog()).depth === 0, 'the outbox to drain');
+      // Each series ends with its older time followed by its newer one: the newer batch was not kept
+      // as delivered while the older one was announced again.
+      for (const times of timesBySeries(sub.messages)) {
+        assert.deepEqual(times.slice(-2), [...times.slice(-2)].sort(), times.join(', '));
+        assert.equal(new Set(times).size, 2);
+      }
+      assert.equal(relay.counts().delivered, older.length + newer.length);
+      assert.ok(relay.counts().publishFailures >= 1);
+    } finally {
+      letGo();
+      await relay.stop();
     }
   });
 });
