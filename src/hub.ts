@@ -35,7 +35,7 @@ import {
   type Identity,
   type Oidc,
 } from './identity/index.js';
-import { IngestService, ingestPlugin } from './ingest/index.js';
+import { IngestService, ingestPlugin, ValidationPool } from './ingest/index.js';
 import {
   connectExternalBroker,
   PortInUseError,
@@ -109,6 +109,7 @@ const stopOrder = [
   'admin socket',
   'demo feed and jobs',
   'HTTP requests in flight',
+  'validation workers',
   'failed-authentication summaries',
   'rate-limit counters',
   'announcement relay',
@@ -438,6 +439,12 @@ async function buildParts(
   let brokerPromise: Promise<Broker | undefined> | undefined;
   let oidcPromise: Promise<Oidc> | undefined;
   let ingestService: IngestService | undefined;
+  const validationPool = () => {
+    if (config.ingestWorkers === 0) return undefined;
+    const pool = new ValidationPool(config.ingestWorkers);
+    onStop('validation workers', () => pool.close());
+    return pool;
+  };
 
   const parts: HubParts = {
     config,
@@ -491,6 +498,7 @@ async function buildParts(
         (principal, names, source) => identity.authorities.permitIngest(principal, names, source),
         Date.now,
         bus,
+        running.has('ingest') ? validationPool() : undefined,
       )),
   };
   return parts;

@@ -27,7 +27,7 @@ const PGLITE_BLOB_BYTES = 64 << 20;
 async function seed(storage: Storage, dataset: DatasetOptions): Promise<void> {
   const ingest = new IngestService(
     storage.observations,
-    { retentionSeconds: null, futureToleranceSeconds: 3600, ingestLimits: loadConfig({}).ingestLimits },
+    { ...loadConfig({}), retentionSeconds: null, futureToleranceSeconds: 3600 },
     async () => {}, // the baseline's own database: no tenants
   );
   const start = dataset.endMs - dataset.hours * 3_600_000;

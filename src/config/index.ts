@@ -129,6 +129,8 @@ function configFrom(v: SettingValues, mqttPortExplicit: boolean) {
     futureToleranceSeconds: v.FUTURE_TOLERANCE,
     retentionIntervalSeconds: v.RETENTION_INTERVAL,
     ingestBodyLimitBytes: v.INGEST_BODY_LIMIT,
+    /** Validation worker threads of the ingest role (0: validation on the event loop). */
+    ingestWorkers: v.INGEST_WORKERS,
     ingestLimits: Object.freeze({
       maxMessages: v.INGEST_MAX_MESSAGES,
       maxTextLength: v.INGEST_MAX_TEXT_LENGTH,

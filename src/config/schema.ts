@@ -1,5 +1,6 @@
 // The single configuration schema: every setting, its default, what it accepts and what it does.
 // The README's configuration table is generated from this list (npm run docs:config).
+import { availableParallelism } from 'node:os';
 import { parseDurationSeconds } from '../core/duration.js';
 import { topicProblem } from '../core/mqttTopic.js';
 import type { Rate } from '../core/limits.js';
@@ -350,6 +351,15 @@ export const settings = {
     default: '50MB',
     description: 'Largest ingest request body, after gzip decoding; larger ones get 413.',
     parse: bytes,
+  },
+  INGEST_WORKERS: {
+    default: 'auto',
+    description:
+      'Worker threads that unpack, parse and validate JSON ingest bodies beside the event loop, which then only authorises, writes and answers (each costs about 70 MB): a whole number (`0`: on the event loop), or `auto`: one per core beyond two, at most 8 (none on a 2-core machine, where a worker only competes with the database for the second core).',
+    parse: (raw) =>
+      raw.trim().toLowerCase() === 'auto'
+        ? { ok: true, value: Math.min(8, Math.max(0, availableParallelism() - 2)) }
+        : wholeNumber('threads', 2, 64, 0)(raw),
   },
   INGEST_MAX_MESSAGES: {
     default: '10000',

@@ -112,3 +112,18 @@ export interface Observation {
   history: string | null;
   processingLevel: string | null;
 }
+
+/** The range of PostgreSQL's `integer` (int4). */
+export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+
+/**
+ * The ranges the integer columns of a series and an observation hold (storage/migrations/001_schema.sql), in the
+ * domain's units: level in cm, period in s, camsl in cm. The ingest refuses values outside them, naming the
+ * limit, so that the database never fails a batch over a number (a medium test checks the column types).
+ */
+export const columnRanges = {
+  levelCm: INT4,
+  periodS: INT4,
+  qualityCode: INT4,
+  camsl: INT4,
+} as const;

@@ -2,8 +2,8 @@
 // the structure of every message and documents POST /ingest/json. Rules that a schema cannot express
 // (CF names, units, WIGOS ids, durations, UTC) are checked in normalise.ts.
 import { Type, type Static } from 'typebox';
+import { columnRanges } from '../core/observation.js';
 import { STORABLE_TEXT_PATTERN } from '../core/text.js';
-import { columnRanges } from '../storage/index.js';
 import { fixedLimits as fixed, type IngestLimits } from './limits.js';
 
 export const functions = [

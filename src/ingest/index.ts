@@ -8,7 +8,8 @@ import { postIngestJson } from './postIngestJson.js';
 import type { IngestService } from './service.js';
 
 export { IngestService } from './service.js';
-export type { IngestAuthoriser, IngestResult, IngestSettings } from './service.js';
+export type { IngestAuthoriser, IngestResult, IngestSettings, RawJsonBody } from './service.js';
+export { ValidationPool } from './validationPool.js';
 export { fixedLimits, type IngestLimits } from './limits.js';
 export { BufrIngest, BUFR_DEFAULT_LICENSE, BUFR_LINKS } from './bufrIngest.js';
 export type { BufrIngestLimits, BufrIngestParams, OwnedAuthorities } from './bufrIngest.js';

@@ -3,7 +3,7 @@
 // the platform, the instrument and a text value are part of every WIS2 notification, which must stay
 // under 8192 bytes (a test builds the notification of the largest accepted message), and the other
 // strings are repeated in every E-SOH message of their series. The ranges of the numbers come from the
-// database's column types (storage's columnRanges).
+// database's column types (columnRanges in core/observation.ts).
 import { ObshubError } from '../core/errors.js';
 
 /** The limits an operator may change: INGEST_MAX_MESSAGES, INGEST_MAX_TEXT_LENGTH, INGEST_MAX_LINKS. */

@@ -10,6 +10,7 @@ import { formatDurationSeconds, parseDurationSeconds } from '../core/duration.js
 import type { Problem } from '../core/errors.js';
 import { namingAuthorityProblem } from '../core/namingAuthority.js';
 import {
+  columnRanges,
   seriesTextFields,
   type Link,
   type Observation,
@@ -20,7 +21,6 @@ import { levelToCm, parameterName, seriesKey, timeseriesId } from '../core/serie
 import { textProblem } from '../core/text.js';
 import { normaliseUnit } from '../core/units.js';
 import { wigosIdProblem } from '../core/wigos.js';
-import { columnRanges } from '../storage/index.js';
 import { esohMessageSchema, type EsohLink, type EsohMessage } from './esohMessage.js';
 import { fixedLimits, tooManyMessages, type IngestLimits } from './limits.js';
 

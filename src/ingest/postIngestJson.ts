@@ -1,65 +1,13 @@
 // POST /ingest/json and its alias POST /json (E-SOH's path). One message or an array; gzip bodies; no
-// Content-Type is JSON.
-// The body must be UTF-8 (nothing is silently replaced), and its shape is measured before it is parsed:
-// too many messages, too long an array or too deep a nesting is refused without building the objects.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Content-Type is JSON. The body is handed to the ingest service as bytes (jsonBody.ts reads it).
+import type { FastifyInstance } from 'fastify';
 import { ObshubError } from '../core/errors.js';
-import { scanBodyShape } from './bodyShape.js';
 import { esohBatchSchema } from './esohMessage.js';
-import { gunzipWithin, isGzipEncoded } from './gzip.js';
-import { fixedLimits, tooManyMessages, type IngestLimits } from './limits.js';
+import { isGzipEncoded } from './gzip.js';
 import { postIngestRoutes } from './routes.js';
-import type { IngestService } from './service.js';
+import type { IngestService, RawJsonBody } from './service.js';
+
 const JSON_TYPES = /^(application\/([\w.+-]+\+)?json|text\/plain)$/i;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The body's text: valid UTF-8 of an acceptable shape, or a 400/413/422. */
-function bodyText(bytes: Buffer, limits: IngestLimits): string {
-  const shape = scanBodyShape(bytes, {
-    maxItems: limits.maxMessages,
-    maxInnerItems: fixedLimits.arrayItems,
-    maxDepth: fixedLimits.depth,
-  });
-  if (!shape.ok) {
-    if ('tooManyItems' in shape) throw tooManyMessages(limits.maxMessages);
-    const [path, message] =
-      'tooLongAt' in shape
-        ? [shape.tooLongAt, `has more than ${fixedLimits.arrayItems} items`]
-        : [shape.tooDeepAt, `nests deeper than ${fixedLimits.depth} levels`];
-    throw new ObshubError('INGEST_INVALID', '1 problem found; nothing was stored', {
-      problems: [{ path, message }],
-    });
-  }
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new ObshubError(
-      'BODY_UNREADABLE',
-      'the body is not valid UTF-8; send JSON encoded as UTF-8 (nothing is replaced or guessed)',
-    );
-  }
-}
-
-async function decodeBody(
-  request: FastifyRequest,
-  raw: Buffer,
-  limit: number,
-  limits: IngestLimits,
-): Promise<unknown> {
-  if (raw.length === 0) {
-    throw new ObshubError(
-      'BODY_UNREADABLE',
-      'the request body is empty; send one E-SOH message or a JSON array of them',
-    );
-  }
-  const text = isGzipEncoded(request.headers['content-encoding']) ? await gunzipWithin(raw, limit) : raw;
-  const decoded = bodyText(text, limits);
-  try {
-    return JSON.parse(decoded);
-  } catch (err) {
-    throw new ObshubError('BODY_UNREADABLE', `the body is not valid JSON: ${(err as Error).message}`);
-  }
-}
 
 export function postIngestJson(app: FastifyInstance, service: IngestService, bodyLimit: number): void {
   // Scoped to this plugin: every Content-Type reaches this parser, which accepts JSON, text/plain and none
@@ -76,10 +24,16 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
       );
       return;
     }
-    decodeBody(request, raw as Buffer, bodyLimit, service.settings.ingestLimits).then(
-      (body) => done(null, body),
-      (err: Error) => done(err),
-    );
+    // Unpacked, parsed and validated by the ingest service (in a validation worker when there are any).
+    let gzip: boolean;
+    try {
+      gzip = isGzipEncoded(request.headers['content-encoding']);
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    const body: RawJsonBody = { bytes: raw as Buffer, gzip };
+    done(null, body);
   });
 
   postIngestRoutes(
@@ -94,6 +48,6 @@ export function postIngestJson(app: FastifyInstance, service: IngestService, bod
       bodyLimit,
       body: esohBatchSchema(service.settings.ingestLimits),
     },
-    (request) => service.ingest(request.principal, request.body, request.ip),
+    (request) => service.ingestJson(request.principal, request.body as RawJsonBody, request.ip),
   );
 }

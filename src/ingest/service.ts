@@ -7,13 +7,23 @@ import { ObshubError, type Problem } from '../core/errors.js';
 import { currentTraceparent, emit, inSpan } from '../observability/index.js';
 import type { ObservationRepository } from '../storage/index.js';
 import type { IngestResponse } from './esohMessage.js';
+import { normaliseJsonBody } from './jsonBody.js';
 import { fixedLimits, type IngestLimits } from './limits.js';
 import { normaliseBatch, type NormalisedBatch, type Window } from './normalise.js';
+import type { ValidationPool } from './validationPool.js';
 
 export interface IngestSettings {
   retentionSeconds: number | null;
   futureToleranceSeconds: number;
   ingestLimits: IngestLimits;
+  /** INGEST_BODY_LIMIT: the most bytes a JSON body may unpack to. */
+  ingestBodyLimitBytes: number;
+}
+
+/** A JSON ingest body as it arrived: its bytes, gzip-encoded or not. */
+export interface RawJsonBody {
+  bytes: Uint8Array;
+  gzip: boolean;
 }
 
 /**
@@ -54,6 +64,9 @@ export type IngestAuthoriser = (
   source: string | null,
 ) => Promise<void>;
 
+/** Whose ingest it is, for the metrics: the organisation, else the role. */
+const orgOf = (principal: Principal): string => principal.orgId ?? principal.role ?? 'anonymous';
+
 export interface IngestResult extends IngestResponse {
   stored: number;
   duplicates: number;
@@ -67,6 +80,8 @@ export class IngestService {
     private readonly now: () => number = Date.now,
     /** Told of every commit (`observations.committed`): relays wake up, caches drop their versions. */
     private readonly events?: BusPublisher,
+    /** Where JSON bodies are parsed and validated; unset: on the event loop. */
+    private readonly validation?: ValidationPool,
   ) {}
 
   window(nowMs: number): Window {
@@ -84,35 +99,82 @@ export class IngestService {
    * listing the problems, or 401/403 when the caller may not write one of the batch's naming authorities.
    * `origin` adds the problems found while the batch was made (BUFR) and restates the others for its input.
    */
-  async ingest(
+  ingest(
     principal: Principal,
     body: unknown,
     source: string | null = null,
     origin?: BatchOrigin,
   ): Promise<IngestResult> {
-    const org = principal.orgId ?? principal.role ?? 'anonymous';
+    return this.counted(principal, Array.isArray(body) ? body.length : 1, (tally) =>
+      this.store(
+        principal,
+        async (window) => normaliseBatch(body, window, this.settings.ingestLimits),
+        tally,
+        source,
+        origin,
+      ),
+    );
+  }
+
+  /**
+   * Ingests a JSON body as it arrived (E-SOH messages, maybe gzip-encoded), as `ingest` does; the body is
+   * unpacked, parsed and validated in a validation worker when there are any (400/413 for unreadable or
+   * oversized bodies).
+   */
+  ingestJson(principal: Principal, body: RawJsonBody, source: string | null = null): Promise<IngestResult> {
+    return this.counted(principal, 1, (tally) =>
+      this.store(
+        principal,
+        (window) => {
+          const task = {
+            ...body,
+            bodyLimit: this.settings.ingestBodyLimitBytes,
+            window,
+            limits: this.settings.ingestLimits,
+          };
+          return this.validation ? this.validation.run(task) : normaliseJsonBody(task);
+        },
+        tally,
+        source,
+        undefined,
+      ),
+    );
+  }
+
+  /**
+   * Runs `store`, counting a rejection by its reason, with the number of messages: `messages` until the
+   * batch is parsed, then the batch's (store sets the tally).
+   */
+  private async counted(
+    principal: Principal,
+    messages: number,
+    store: (tally: { messages: number }) => Promise<IngestResult>,
+  ): Promise<IngestResult> {
+    const tally = { messages };
     try {
-      return await this.store(principal, body, source, org, origin);
+      return await store(tally);
     } catch (err) {
       const reason = err instanceof ObshubError ? err.code : 'INTERNAL';
-      emit('ingest.rejected', { org, reason, messages: Array.isArray(body) ? body.length : 1 });
+      emit('ingest.rejected', { org: orgOf(principal), reason, messages: tally.messages });
       throw err;
     }
   }
 
   private async store(
     principal: Principal,
-    body: unknown,
+    normalise: (window: Window) => Promise<NormalisedBatch>,
+    tally: { messages: number },
     source: string | null,
-    org: string,
     origin: BatchOrigin | undefined,
-  ) {
+  ): Promise<IngestResult> {
     const now = this.now();
+    const org = orgOf(principal);
     const batch = await inSpan('ingest validate', {}, async (span) => {
-      const b = normaliseBatch(body, this.window(now), this.settings.ingestLimits);
+      const b = await normalise(this.window(now));
       span?.setAttributes({ 'obshub.messages': b.messages, 'obshub.problems': b.problems.length });
       return b;
     });
+    tally.messages = batch.messages;
     if (batch.problems.length > 0 || (origin?.problems.length ?? 0) > 0) throw invalid(batch, origin);
     const authorities = new Set(batch.observations.map((o) => o.series.namingAuthority));
     await this.authorise(principal, authorities, source);

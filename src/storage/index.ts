@@ -20,7 +20,7 @@ import { SqlSeriesRepository, type SeriesRepository } from './series.js';
 import { SqlSettingsRepository, type SettingsRepository } from './settings.js';
 import { SqlUserRepository, type UserRepository } from './users.js';
 
-export { columnRanges, type ObservationRepository } from './observations.js';
+export type { ObservationRepository } from './observations.js';
 export type { IngestBucket } from './activity.js';
 export type { RetentionRepository, RetentionResult } from './retention.js';
 export { listMigrations } from './migrate.js';

@@ -16,21 +16,6 @@ interface SeriesRow {
   series: Series;
 }
 
-/** The range of PostgreSQL's `integer` (int4). */
-export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
-
-/**
- * The ranges the integer columns of a series and an observation hold (migrations/001_schema.sql), in the
- * domain's units: level in cm, period in s, camsl in cm. The ingest refuses values outside them, naming the
- * limit, so that the database never fails a batch over a number (a medium test checks the column types).
- */
-export const columnRanges = {
-  levelCm: INT4,
-  periodS: INT4,
-  qualityCode: INT4,
-  camsl: INT4,
-} as const;
-
 export const pointKey = (lon: number, lat: number) => `${lon} ${lat}`;
 
 /**

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { anonymous } from '../../src/core/access.js';
 import { IngestService } from '../../src/ingest/index.js';
+import { loadConfig } from '../../src/config/index.js';
 import { listMigrations, openStorage } from '../../src/storage/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
-import { defaultLimits, esohMessage } from '../support/messages.js';
+import { esohMessage } from '../support/messages.js';
 import { storedCounts, storedPartitions, storedValues } from '../support/queries.js';
 
 const HOUR = 3_600_000;
@@ -129,7 +130,7 @@ describe(
       // A trusted writer: this test is about the series cache, not about who may write.
       const ingest = new IngestService(
         writer.observations,
-        { retentionSeconds: 3 * 3600, futureToleranceSeconds: 600, ingestLimits: defaultLimits },
+        { ...loadConfig({}), retentionSeconds: 3 * 3600, futureToleranceSeconds: 600 },
         async () => {},
       );
       const hour = Math.floor(Date.now() / HOUR) * HOUR;

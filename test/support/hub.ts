@@ -66,6 +66,9 @@ export async function startTestHub(
     LOG_LEVEL: 'silent',
     OBSHUB_SECRET: TEST_SECRET,
     OBSHUB_ADMIN_PASSWORD: 'test-admin-password',
+    // Validation on the event loop: under tsx every validation worker compiles the ingest code again (about
+    // 2 s of CPU per hub). The workers have their own test (ingest-workers), and the e2e tests run them.
+    INGEST_WORKERS: '0',
     ...env,
   });
   const hub = await createHub(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });

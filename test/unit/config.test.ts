@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
@@ -129,6 +129,16 @@ describe('configuration', () => {
         'INGEST_MAX_TEXT_LENGTH: "x" is not valid; expected a whole number of characters from 1, e.g. 1024',
         'INGEST_MAX_LINKS: "1001" is not valid; expected a whole number of links from 1 to 1000, e.g. 10',
       ],
+    );
+  });
+
+  it('reads the number of validation workers: auto is one per core beyond two, at most 8', () => {
+    assert.equal(loadConfig({}).ingestWorkers, Math.min(8, Math.max(0, availableParallelism() - 2)));
+    assert.equal(loadConfig({ INGEST_WORKERS: '0' }).ingestWorkers, 0);
+    assert.equal(loadConfig({ INGEST_WORKERS: ' 3 ' }).ingestWorkers, 3);
+    assert.deepEqual(
+      problems(() => loadConfig({ INGEST_WORKERS: 'many' })),
+      ['INGEST_WORKERS: "many" is not valid; expected a whole number of threads from 0 to 64, e.g. 2'],
     );
   });
 
