@@ -1,7 +1,7 @@
 // WIS2 Notification Message (WNM 1.x, WMO-No. 1060 Vol. II Appendix E) for one observation: a meaningful,
 // deterministic data_id, the WCMP2 record as metadata_id, the canonical link to the observation's EDR
 // query, and the value inline (a small GeoJSON Feature, as E-SOH embeds it) when it fits.
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { formatUtc } from '../core/datetime.js';
 import { formatDurationSeconds } from '../core/duration.js';
 import { memoise } from '../core/memo.js';
@@ -88,46 +88,47 @@ export function buildWnm(
   // Without the value (recommended data): the notification only links to the data, which needs credentials.
   const withValue = options.withValue ?? true;
   const content = inlineContent(e);
-  const bytes = Buffer.from(content, 'utf8');
-  const geometry = {
-    type: 'Point',
-    coordinates: e.camsl === null ? [e.lon, e.lat] : [e.lon, e.lat, e.camsl / 100],
+  const size = Buffer.byteLength(content, 'utf8');
+  const datetime = formatUtc(e.obstimeMs);
+  const properties: Record<string, unknown> = {
+    data_id: dataId(s, e),
+    metadata_id: s.metadataId,
+    pubtime: formatUtc(options.pubtimeMs ?? Date.now()),
+    datetime,
+    producer: e.namingAuthority,
+    wigos_station_identifier: e.platform,
   };
+  // Never over the 8192-byte limit: a message that would be is sent without its inline copy.
+  // (Only a large inline value can make it so; the rest of the message is a few hundred bytes.)
+  if (withValue && size < MAX_CONTENT_BYTES) {
+    properties.integrity = { method: 'sha512', value: hash('sha512', content, 'base64') };
+    properties.content = { encoding: 'utf-8', size, value: content };
+  }
   const message = {
     id: options.uuid ?? randomUUID(),
     conformsTo: [WNM_CONFORMANCE],
     type: 'Feature',
-    geometry,
-    properties: {
-      data_id: dataId(s, e),
-      metadata_id: s.metadataId,
-      pubtime: formatUtc(options.pubtimeMs ?? Date.now()),
-      datetime: formatUtc(e.obstimeMs),
-      producer: e.namingAuthority,
-      wigos_station_identifier: e.platform,
-      ...(withValue && bytes.length < MAX_CONTENT_BYTES
-        ? {
-            integrity: { method: 'sha512', value: createHash('sha512').update(bytes).digest('base64') },
-            content: { encoding: 'utf-8', size: bytes.length, value: content },
-          }
-        : {}),
+    geometry: {
+      type: 'Point',
+      coordinates: e.camsl === null ? [e.lon, e.lat] : [e.lon, e.lat, e.camsl / 100],
     },
+    properties,
     links: [
       {
         href: edrLink(s.publicUrl, e),
         rel: 'canonical',
         type: COVERAGE_JSON,
-        title: `${e.parameterName} at ${e.platform}, ${formatUtc(e.obstimeMs)}${withValue ? ` (${valueString(e)} ${e.unit})` : ''}`,
+        title: `${e.parameterName} at ${e.platform}, ${datetime}${withValue ? ` (${valueString(e)} ${e.unit})` : ''}`,
       },
     ],
   };
-  // Never over the 8192-byte limit: a message that would be is sent without its inline copy.
-  // (Only a large inline value can make it so; the rest of the message is a few hundred bytes.)
-  if (bytes.length > 1024 && Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES) {
-    const properties: Record<string, unknown> = { ...message.properties };
+  if (
+    size > 1024 &&
+    'content' in properties &&
+    Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES
+  ) {
     delete properties.content;
     delete properties.integrity;
-    return { ...message, properties };
   }
   return message;
 }
