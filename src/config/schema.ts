@@ -553,7 +553,7 @@ export const settings = {
   REDIS_URL: {
     default: undefined,
     description:
-      'Redis for the rate-limit, failed-authentication and lockout counters, e.g. `redis://:pass@host:6379/0`, so that replicas share them. Unset: counted in memory (one hub). While Redis is unreachable each replica counts in its own memory (logged).',
+      'Redis for the rate-limit, failed-authentication and lockout counters and the query answers, e.g. `redis://:pass@host:6379/0`, so that replicas share them (answers expire with their max-age; give Redis a `maxmemory` with an LRU policy). Unset: counted and kept in memory (one hub). While Redis is unreachable each replica counts in its own memory (logged) and computes its own answers.',
     parse: url('redis', 'rediss'),
   },
   REDIS_KEY_PREFIX: {

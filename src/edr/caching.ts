@@ -5,11 +5,13 @@
 // organisation's `recommended` data, invisible to a caller, never changes that caller's version.
 // Answers of the routes that opt in (`cacheAnswers`) are kept in memory by that ETag: a request whose
 // ETag was answered before gets the same bytes without a query, and a write (a new data version) makes
-// every older entry unreachable; the least recently used go first once the cache is full.
+// every older entry unreachable; the least recently used go first once the cache is full. With REDIS_URL
+// the query processes also share their answers (sharedAnswers.ts).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { emit } from '../observability/index.js';
 import type { Repositories } from '../storage/index.js';
+import type { SharedAnswers } from './sharedAnswers.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -59,7 +61,7 @@ export function dataVersionSource(
   };
 }
 
-interface CachedAnswer {
+export interface CachedAnswer {
   contentType: string;
   body: Buffer;
   /** When it was kept (epoch ms): it is served for the route's max-age at most. */
@@ -78,7 +80,7 @@ export class AnswerCache {
     /** Most bytes of answers kept (0: nothing is kept). */
     private readonly maxBytes: number,
     /** Largest single answer kept: a few huge answers must not push out many small ones. */
-    private readonly maxEntryBytes = Math.floor(maxBytes / 16),
+    readonly maxEntryBytes = Math.floor(maxBytes / 16),
   ) {}
 
   get(key: string): CachedAnswer | undefined {
@@ -133,6 +135,8 @@ export function installCaching(
    * primary (whose version the key holds), and a stale answer must not be kept under a new version.
    */
   replicaSettleMs = 0,
+  /** Answers shared with the other query processes (Redis), looked up when this process has none. */
+  shared?: SharedAnswers,
 ): void {
   /** The answer-cache key of requests whose answer may be kept. */
   const keys = new WeakMap<FastifyRequest, string>();
@@ -162,9 +166,18 @@ export function installCaching(
     const key = `${etag}\n${request.headers.accept ?? ''}`;
     // Never older than the route's max-age: an answer may also depend on the time of the request (the
     // latest values before now), which moves on even when the data does not.
-    const kept = answers.get(key);
-    const hit = kept && Date.now() - kept.keptMs < seconds * 1000 ? kept : undefined;
-    emit('query.cache', { outcome: hit ? 'hit' : 'miss' });
+    const young = (a: CachedAnswer | undefined) =>
+      a && Date.now() - a.keptMs < seconds * 1000 ? a : undefined;
+    let hit = young(answers.get(key));
+    let outcome: 'hit' | 'shared' | 'miss' = hit ? 'hit' : 'miss';
+    if (!hit && shared) {
+      hit = young(await shared.get(key));
+      if (hit) {
+        answers.set(key, hit);
+        outcome = 'shared';
+      }
+    }
+    emit('query.cache', { outcome });
     if (hit) return reply.type(hit.contentType).send(hit.body);
     if (Date.now() - v.lastModifiedMs >= replicaSettleMs) keys.set(request, key);
   });
@@ -173,7 +186,9 @@ export function installCaching(
     const key = keys.get(request);
     const contentType = reply.getHeader('content-type');
     if (key && reply.statusCode === 200 && Buffer.isBuffer(payload) && typeof contentType === 'string') {
-      answers.set(key, { contentType, body: payload, keptMs: Date.now() });
+      const answer = { contentType, body: payload, keptMs: Date.now() };
+      answers.set(key, answer);
+      shared?.set(key, answer, (request.routeOptions.config?.cacheSeconds ?? 0) * 1000);
     }
     if (reply.statusCode >= 400) {
       reply.removeHeader('etag');

@@ -25,6 +25,7 @@ import { getOpenApi } from './getOpenApi.js';
 import { installHttpRules, methodNotAllowed } from './httpRules.js';
 import { queryTypes } from './queryTypes.js';
 import { EdrService, type EdrServiceOptions } from './service.js';
+import { RedisAnswers } from './sharedAnswers.js';
 
 export { EdrService } from './service.js';
 export { encoders } from './encoders.js';
@@ -56,6 +57,9 @@ export interface EdrPluginOptions {
   edrCacheBytes: number;
   /** How far behind the primary reads may be, at most (read replicas; 0: reads from the primary). */
   readStalenessMs: number;
+  /** REDIS_URL: answers shared with the other query processes; unset: each keeps its own. */
+  redisUrl?: string;
+  redisKeyPrefix: string;
 }
 
 /**
@@ -93,12 +97,24 @@ export function edrPlugin(options: EdrPluginOptions) {
 
     installHttpRules(app);
     // Before compression: the answer cache keeps answers as the routes made them.
+    const answers = new AnswerCache(options.edrCacheBytes);
+    const shared =
+      options.redisUrl && options.edrCacheBytes > 0
+        ? new RedisAnswers(
+            options.redisUrl,
+            options.redisKeyPrefix,
+            `${base}|${options.retentionSeconds}|${options.edrMaxValues}`,
+            answers.maxEntryBytes,
+          )
+        : undefined;
+    if (shared) app.addHook('onClose', () => shared.close());
     installCaching(
       app,
       dataVersionSource(options.storage, options.retentionSeconds, options.dataChanges),
       (request) => options.hiddenFrom(request.principal),
-      new AnswerCache(options.edrCacheBytes),
+      answers,
       options.readStalenessMs,
+      shared,
     );
     await app.register(compress, {
       encodings: ['br', 'gzip'],

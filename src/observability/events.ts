@@ -30,7 +30,7 @@ export interface ObservabilityEvents {
     bytes?: number;
   };
   /** A cacheable query request, answered from the answer cache or not. */
-  'query.cache': { outcome: 'hit' | 'miss' };
+  'query.cache': { outcome: 'hit' | 'shared' | 'miss' };
   /** A retention run. */
   'retention.run': { outcome: 'ok' | 'failed'; droppedPartitions?: number; deletedRows?: number };
   /** A person's sign-in attempt. */

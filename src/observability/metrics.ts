@@ -162,7 +162,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     queryCache: new Counter({
       name: 'obshub_query_cache_requests_total',
-      help: 'Cacheable query requests answered from the answer cache (hit) or by a query (miss).',
+      help: 'Cacheable query requests answered from the answer cache (hit), from another query process (shared, through Redis) or by a query (miss).',
       labelNames: ['outcome'] as const,
       registers,
     }),

@@ -1,12 +1,19 @@
-// The answer cache of the query API: a repeated query is answered from memory, a write is seen by the
-// next request at once, and callers who see different data never get each other's answers.
+// The answer cache of the query API: a repeated query is answered from memory (or, with REDIS_URL, from
+// another query process's answer), a write is seen by the next request at once, and callers who see
+// different data never get each other's answers.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { loadConfig } from '../../src/config/index.js';
 import { system } from '../../src/core/access.js';
 import { AnswerCache } from '../../src/edr/caching.js';
+import { createHub, type Hub } from '../../src/hub.js';
 import { databaseKind } from '../support/database.js';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
+import { waitUntil } from '../support/reliability.js';
 
 const C = '/collections/observations';
 const PARAM = 'air_temperature:2.0:mean:PT1M';
@@ -86,6 +93,83 @@ describe(`answer cache of the query API (${databaseKind})`, () => {
     }
   });
 });
+
+describe(
+  `answers shared by query processes through Redis (${databaseKind})`,
+  { skip: databaseKind !== 'postgres' && 'PostgreSQL only (two processes on one database)' },
+  () => {
+    const redis = { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `obshub-test-${randomUUID()}:` };
+    let writer: TestHub;
+    let reader: Hub;
+    const client = new Redis(redis.REDIS_URL);
+    /** Stores (or corrects) the one observation the test queries, through the writer. */
+    const store = async (value: string) => {
+      const res = await writer.app.inject({
+        method: 'POST',
+        url: '/ingest/json',
+        headers: writer.provider.headers,
+        payload: [esohMessage({ datetime: minutesAgo(5), value })],
+      });
+      assert.equal(res.statusCode, 200, res.body);
+    };
+    before(async () => {
+      writer = await startTestHub({ ...redis, METRICS_PUBLIC: 'on' });
+      // A query process of the same deployment: the same database, settings and Redis.
+      reader = await createHub(
+        loadConfig({
+          DATABASE_URL: writer.config.databaseUrl!,
+          DATA_DIR: writer.config.dataDir,
+          SERVICES: 'query',
+          MQTT_PORT: '0',
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+          OBSHUB_SECRET: TEST_SECRET,
+          METRICS_PUBLIC: 'on',
+          ...redis,
+        }),
+        { logger: pino({ level: 'silent' }) },
+      );
+      await store('11.5');
+    });
+    after(async () => {
+      await reader.close();
+      await writer.stop();
+      const keys = await client.keys(`${redis.REDIS_KEY_PREFIX}*`);
+      if (keys.length > 0) await client.del(...keys);
+      await client.quit();
+    });
+
+    const sharedCount = async (hub: Hub) =>
+      Number(
+        /obshub_query_cache_requests_total\{outcome="shared"\} (\d+)/.exec(
+          (await hub.app.inject('/metrics')).body,
+        )?.[1] ?? 0,
+      );
+
+    it('answers a query another process answered, with its bytes, until the data changes', async () => {
+      const url = `${C}/locations/0-20000-0-06260?parameter-name=${PARAM}`;
+      const kept = async () => (await client.keys(`${redis.REDIS_KEY_PREFIX}answer:*`)).length;
+      // Under a rolling window the key also changes with the minute: take the pair inside one minute.
+      for (let minute = -1; minute !== Math.floor(Date.now() / 60_000);) {
+        minute = Math.floor(Date.now() / 60_000);
+        const before = { shared: await sharedCount(reader), kept: await kept() };
+        const first = await writer.app.inject(url);
+        assert.equal(first.statusCode, 200, first.body);
+        await waitUntil(async () => (await kept()) > before.kept, 'the answer to reach Redis');
+        const second = await reader.app.inject(url);
+        assert.equal(second.body, first.body);
+        assert.equal(second.headers.etag, first.headers.etag);
+        if (minute === Math.floor(Date.now() / 60_000))
+          assert.equal(await sharedCount(reader), before.shared + 1, 'the second came from Redis');
+      }
+      await store('12.75');
+      await waitUntil(
+        async () => (await reader.app.inject(url)).body.includes('12.75'),
+        'the reader to see the correction',
+      );
+    });
+  },
+);
 
 describe('AnswerCache', () => {
   const answer = (bytes: number) => ({
