@@ -44,13 +44,15 @@ function errorOfReply({
   return code ? new ObshubError(code, message, { problems, extensions }) : new Error(message);
 }
 
+/** The validation worker's module: compiled beside this one, or its source when run through tsx. */
+const VALIDATION_WORKER = new URL(`./validationWorker${path.extname(import.meta.url)}`, import.meta.url);
+
 /**
- * Starts a worker on validationWorker's compiled module beside this one, or, when the hub runs from its
- * TypeScript source through tsx, on the source with tsx registered inside the worker (on Node 20, loader
- * hooks given to the main thread do not reach worker threads).
+ * Starts a worker on `module`, or, when the hub runs from its TypeScript source through tsx, on the source
+ * with tsx registered inside the worker (on Node 20, loader hooks given to the main thread do not reach
+ * worker threads).
  */
-function startWorker(): Worker {
-  const module = new URL(`./validationWorker${path.extname(import.meta.url)}`, import.meta.url);
+function startWorker(module: URL): Worker {
   if (module.pathname.endsWith('.js')) return new Worker(module);
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(bootstrap, { eval: true });
@@ -74,7 +76,11 @@ export class ValidationPool {
   private readonly slots = new Set<Slot>();
   private closed = false;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    /** The workers' module (validationWorker's protocol). */
+    private readonly module: URL = VALIDATION_WORKER,
+  ) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
@@ -95,13 +101,14 @@ export class ValidationPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker() };
+    const slot: Slot = { worker: startWorker(this.module) };
     this.slots.add(slot);
-    // The HTTP server keeps the process alive while it serves; idle workers never do.
+    // Only a worker at work keeps the process alive (see dispatch), never an idle one.
     slot.worker.unref();
     slot.worker.on('message', (reply: ValidationReply) => {
       const job = slot.job;
       slot.job = undefined;
+      slot.worker.unref();
       this.idle.push(slot);
       if ('batch' in reply) job?.resolve(reply.batch);
       else job?.reject(errorOfReply(reply.error));
@@ -130,6 +137,7 @@ export class ValidationPool {
       const slot = this.idle.pop()!;
       const job = this.waiting.shift()!;
       slot.job = job;
+      slot.worker.ref();
       slot.worker.postMessage(job.task);
     }
   }
