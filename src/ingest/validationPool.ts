@@ -21,6 +21,7 @@ export type ValidationReply =
       };
     };
 
+/** The reply of a worker whose body failed: what the pool needs to throw the same error again. */
 export function replyOfError(err: unknown): ValidationReply {
   if (err instanceof ObshubError) {
     return {
@@ -35,6 +36,7 @@ export function replyOfError(err: unknown): ValidationReply {
   return { error: { message: err instanceof Error ? err.message : String(err) } };
 }
 
+/** The error a worker's reply carries, thrown again on the event loop (an ObshubError as such). */
 function errorOfReply({
   message,
   code,
