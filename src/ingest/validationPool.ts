@@ -79,7 +79,7 @@ export class ValidationPool {
   private closed = false;
 
   constructor(
-    readonly size: number,
+    size: number,
     /** The workers' module (validationWorker's protocol). */
     private readonly module: URL = VALIDATION_WORKER,
   ) {

@@ -98,8 +98,6 @@ export function buildWnm(
     producer: e.namingAuthority,
     wigos_station_identifier: e.platform,
   };
-  // Never over the 8192-byte limit: a message that would be is sent without its inline copy.
-  // (Only a large inline value can make it so; the rest of the message is a few hundred bytes.)
   if (withValue && size < MAX_CONTENT_BYTES) {
     properties.integrity = { method: 'sha512', value: hash('sha512', content, 'base64') };
     properties.content = { encoding: 'utf-8', size, value: content };
@@ -122,6 +120,8 @@ export function buildWnm(
       },
     ],
   };
+  // Never over the 8192-byte limit: a message that would be is sent without its inline copy.
+  // (Only a large inline value can make it so; the rest of the message is a few hundred bytes.)
   if (
     size > 1024 &&
     'content' in properties &&
