@@ -66,7 +66,14 @@ async function createProvider(env: NodeJS.ProcessEnv): Promise<Record<string, st
   return { authorization: `Bearer ${key}` };
 }
 
-export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
+/**
+ * Starts `obshub serve` with `env` over the benchmark's defaults. With `withProvider` (the default) it first
+ * creates the benchmark's data provider; a second process on the same database (a relay process) passes false.
+ */
+export async function startHubProcess(
+  env: Record<string, string>,
+  withProvider = true,
+): Promise<HubProcess> {
   const port = await freePort();
   const hubEnv = {
     ...process.env,
@@ -84,7 +91,7 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
     RATE_LIMIT_QUERY_ORG: '1000000000',
     ...env,
   };
-  const providerHeaders = await createProvider(hubEnv);
+  const providerHeaders = withProvider ? await createProvider(hubEnv) : {};
   const child: ChildProcess = spawn(process.execPath, [...hubNodeFlags(), 'dist/main.js', 'serve'], {
     env: hubEnv,
     stdio: ['ignore', 'inherit', 'inherit'],

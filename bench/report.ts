@@ -7,6 +7,8 @@ export interface Report {
   machine: { cpus: number; cpu: string; memoryGb: number; node: string; platform: string };
   mode: 'embedded' | 'postgres';
   quick: boolean;
+  /** True when the relay and the broker ran in a process of their own (`--relay-process`). */
+  relayProcess: boolean;
   dataset: Record<string, number>;
   date: string;
   scenarios: Record<string, ScenarioResult>;
@@ -27,7 +29,7 @@ const fmt = (x: number | null | undefined) =>
 
 export function markdown(report: Report): string {
   const lines = [
-    `obshub benchmark, ${report.mode} mode${report.quick ? ' (quick)' : ''}, ${report.date}`,
+    `obshub benchmark, ${report.mode} mode${report.quick ? ' (quick)' : ''}${report.relayProcess ? ', relay and broker in their own process' : ''}, ${report.date}`,
     `machine: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGb} GB, Node ${report.machine.node}`,
     `data set: ${Object.entries(report.dataset)
       .map(([k, v]) => `${k} ${v}`)

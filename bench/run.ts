@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [--stations N] [--hours H] [--growth] [--growth-sizes=1000000,10000000] [--bufr-only]
+//   [--relay-process]
 // Measures BUFR decoding first (no hub; --bufr-only stops there). Then starts a hub (embedded PGlite + broker, or DATABASE_URL when set) as its own process, loads a seeded data
 // set through the real ingest API and measures each scenario next to a baseline measured in the same run.
 import { spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     growth: { type: 'boolean', default: false },
     'growth-sizes': { type: 'string', default: '1000000,10000000' },
     'bufr-only': { type: 'boolean', default: false },
+    'relay-process': { type: 'boolean', default: false },
   },
 });
 const quick = values.quick ?? false;
@@ -36,6 +38,11 @@ const RETENTION = 'PT25H';
 const RETENTION_SECONDS = 25 * 3600;
 // The growth scenario runs in the full run, or when forced (e.g. at a smaller scale with --growth-sizes).
 const growthSizes = !quick || values.growth ? values['growth-sizes'].split(',').map(Number) : [];
+// The relay and the MQTT broker in a process of their own (SERVICES=relay,broker) beside the hub under test
+// (every other role, MQTT_URL pointing at that broker), as a deployment splits them: PostgreSQL only, since
+// the embedded database admits one process.
+const relayProcess = values['relay-process'] ?? false;
+if (relayProcess && !serverUrl) throw new Error('--relay-process needs DATABASE_URL (a PostgreSQL server)');
 
 // Quick: 50 stations × 40 parameters × 24 h of 10-minute data (288 000 observations).
 // Full: 5 000 stations (E-SOH's plan) × 40 parameters of 10-minute data over 24 h (28.8 M observations).
@@ -88,6 +95,7 @@ const report: Report = {
   machine: machine(),
   mode,
   quick,
+  relayProcess,
   dataset: {
     stations: dataset.stations,
     parameters: 40,
@@ -144,13 +152,21 @@ const db =
     ? await copyDatabase(preloaded, { retentionSeconds: RETENTION_SECONDS, timed: false })
     : await testDatabase();
 const mqttPort = await freePort();
-const hub = await startHubProcess({
+const hubEnv = {
   DATA_DIR: db.dataDir,
   ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-  MQTT_PORT: String(mqttPort),
   RETENTION,
   FUTURE_TOLERANCE: 'PT1H',
-});
+};
+// The relay process starts first: the hub's readiness waits for its broker.
+const relay = relayProcess
+  ? await startHubProcess({ ...hubEnv, SERVICES: 'relay,broker', MQTT_PORT: String(mqttPort) }, false)
+  : undefined;
+const hub = await startHubProcess(
+  relay
+    ? { ...hubEnv, SERVICES: 'ingest,query,admin,jobs', MQTT_URL: `mqtt://127.0.0.1:${mqttPort}` }
+    : { ...hubEnv, MQTT_PORT: String(mqttPort) },
+);
 let baselineServer: { url: string; stop(): void } | undefined;
 try {
   console.error('# ingest through the API');
@@ -173,6 +189,7 @@ try {
     ratio: null,
     p50_ms: null,
     p99_ms: null,
+    ...(relay ? { note: `the hub's process; the relay process: ${relay.rssMb()} MB` } : {}),
     target: { text: '≤ 300 MB', met: loadedRss <= 300 },
   };
 
@@ -234,6 +251,7 @@ try {
     ratio: null,
     p50_ms: null,
     p99_ms: null,
+    ...(relay ? { note: `the hub's process; the relay process: ${relay.rssMb()} MB` } : {}),
     target: { text: '≤ 300 MB', met: queryRss <= 300 },
   };
 
@@ -252,6 +270,7 @@ try {
 } finally {
   baselineServer?.stop();
   await hub.stop();
+  await relay?.stop();
   await db.drop();
   await baseline.drop();
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ObshubError, type ErrorCode, type Problem } from '../core/errors.js';
+import { workerEntry } from '../core/workerEntry.js';
 import type { JsonBatchTask } from './jsonBody.js';
 import type { NormalisedBatch } from './normalise.js';
 
@@ -48,17 +49,6 @@ function errorOfReply({
 
 /** The validation worker's module: compiled beside this one, or its source when run through tsx. */
 const VALIDATION_WORKER = new URL(`./validationWorker${path.extname(import.meta.url)}`, import.meta.url);
-
-/**
- * Starts a worker on `module`, or, when the hub runs from its TypeScript source through tsx, on the source
- * with tsx registered inside the worker (on Node 20, loader hooks given to the main thread do not reach
- * worker threads).
- */
-function startWorker(module: URL): Worker {
-  if (module.pathname.endsWith('.js')) return new Worker(module);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(bootstrap, { eval: true });
-}
 
 interface Job {
   task: JsonBatchTask;
@@ -103,7 +93,7 @@ export class ValidationPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(this.module) };
+    const slot: Slot = { worker: new Worker(...workerEntry(this.module)) };
     this.slots.add(slot);
     // Only a worker at work keeps the process alive (see dispatch), never an idle one.
     slot.worker.unref();

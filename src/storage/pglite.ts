@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { lockDataDir } from './dataDirLock.js';
+import { workerEntry } from '../core/workerEntry.js';
 import type { Database, QueryLimits, Sql } from './db.js';
 import { limitReached, translateError } from './dbErrors.js';
 
@@ -30,17 +31,8 @@ function stoppedError(reason: string): Error {
   return Object.assign(new Error(`the embedded database stopped: ${reason}`), { code: '57P01' });
 }
 
-/**
- * Starts the worker: its compiled module beside this one, or, when the hub runs from its TypeScript
- * source through tsx, the source with tsx registered inside the worker (on Node 20, loader hooks given
- * to the main thread do not reach worker threads).
- */
-function startWorker(dir: string): Worker {
-  const module = new URL(`./pgliteWorker${path.extname(import.meta.url)}`, import.meta.url);
-  if (module.pathname.endsWith('.js')) return new Worker(module, { workerData: { dir } });
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: { dir } });
-}
+/** The worker's module: compiled beside this one, or its source when run through tsx. */
+const PGLITE_WORKER = new URL(`./pgliteWorker${path.extname(import.meta.url)}`, import.meta.url);
 
 /**
  * One worker thread hosting PGlite, and the requests waiting for its answers. When it stops (a crash, or
@@ -57,7 +49,7 @@ class PgliteThread {
   readonly ready: Promise<void>;
 
   constructor(dir: string) {
-    this.worker = startWorker(dir);
+    this.worker = new Worker(...workerEntry(PGLITE_WORKER, { workerData: { dir } }));
     this.ready = new Promise<void>((resolve, reject) => {
       this.pending.set(0, { resolve: () => resolve(), reject });
     });
