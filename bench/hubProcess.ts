@@ -70,10 +70,7 @@ async function createProvider(env: NodeJS.ProcessEnv): Promise<Record<string, st
  * Starts `obshub serve` with `env` over the benchmark's defaults. With `withProvider` (the default) it first
  * creates the benchmark's data provider; a second process on the same database (a relay process) passes false.
  */
-export async function startHubProcess(
-  env: Record<string, string>,
-  withProvider = true,
-): Promise<HubProcess> {
+export async function startHubProcess(env: Record<string, string>, withProvider = true): Promise<HubProcess> {
   const port = await freePort();
   const hubEnv = {
     ...process.env,
