@@ -5,13 +5,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
-import pino from 'pino';
-import { loadConfig } from '../../src/config/index.js';
 import { system } from '../../src/core/access.js';
 import { AnswerCache } from '../../src/edr/caching.js';
-import { createHub, type Hub } from '../../src/hub.js';
+import type { Hub } from '../../src/hub.js';
 import { databaseKind } from '../support/database.js';
-import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
+import { openHub, startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 import { waitUntil } from '../support/reliability.js';
 
@@ -115,20 +113,7 @@ describe(
     before(async () => {
       writer = await startTestHub({ ...redis, METRICS_PUBLIC: 'on' });
       // A query process of the same deployment: the same database, settings and Redis.
-      reader = await createHub(
-        loadConfig({
-          DATABASE_URL: writer.config.databaseUrl!,
-          DATA_DIR: writer.config.dataDir,
-          SERVICES: 'query',
-          MQTT_PORT: '0',
-          PORT: '0',
-          LOG_LEVEL: 'silent',
-          OBSHUB_SECRET: TEST_SECRET,
-          METRICS_PUBLIC: 'on',
-          ...redis,
-        }),
-        { logger: pino({ level: 'silent' }) },
-      );
+      reader = await openHub(writer.config, { SERVICES: 'query', METRICS_PUBLIC: 'on', ...redis });
       await store('11.5');
     });
     after(async () => {

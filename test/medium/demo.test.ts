@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
 import pg from 'pg';
 import pino from 'pino';
-import { loadConfig } from '../../src/config/index.js';
 import { DEMO_NAMING_AUTHORITY, demoMessages, demoStations, startDemoFeed } from '../../src/demo/index.js';
-import { createHub, type Hub } from '../../src/hub.js';
+import type { Hub } from '../../src/hub.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
-import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
+import { openHub, startTestHub, type TestHub } from '../support/hub.js';
 import { storedCounts } from '../support/queries.js';
 import { waitUntil } from '../support/reliability.js';
 
@@ -96,15 +95,7 @@ describe(
 
     /** A jobs process with DEMO=on on the shared database, listening (the feed starts once it listens). */
     const startJobs = async () => {
-      const config = loadConfig({
-        DATA_DIR: db.dataDir,
-        DATABASE_URL: db.databaseUrl!,
-        SERVICES: 'jobs',
-        DEMO: 'on',
-        PORT: '0',
-        OBSHUB_SECRET: TEST_SECRET,
-      });
-      const hub = await createHub(config, { logger: pino({ level: 'silent' }) });
+      const hub = await openHub(db, { SERVICES: 'jobs', DEMO: 'on' });
       hubs.push(hub);
       await hub.listen();
       return hub;

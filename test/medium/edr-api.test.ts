@@ -5,11 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import pino from 'pino';
-import { loadConfig } from '../../src/config/index.js';
 import { startDemoFeed } from '../../src/demo/index.js';
-import { createHub } from '../../src/hub.js';
 import { databaseKind, testDatabase } from '../support/database.js';
-import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
+import { openHub, startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 
 const C = '/collections/observations';
@@ -277,20 +275,10 @@ describe(`EDR API on live data (${databaseKind})`, () => {
 describe(`the retention window on every read (${databaseKind})`, () => {
   it('hides observations and stations older than RETENTION', async () => {
     const db = await testDatabase();
-    const env = {
-      DATA_DIR: db.dataDir,
-      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-      MQTT_PORT: '0',
-      PORT: '0',
-      DEMO: 'off',
-      LOG_LEVEL: 'silent',
-      OBSHUB_SECRET: TEST_SECRET,
-      // This test is about the retention window, not about who may write.
-      ANONYMOUS_INGEST: 'on',
-    };
-    const logger = pino({ level: 'silent' });
+    // This test is about the retention window, not about who may write.
+    const env = { ANONYMOUS_INGEST: 'on' };
     try {
-      const writer = await createHub(loadConfig({ ...env, RETENTION: 'unlimited' }), { logger });
+      const writer = await openHub(db, { ...env, RETENTION: 'unlimited' });
       const res = await writer.app.inject({
         method: 'POST',
         url: '/ingest/json',
@@ -302,7 +290,7 @@ describe(`the retention window on every read (${databaseKind})`, () => {
       });
       assert.equal(res.statusCode, 200, res.body);
       await writer.close();
-      const reader = await createHub(loadConfig({ ...env, RETENTION: 'PT1H' }), { logger });
+      const reader = await openHub(db, { ...env, RETENTION: 'PT1H' });
       try {
         const get = (url: string) => reader.app.inject({ method: 'GET', url });
         const data = (await get(`${C}/locations/0-20000-0-06260`)).json();

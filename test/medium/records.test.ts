@@ -2,12 +2,10 @@
 // scores grade A; the Records API lists it; a metadata notification announces it, and announces changes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pino from 'pino';
-import { loadConfig } from '../../src/config/index.js';
-import { createHub, type Hub } from '../../src/hub.js';
+import type { Hub } from '../../src/hub.js';
 import { wnmProblems } from '../../src/notify/index.js';
 import { databaseKind, testDatabase, type TestDatabase } from '../support/database.js';
-import { startTestHub, TEST_SECRET, type TestHub } from '../support/hub.js';
+import { openHub, startTestHub, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
 import {
   subscribe,
@@ -118,19 +116,7 @@ describe(`metadata notifications (${databaseKind})`, () => {
   });
 
   const start = (env: Record<string, string> = {}): Promise<Hub> =>
-    createHub(
-      loadConfig({
-        DATA_DIR: db.dataDir,
-        ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-        MQTT_URL: broker.url,
-        PORT: '0',
-        DEMO: 'off',
-        WIS2_CENTRE_ID: centre,
-        OBSHUB_SECRET: TEST_SECRET,
-        ...env,
-      }),
-      { logger: pino({ level: 'silent' }) },
-    );
+    openHub(db, { MQTT_URL: broker.url, WIS2_CENTRE_ID: centre, ...env });
 
   it('announces the record once, and again as an update when it changes', async () => {
     const topic = `origin/a/wis2/${centre}/metadata`;

@@ -51,15 +51,18 @@ async function createProvider(hub: Hub): Promise<TestProvider> {
   };
 }
 
-/** `routeDatabase` may rewrite the database URL the hub uses (e.g. through a proxy). */
-export async function startTestHub(
+/**
+ * A hub on an existing test database, with the test hub's settings (free ports, no demo feed, silent logs,
+ * validation on the event loop) under `env`: a second process of one deployment, or a restart. It has no
+ * data provider of its own, and closing it leaves the database alone.
+ */
+export function openHub(
+  db: Pick<TestDatabase, 'databaseUrl' | 'dataDir'>,
   env: Record<string, string> = {},
-  routeDatabase: (url: string) => string = (url) => url,
-): Promise<TestHub> {
-  const db = await testDatabase();
+): Promise<Hub> {
   const config = loadConfig({
     DATA_DIR: db.dataDir,
-    ...(db.databaseUrl ? { DATABASE_URL: routeDatabase(db.databaseUrl) } : {}),
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     MQTT_PORT: '0',
     PORT: '0',
     DEMO: 'off',
@@ -67,11 +70,26 @@ export async function startTestHub(
     OBSHUB_SECRET: TEST_SECRET,
     OBSHUB_ADMIN_PASSWORD: 'test-admin-password',
     // Validation on the event loop: under tsx every validation worker compiles the ingest code again (about
-    // 2 s of CPU per hub). The workers have their own test (ingest-workers), and the e2e tests run them.
+    // 2 s of CPU per hub). The workers have their own test (validation-pool), and the e2e tests run them.
     INGEST_WORKERS: '0',
     ...env,
   });
-  const hub = await createHub(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  return createHub(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+}
+
+/**
+ * A hub on a fresh database, with the test provider; `stop` closes it and drops the database.
+ * `routeDatabase` may rewrite the database URL the hub uses (e.g. through a proxy).
+ */
+export async function startTestHub(
+  env: Record<string, string> = {},
+  routeDatabase: (url: string) => string = (url) => url,
+): Promise<TestHub> {
+  const db = await testDatabase();
+  const hub = await openHub(
+    { dataDir: db.dataDir, databaseUrl: db.databaseUrl && routeDatabase(db.databaseUrl) },
+    env,
+  );
   const provider = await createProvider(hub);
   return Object.assign(hub, {
     provider,
