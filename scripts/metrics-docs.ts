@@ -4,7 +4,8 @@
 import { createRegistry } from '../src/observability/index.js';
 import { writeReadmeSection } from './readme-section.js';
 
-export function metricsTable(): string {
+/** Every obshub metric of the registry: name, type, labels and help. */
+export function obshubMetrics(): { name: string; help: string; type: string; labels: string[] }[] {
   const none = () => undefined;
   const { registry } = createRegistry({
     outbox: async () => undefined,
@@ -14,7 +15,7 @@ export function metricsTable(): string {
     stored: async () => undefined,
     ready: async () => undefined,
   });
-  const rows = registry
+  return registry
     .getMetricsAsArray()
     .filter((m) => m.name.startsWith('obshub_'))
     .map((m) => {
@@ -24,9 +25,15 @@ export function metricsTable(): string {
         type: string;
         labelNames?: string[];
       };
-      const labels = (labelNames ?? []).filter((l) => l !== 'le');
-      return `| \`${name}\` | ${type} | ${labels.map((l) => `\`${l}\``).join(', ') || '–'} | ${help} |`;
+      return { name, help, type, labels: (labelNames ?? []).filter((l) => l !== 'le') };
     });
+}
+
+export function metricsTable(): string {
+  const rows = obshubMetrics().map(
+    ({ name, help, type, labels }) =>
+      `| \`${name}\` | ${type} | ${labels.map((l) => `\`${l}\``).join(', ') || '–'} | ${help} |`,
+  );
   return ['| Metric | Type | Labels | What it tells |', '|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -83,7 +83,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     // Announcements
     outboxRows: new Gauge({
       name: 'obshub_outbox_rows',
-      help: 'Observations committed but not yet announced (in the outbox).',
+      help: 'Observations committed but not yet announced (in the outbox). Read from the database: the same figure from every process (aggregate processes with max, not sum).',
       registers,
       async collect() {
         const o = await scrape.outbox();
@@ -92,7 +92,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     outboxOldestAge: new Gauge({
       name: 'obshub_outbox_oldest_age_seconds',
-      help: 'Age of the oldest row in the outbox (0 when empty).',
+      help: 'Age of the oldest row in the outbox (0 when empty). Read from the database: the same figure from every process (aggregate processes with max, not sum).',
       registers,
       async collect() {
         const o = await scrape.outbox();
@@ -207,7 +207,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     dbPartitions: new Gauge({
       name: 'obshub_db_partitions',
-      help: 'Partitions of the observation table.',
+      help: 'Partitions of the observation table. Read from the database: the same figure from every process (aggregate processes with max, not sum).',
       registers,
       async collect() {
         const s = await scrape.stored();
@@ -216,7 +216,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     dbRows: new Gauge({
       name: 'obshub_db_observations',
-      help: 'Observations stored in the retention window (counted at most once a minute).',
+      help: 'Observations stored in the retention window (counted at most once a minute). Read from the database: the same figure from every process (aggregate processes with max, not sum).',
       registers,
       async collect() {
         const s = await scrape.stored();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { obshubMetrics } from '../../scripts/metrics-docs.js';
 import { freePort } from '../support/net.js';
 import { startTestHub, postIngest, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
@@ -40,15 +41,30 @@ function usedMetrics(): Set<string> {
     if (!/expr:|^\s{10,}/.test(line) || /summary|runbook/.test(line)) continue;
     for (const name of metricNames(line)) used.add(name);
   }
-  for (const file of readdirSync(DASHBOARDS_DIR)) {
+  for (const { expr } of dashboardQueries()) for (const name of metricNames(expr)) used.add(name);
+  return used;
+}
+
+/** The PromQL queries of the Grafana dashboards, with their dashboard's file name. */
+function dashboardQueries(): { file: string; expr: string }[] {
+  return readdirSync(DASHBOARDS_DIR).flatMap((file) => {
     const dashboard = JSON.parse(readFileSync(path.join(DASHBOARDS_DIR, file), 'utf8')) as {
       panels: { targets: { expr: string }[] }[];
     };
-    for (const panel of dashboard.panels)
-      for (const target of panel.targets) for (const name of metricNames(target.expr)) used.add(name);
-  }
-  return used;
+    return dashboard.panels.flatMap((panel) => panel.targets.map(({ expr }) => ({ file, expr })));
+  });
 }
+
+it('never sums a figure every process reads from the database (several processes would multiply it)', () => {
+  const databaseWide = obshubMetrics()
+    .filter((m) => m.help.includes('the same figure from every process'))
+    .map((m) => m.name);
+  assert.ok(databaseWide.includes('obshub_db_observations'), databaseWide.join(', '));
+  const summed = dashboardQueries().filter(({ expr }) =>
+    databaseWide.some((name) => new RegExp(`\\bsum\\s*(by\\s*\\([^)]*\\)\\s*)?\\(\\s*${name}\\b`).test(expr)),
+  );
+  assert.deepEqual(summed, []);
+});
 
 describe('monitoring assets', { skip }, () => {
   it('passes promtool check config, check rules and the rule unit tests', () => {
