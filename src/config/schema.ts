@@ -355,7 +355,7 @@ export const settings = {
   INGEST_WORKERS: {
     default: 'auto',
     description:
-      'Worker threads that unpack, parse and validate JSON ingest bodies beside the event loop, which then only authorises, writes and answers (each costs about 70 MB): a whole number (`0`: on the event loop), or `auto`: one per core beyond two, at most 8 (none on a 2-core machine, where a worker only competes with the database for the second core).',
+      'Worker threads that unpack, parse and validate JSON ingest bodies beside the event loop, which then only authorises, writes and answers (each costs up to about 90 MB): a whole number (`0`: on the event loop), or `auto`: one per core beyond two, at most 8. `auto` starts none on a 2-core machine, which keeps its memory lowest; there `1` halves the announcement delay at the same ingest rate (see Sizing).',
     parse: (raw) =>
       raw.trim().toLowerCase() === 'auto'
         ? { ok: true, value: Math.min(8, Math.max(0, availableParallelism() - 2)) }

@@ -50,6 +50,13 @@ function errorOfReply({
 /** The validation worker's module: compiled beside this one, or its source when run through tsx. */
 const VALIDATION_WORKER = new URL(`./validationWorker${path.extname(import.meta.url)}`, import.meta.url);
 
+/**
+ * A worker's young generation, in MB, below V8's default: what a worker allocates lives for one body, so a
+ * smaller nursery cost no measurable speed and kept the process 20–25 MB smaller per worker after 200
+ * bodies of 1 000 messages (+85–89 MB resident for one worker, against +109–110 MB by default).
+ */
+const YOUNG_GENERATION_MB = 16;
+
 interface Job {
   task: JsonBatchTask;
   resolve(batch: NormalisedBatch): void;
@@ -93,7 +100,11 @@ export class ValidationPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(...workerEntry(this.module)) };
+    const slot: Slot = {
+      worker: new Worker(
+        ...workerEntry(this.module, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
+      ),
+    };
     this.slots.add(slot);
     // Only a worker at work keeps the process alive (see dispatch), never an idle one.
     slot.worker.unref();
