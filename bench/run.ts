@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [--stations N] [--hours H] [--growth] [--growth-sizes=1000000,10000000] [--bufr-only]
-//   [--relay-process]
+//   [--relay-process] [--delay-rounds N]
 // Measures BUFR decoding first (no hub; --bufr-only stops there). Then starts a hub (embedded PGlite + broker, or DATABASE_URL when set) as its own process, loads a seeded data
 // set through the real ingest API and measures each scenario next to a baseline measured in the same run.
 import { spawn } from 'node:child_process';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'growth-sizes': { type: 'string', default: '1000000,10000000' },
     'bufr-only': { type: 'boolean', default: false },
     'relay-process': { type: 'boolean', default: false },
+    'delay-rounds': { type: 'string', default: '5' },
   },
 });
 const quick = values.quick ?? false;
@@ -43,6 +44,9 @@ const growthSizes = !quick || values.growth ? values['growth-sizes'].split(',').
 // the embedded database admits one process.
 const relayProcess = values['relay-process'] ?? false;
 if (relayProcess && !serverUrl) throw new Error('--relay-process needs DATABASE_URL (a PostgreSQL server)');
+// Rounds of the notification delay scenario (the median round is reported).
+const rounds = Number(values['delay-rounds']);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) throw new Error('--delay-rounds: 1 to 10');
 
 // Quick: 50 stations × 40 parameters × 24 h of 10-minute data (288 000 observations).
 // Full: 5 000 stations (E-SOH's plan) × 40 parameters of 10-minute data over 24 h (28.8 M observations).
@@ -179,7 +183,8 @@ const hubEnv = {
   DATA_DIR: db.dataDir,
   ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
   RETENTION,
-  FUTURE_TOLERANCE: 'PT1H',
+  // The delay rounds send time steps up to 100 minutes ahead of the data set's end.
+  FUTURE_TOLERANCE: 'PT2H',
 };
 // The relay process starts first: the hub's readiness waits for its broker.
 const relay = relayProcess
@@ -278,17 +283,25 @@ try {
     target: { text: `≤ ${TARGETS.memoryMb} MB`, met: queryRss <= TARGETS.memoryMb },
   };
 
-  console.error('# notification delay');
-  const delay = await measureNotificationDelay(hub, `mqtt://127.0.0.1:${mqttPort}`, all, dataset.endMs);
+  // The delay of one round varies widely on a small machine (p99 105–358 ms for the same code on 2 cores),
+  // so the scenario runs several rounds, each on new time steps, and reports the median round.
+  console.error(`# notification delay (${rounds} rounds)`);
+  const delays = [];
+  for (let r = 0; r < rounds; r++) {
+    const startMs = dataset.endMs + r * 10 * 60_000;
+    delays.push(await measureNotificationDelay(hub, `mqtt://127.0.0.1:${mqttPort}`, all, startMs));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const delayP99 = median(delays.map((d) => d.p99_ms));
   report.scenarios['notification delay'] = {
-    value: delay.received,
-    unit: 'WIS2 notifications received of 10 000',
+    value: delays.reduce((n, d) => n + d.received, 0),
+    unit: `WIS2 notifications received of ${rounds} × 10 000`,
     baseline: null,
     ratio: null,
-    p50_ms: delay.p50_ms,
-    p99_ms: delay.p99_ms,
-    note: 'from the ingest acknowledgement (sent after commit) to arrival at a subscriber',
-    target: { text: `p99 ≤ ${TARGETS.delayP99} ms`, met: delay.p99_ms <= TARGETS.delayP99 },
+    p50_ms: median(delays.map((d) => d.p50_ms)),
+    p99_ms: delayP99,
+    note: `from the ingest acknowledgement (sent after commit) to arrival at a subscriber; the median of ${rounds} rounds (p50 / p99: ${delays.map((d) => `${Math.round(d.p50_ms)} / ${Math.round(d.p99_ms)}`).join(', ')} ms)`,
+    target: { text: `p99 ≤ ${TARGETS.delayP99} ms`, met: delayP99 <= TARGETS.delayP99 },
   };
 } finally {
   baselineServer?.stop();
