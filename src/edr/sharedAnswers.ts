@@ -4,7 +4,7 @@
 // max-age, so Redis holds at most what the query routes answered within a few minutes; a write makes
 // every older key unreachable, as in memory. Redis is a cache here: a command that fails or takes more
 // than 100 ms counts as a miss, and the query runs.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { CachedAnswer } from './caching.js';
 
@@ -54,7 +54,7 @@ export class RedisAnswers implements SharedAnswers {
   }
 
   private keyOf(key: string): string {
-    return `${this.prefix}answer:${createHash('sha1').update(`${this.scope}\n${key}`).digest('base64url')}`;
+    return `${this.prefix}answer:${hash('sha1', `${this.scope}\n${key}`, 'base64url')}`;
   }
 
   async get(key: string): Promise<CachedAnswer | undefined> {

@@ -16,7 +16,7 @@ export { emit, subscribe, type ObservabilityEvents } from './events.js';
 export { statementName } from './database.js';
 export { queryHooks } from './query.js';
 export { bucketQuantile, keyFigures, type KeyFigures } from './figures.js';
-export { createRegistry, type Metrics } from './metrics.js';
+export { createRegistry, DATABASE_WIDE, type Metrics } from './metrics.js';
 export {
   contextFrom,
   currentTraceparent,

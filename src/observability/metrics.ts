@@ -9,6 +9,9 @@ const LATENCY = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 /** Announcement delay buckets (seconds): 10 ms to 10 min. */
 const DELAY = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 const BATCH = [1, 10, 50, 100, 500, 1000, 5000, 10000, 50000];
+/** Ends the help of a gauge every process reads from the database: summing processes would multiply it. */
+export const DATABASE_WIDE =
+  'Read from the database: the same figure from every process (aggregate processes with max, not sum).';
 
 /** What the gauges computed at scrape time read (undefined: unknown, the gauge keeps its value). */
 export interface Scrape {
@@ -83,7 +86,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     // Announcements
     outboxRows: new Gauge({
       name: 'obshub_outbox_rows',
-      help: 'Observations committed but not yet announced (in the outbox). Read from the database: the same figure from every process (aggregate processes with max, not sum).',
+      help: `Observations committed but not yet announced (in the outbox). ${DATABASE_WIDE}`,
       registers,
       async collect() {
         const o = await scrape.outbox();
@@ -92,7 +95,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     outboxOldestAge: new Gauge({
       name: 'obshub_outbox_oldest_age_seconds',
-      help: 'Age of the oldest row in the outbox (0 when empty). Read from the database: the same figure from every process (aggregate processes with max, not sum).',
+      help: `Age of the oldest row in the outbox (0 when empty). ${DATABASE_WIDE}`,
       registers,
       async collect() {
         const o = await scrape.outbox();
@@ -207,7 +210,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     dbPartitions: new Gauge({
       name: 'obshub_db_partitions',
-      help: 'Partitions of the observation table. Read from the database: the same figure from every process (aggregate processes with max, not sum).',
+      help: `Partitions of the observation table. ${DATABASE_WIDE}`,
       registers,
       async collect() {
         const s = await scrape.stored();
@@ -216,7 +219,7 @@ export function createMetrics(registry: Registry, scrape: Scrape) {
     }),
     dbRows: new Gauge({
       name: 'obshub_db_observations',
-      help: 'Observations stored in the retention window (counted at most once a minute). Read from the database: the same figure from every process (aggregate processes with max, not sum).',
+      help: `Observations stored in the retention window (counted at most once a minute). ${DATABASE_WIDE}`,
       registers,
       async collect() {
         const s = await scrape.stored();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { obshubMetrics } from '../../scripts/metrics-docs.js';
+import { DATABASE_WIDE } from '../../src/observability/index.js';
 import { freePort } from '../support/net.js';
 import { startTestHub, postIngest, type TestHub } from '../support/hub.js';
 import { esohMessage, minutesAgo } from '../support/messages.js';
@@ -57,7 +58,7 @@ function dashboardQueries(): { file: string; expr: string }[] {
 
 it('never sums a figure every process reads from the database (several processes would multiply it)', () => {
   const databaseWide = obshubMetrics()
-    .filter((m) => m.help.includes('the same figure from every process'))
+    .filter((m) => m.help.endsWith(DATABASE_WIDE))
     .map((m) => m.name);
   assert.ok(databaseWide.includes('obshub_db_observations'), databaseWide.join(', '));
   const summed = dashboardQueries().filter(({ expr }) =>
